@@ -1,0 +1,469 @@
+//! `site.toml`: the site's title, languages, address, theme and URL names.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostics::{closest, Diagnostic, Diagnostics, Position};
+use crate::slug;
+
+/// The name of the configuration file at the root of a site.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// A part of the site whose URL segment is translated (`/es/casos/`, `/en/cases/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// Good practices.
+    Cases,
+    /// Results.
+    Indicators,
+    /// Semiannual reports.
+    Reports,
+    /// Registry of agreements.
+    Agreements,
+    /// Registry of international actions.
+    Actions,
+}
+
+impl Section {
+    /// Every section.
+    pub const ALL: [Section; 5] = [
+        Section::Cases,
+        Section::Indicators,
+        Section::Reports,
+        Section::Agreements,
+        Section::Actions,
+    ];
+
+    /// The key used in `site.toml` (`[sections.cases]`) and in `@/` links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Cases => "cases",
+            Section::Indicators => "indicators",
+            Section::Reports => "reports",
+            Section::Agreements => "agreements",
+            Section::Actions => "actions",
+        }
+    }
+
+    /// The section with key `id`.
+    pub fn from_id(id: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The built-in URL segment in `lang`; languages without one use the key.
+    pub fn default_segment(self, lang: &str) -> &'static str {
+        let base = lang.split('-').next().unwrap_or(lang);
+        match (self, base) {
+            (Section::Cases, "es") => "casos",
+            (Section::Cases, "fr") => "cas",
+            (Section::Cases, "pt") => "casos",
+            (Section::Indicators, "es") => "indicadores",
+            (Section::Indicators, "fr") => "indicateurs",
+            (Section::Indicators, "pt") => "indicadores",
+            (Section::Reports, "es") => "informes",
+            (Section::Reports, "fr") => "rapports",
+            (Section::Reports, "pt") => "relatorios",
+            (Section::Agreements, "es") => "convenios",
+            (Section::Agreements, "fr") => "accords",
+            (Section::Agreements, "pt") => "acordos",
+            (Section::Actions, "es") => "acciones",
+            (Section::Actions, "fr") => "actions",
+            (Section::Actions, "pt") => "acoes",
+            _ => self.id(),
+        }
+    }
+}
+
+/// The validated configuration of a site.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's title in each language.
+    pub title: BTreeMap<String, String>,
+    /// A one-line description in each language (may be empty).
+    pub description: BTreeMap<String, String>,
+    /// The public address, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/sub/dir/`), prefixed to every link.
+    pub base_path: String,
+    /// The site's languages; the first is the default.
+    pub languages: Vec<String>,
+    /// Name of the theme folder under `themes/`.
+    pub theme: String,
+    /// Where `build` writes, relative to the site root, unless `--output` says otherwise.
+    pub output_dir: PathBuf,
+    /// Whether raw HTML in Markdown is passed through instead of escaped.
+    pub allow_raw_html: bool,
+    /// Whether the site's figures are illustrative (shown as a notice).
+    pub sample_data: bool,
+    /// The licence of the published content and data (a name or URL).
+    pub license: Option<String>,
+    /// Translated URL segments, by section and language.
+    sections: BTreeMap<Section, BTreeMap<String, String>>,
+}
+
+impl Config {
+    /// The default (first) language.
+    pub fn default_language(&self) -> &str {
+        &self.languages[0]
+    }
+
+    /// The URL segment of `section` in `lang`.
+    pub fn section_segment(&self, section: Section, lang: &str) -> &str {
+        self.sections
+            .get(&section)
+            .and_then(|m| m.get(lang))
+            .map(String::as_str)
+            .unwrap_or_else(|| section.default_segment(lang))
+    }
+
+    /// The title in `lang`, else in the default language.
+    pub fn title(&self, lang: &str) -> &str {
+        self.title
+            .get(lang)
+            .or_else(|| self.title.get(self.default_language()))
+            .or_else(|| self.title.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// The languages in fallback order for `lang`: itself, then the default,
+    /// then the others in configuration order.
+    pub fn fallbacks(&self, lang: &str) -> Vec<String> {
+        let mut order = vec![lang.to_string()];
+        for l in &self.languages {
+            if !order.contains(l) {
+                order.push(l.clone());
+            }
+        }
+        order
+    }
+
+    /// Replaces the public address (`--base-url`, or the address of `serve`).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base_url, base_path) = normalise_base_url(url)?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+}
+
+#[derive(Deserialize)]
+struct RawConfig {
+    title: Option<TextOrMap>,
+    description: Option<TextOrMap>,
+    base_url: Option<String>,
+    languages: Option<Vec<String>>,
+    theme: Option<String>,
+    output_dir: Option<PathBuf>,
+    #[serde(default)]
+    allow_raw_html: bool,
+    #[serde(default)]
+    sample_data: bool,
+    license: Option<String>,
+    #[serde(default)]
+    sections: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TextOrMap {
+    Text(String),
+    Map(BTreeMap<String, String>),
+}
+
+/// Reads and validates `site.toml` in `root`. Problems are added to `diags`;
+/// `None` means the configuration is unusable.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
+    let path = root.join(CONFIG_FILE);
+    let rel = PathBuf::from(CONFIG_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(&rel, format!("cannot read the site configuration: {e}"))
+                    .help(format!("run memoria in the folder that holds site.toml, or pass --root DIR (looked in {})", root.display())),
+            );
+            return None;
+        }
+    };
+    parse(&text, diags)
+}
+
+/// Validates the text of a `site.toml`.
+pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
+    let rel = PathBuf::from(CONFIG_FILE);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let err_at = |message: String, key: Option<&str>, help: String| {
+        Diagnostic::error(CONFIG_FILE, message)
+            .at(key.and_then(|k| key_position(text, k)))
+            .with_source(text)
+            .help(help)
+    };
+
+    let mut ignored = Vec::new();
+    let de = match toml::Deserializer::parse(text) {
+        Ok(de) => de,
+        Err(e) => {
+            diags.push(toml_error(text, &e));
+            return None;
+        }
+    };
+    let raw: RawConfig = match serde_ignored::deserialize(de, |p| ignored.push(p.to_string())) {
+        Ok(r) => r,
+        Err(e) => {
+            diags.push(toml_error(text, &e));
+            return None;
+        }
+    };
+    const KNOWN: [&str; 10] = [
+        "title", "description", "base_url", "languages", "theme", "output_dir",
+        "allow_raw_html", "sample_data", "license", "sections",
+    ];
+    for key in ignored {
+        let help = match closest(&key, KNOWN) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("known settings: {}", KNOWN.join(", ")),
+        };
+        diags.push(
+            Diagnostic::warning(&rel, format!("unknown setting `{key}` is ignored"))
+                .at(key_position(text, key.rsplit('.').next().unwrap_or(&key)))
+                .with_source(text)
+                .help(help),
+        );
+    }
+
+    let mut ok = true;
+    let languages = raw.languages.unwrap_or_else(|| vec!["en".into()]);
+    if languages.is_empty() {
+        diags.push(err_at("`languages` is empty".into(), Some("languages"), "list at least one language, e.g. languages = [\"es\", \"en\"]".into()));
+        return None;
+    }
+    for (i, l) in languages.iter().enumerate() {
+        if !is_language_code(l) {
+            ok = false;
+            diags.push(err_at(
+                format!("\"{l}\" is not a language code"),
+                Some("languages"),
+                "use lowercase ISO 639-1 codes such as es, en, fr, pt (optionally with a region: pt-br)".into(),
+            ));
+        } else if languages[..i].contains(l) {
+            ok = false;
+            diags.push(err_at(format!("language \"{l}\" is listed twice"), Some("languages"), "remove the repeated code".into()));
+        }
+    }
+
+    let (base_url, base_path) = match normalise_base_url(raw.base_url.as_deref().unwrap_or("/")) {
+        Ok(v) => v,
+        Err(e) => {
+            diags.push(err_at(e, Some("base_url"), "write the public address of the site, e.g. base_url = \"https://international.example.gov/\"".into()));
+            ok = false;
+            (String::new(), "/".into())
+        }
+    };
+
+    let title = match raw.title {
+        Some(TextOrMap::Map(m)) => m,
+        Some(TextOrMap::Text(t)) => languages.iter().map(|l| (l.clone(), t.clone())).collect(),
+        None => {
+            diags.push(err_at("the required setting `title` is missing".into(), None, format!("add title = {{ {} }}", languages.iter().map(|l| format!("{l} = \"…\"")).collect::<Vec<_>>().join(", "))));
+            ok = false;
+            BTreeMap::new()
+        }
+    };
+    for l in &languages {
+        if !title.is_empty() && !title.contains_key(l) {
+            diags.push(
+                Diagnostic::warning(&rel, format!("`title` has no translation in `{l}`"))
+                    .at(key_position(text, "title"))
+                    .with_source(text)
+                    .help(format!("add {l} = \"…\" to title")),
+            );
+        }
+    }
+    let description = match raw.description {
+        Some(TextOrMap::Map(m)) => m,
+        Some(TextOrMap::Text(t)) => languages.iter().map(|l| (l.clone(), t.clone())).collect(),
+        None => BTreeMap::new(),
+    };
+
+    let mut sections = BTreeMap::new();
+    for (key, names) in raw.sections {
+        let Some(section) = Section::from_id(&key) else {
+            let ids: Vec<&str> = Section::ALL.iter().map(|s| s.id()).collect();
+            diags.push(
+                Diagnostic::warning(&rel, format!("unknown section `{key}` is ignored"))
+                    .at(key_position(text, &format!("sections.{key}")))
+                    .with_source(text)
+                    .help(match closest(&key, ids.iter().copied()) {
+                        Some(k) => format!("did you mean `{k}`?"),
+                        None => format!("sections are: {}", ids.join(", ")),
+                    }),
+            );
+            continue;
+        };
+        for (lang, segment) in &names {
+            if let Err(e) = slug::validate(segment) {
+                ok = false;
+                diags.push(err_at(format!("the URL name \"{segment}\" of section `{key}` in `{lang}` is not usable: {e}"), Some(&format!("sections.{key}")), "use lowercase letters, digits and hyphens, e.g. casos".into()));
+            }
+        }
+        sections.insert(section, names);
+    }
+    for lang in &languages {
+        let mut seen: BTreeMap<String, Section> = BTreeMap::new();
+        for s in Section::ALL {
+            let seg = sections
+                .get(&s)
+                .and_then(|m: &BTreeMap<String, String>| m.get(lang))
+                .map(String::as_str)
+                .unwrap_or_else(|| s.default_segment(lang))
+                .to_string();
+            if let Some(other) = seen.insert(seg.clone(), s) {
+                ok = false;
+                diags.push(err_at(format!("sections `{}` and `{}` both use the URL name \"{seg}\" in `{lang}`", other.id(), s.id()), Some("sections"), "give each section its own name".into()));
+            }
+        }
+    }
+
+    let theme = raw.theme.unwrap_or_else(|| "default".into());
+    if slug::validate(&theme).is_err() {
+        ok = false;
+        diags.push(err_at(format!("theme name \"{theme}\" is not a folder name"), Some("theme"), "name a folder of themes/, e.g. theme = \"default\"".into()));
+    }
+
+    ok.then(|| Config {
+        title,
+        description,
+        base_url,
+        base_path,
+        languages,
+        theme,
+        output_dir: raw.output_dir.unwrap_or_else(|| PathBuf::from("public")),
+        allow_raw_html: raw.allow_raw_html,
+        sample_data: raw.sample_data,
+        license: raw.license,
+        sections,
+    })
+}
+
+/// True for codes like `es`, `en`, `pt-br`.
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Checks a base URL and splits off its path (`https://x.org/a` → `https://x.org/a/`, `/a/`).
+/// A bare path such as `/` is accepted for sites served from the root of any host.
+pub fn normalise_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim();
+    if url.starts_with('/') {
+        let path = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
+        return Ok((path.clone(), path));
+    }
+    let parsed = url::Url::parse(url).map_err(|e| format!("`base_url` \"{url}\" is not a web address ({e})"))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(format!("`base_url` \"{url}\" must start with https:// or http:// and name a host"));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(format!("`base_url` \"{url}\" must not have a ? query or a # fragment"));
+    }
+    let mut s = parsed.to_string();
+    if !s.ends_with('/') {
+        s.push('/');
+    }
+    let mut path = parsed.path().to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    Ok((s, path))
+}
+
+/// Where `key` (possibly dotted: `sections.cases`) is set in a TOML text.
+fn key_position(text: &str, key: &str) -> Option<Position> {
+    let (table, name) = match key.rsplit_once('.') {
+        Some((t, n)) => (Some(t), n),
+        None => (None, key),
+    };
+    let mut in_table = table.is_none();
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            let header = trimmed.trim_matches(|c| c == '[' || c == ']' || c == ' ');
+            if let Some(t) = table {
+                if header == format!("{t}.{name}") {
+                    return Some(Position::new(i + 1, 1));
+                }
+                in_table = header == t;
+            } else {
+                in_table = false;
+            }
+            continue;
+        }
+        if in_table {
+            if let Some(rest) = trimmed.strip_prefix(name) {
+                if rest.trim_start().starts_with('=') {
+                    return Some(Position::new(i + 1, line.len() - trimmed.len() + 1));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
+    let position = e.span().map(|s| crate::text::position_of(text, s.start));
+    Diagnostic::error(CONFIG_FILE, format!("site.toml is not valid TOML: {}", e.message()))
+        .at(position)
+        .with_source(text)
+        .help("each setting is `name = value`; texts go between double quotes, lists between [ ], per-language texts as { es = \"…\", en = \"…\" }")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> (Option<Config>, Diagnostics) {
+        let mut d = Diagnostics::new();
+        (parse(text, &mut d), d)
+    }
+
+    #[test]
+    fn reads_a_bilingual_config() {
+        let (c, d) = parse_ok("title = { es = \"Hola\", en = \"Hello\" }\nbase_url = \"https://x.org/sub\"\nlanguages = [\"es\", \"en\"]\n[sections.cases]\nes = \"practicas\"\n");
+        let c = c.expect("valid");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.base_url, "https://x.org/sub/");
+        assert_eq!(c.base_path, "/sub/");
+        assert_eq!(c.section_segment(Section::Cases, "es"), "practicas");
+        assert_eq!(c.section_segment(Section::Cases, "en"), "cases");
+        assert_eq!(c.section_segment(Section::Reports, "es"), "informes");
+    }
+
+    #[test]
+    fn unknown_settings_warn_with_suggestion() {
+        let (c, d) = parse_ok("title = \"T\"\nlanguages = [\"en\"]\ntheem = \"x\"\n");
+        assert!(c.is_some());
+        let w = d.iter().next().expect("a warning");
+        assert_eq!(w.position, Some(Position::new(3, 1)));
+        assert!(w.help.as_deref().unwrap_or("").contains("theme"));
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let (c, d) = parse_ok("title = \"T\"\nlanguages = [\"en\"\n");
+        assert!(c.is_none());
+        assert!(d.iter().next().unwrap().position.is_some());
+    }
+
+    #[test]
+    fn bad_languages_and_urls_are_errors() {
+        let (c, d) = parse_ok("title = \"T\"\nlanguages = [\"Spanish\", \"en\", \"en\"]\nbase_url = \"ftp://x\"\n");
+        assert!(c.is_none());
+        assert_eq!(d.error_count(), 3, "{d:?}");
+    }
+}

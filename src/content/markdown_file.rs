@@ -1,0 +1,101 @@
+//! Loading one Markdown content file: name, front matter, common fields, body.
+
+use crate::content::document::Document;
+use crate::content::files::SourceFile;
+use crate::diagnostics::Diagnostic;
+use crate::frontmatter;
+use crate::slug;
+use crate::text::read_source;
+use crate::yaml::{self, MapReader, Reader};
+
+/// The front matter particular to one content type.
+pub trait Meta: Sized + Send + Sync {
+    /// The required fields, listed in "missing front matter" advice.
+    const FIELDS: &'static str;
+
+    /// Reads the type's own fields; each problem is reported through `map`.
+    /// Returns None when a required field is missing or wrong.
+    fn read(map: &mut MapReader<'_, '_>) -> Option<Self>;
+
+    /// The title, for messages and listings.
+    fn title(&self) -> &str;
+}
+
+/// Reads `file` into a document of type `M`. All problems found are returned,
+/// with the document when it is usable despite warnings.
+pub fn load<M: Meta>(file: &SourceFile, languages: &[String]) -> (Option<Document<M>>, Vec<Diagnostic>) {
+    let text = match read_source(&file.abs, &file.rel) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
+    let split = match frontmatter::split(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            let d = Diagnostic::error(&file.rel, e.message)
+                .at(Some(e.position))
+                .with_source(&text)
+                .help(format!("{}; the fields of this kind of file are: {}", e.help, M::FIELDS));
+            return (None, vec![d]);
+        }
+    };
+    let doc = match yaml::parse(split.yaml, split.yaml_line_offset) {
+        Ok(d) => d,
+        Err(e) => {
+            let d = Diagnostic::error(&file.rel, e.message)
+                .at(e.position)
+                .with_source(&text)
+                .help(e.help);
+            return (None, vec![d]);
+        }
+    };
+    let body_offset = split.body_offset;
+    let reader = Reader::new(&file.rel, &text, &doc, languages);
+    let loaded = reader.root().and_then(|mut map| {
+        let url_slug = map.optional::<String>("slug");
+        let draft = map.optional::<bool>("draft").unwrap_or(false);
+        let meta = M::read(&mut map);
+        let url_slug = match url_slug {
+            Some(s) => match slug::validate(&s) {
+                Ok(()) => Some(s),
+                Err(e) => {
+                    map.reader().error(
+                        "slug",
+                        format!("the slug \"{s}\" cannot be used in addresses: {e}"),
+                        Some(format!("write it like `{}`", fallback_slug(&s, &file.id))),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
+        map.finish();
+        Some((meta?, url_slug, draft))
+    });
+    let failed = reader.has_errors();
+    let diagnostics = reader.into_diagnostics();
+    let document = match loaded {
+        Some((meta, url_slug, draft)) if !failed => Some(Document {
+            id: file.id.clone(),
+            lang: file.lang.clone(),
+            source: file.rel.clone(),
+            slug: url_slug.unwrap_or_else(|| file.id.clone()),
+            draft,
+            meta,
+            text,
+            body_offset,
+            html: String::new(),
+            headings: Vec::new(),
+        }),
+        _ => None,
+    };
+    (document, diagnostics)
+}
+
+fn fallback_slug(wanted: &str, id: &str) -> String {
+    let s = slug::slugify(wanted);
+    if s.is_empty() {
+        id.to_string()
+    } else {
+        s
+    }
+}

@@ -1,0 +1,134 @@
+//! The content model: everything a site says, loaded once from `content/`.
+//!
+//! [`load`] finds the files, parses them in parallel, groups translations and
+//! checks what can only be checked across files (missing translations,
+//! translations that disagree). Every later step reads this model.
+
+pub mod case;
+pub mod document;
+pub mod files;
+pub mod markdown_file;
+pub mod page;
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+
+pub use case::CaseMeta;
+pub use document::{Collection, Document, Entry};
+pub use files::Kind;
+pub use page::PageMeta;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml::MapReader;
+
+/// Everything loaded from `content/`.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Good practices.
+    pub cases: Collection<CaseMeta>,
+    /// Free pages.
+    pub pages: Collection<PageMeta>,
+}
+
+/// Loads every content file under `root`. Drafts are dropped unless
+/// `include_drafts`; they are still checked.
+pub fn load(root: &Path, config: &Config, include_drafts: bool, diags: &mut Diagnostics) -> Content {
+    let files = files::discover(root, &config.languages, diags);
+    let langs = &config.languages;
+
+    let cases: Vec<_> = files
+        .par_iter()
+        .filter(|f| f.kind == Kind::Case)
+        .map(|f| markdown_file::load::<CaseMeta>(f, langs))
+        .collect();
+    let pages: Vec<_> = files
+        .par_iter()
+        .filter(|f| f.kind == Kind::Page)
+        .map(|f| markdown_file::load::<PageMeta>(f, langs))
+        .collect();
+
+    let mut content = Content::default();
+    content.cases = collect(cases, include_drafts, diags);
+    content.pages = collect(pages, include_drafts, diags);
+
+    report_missing_translations(&content.cases, config, diags);
+    report_missing_translations(&content.pages, config, diags);
+    report_disagreements(&content.cases, diags);
+    content
+}
+
+fn collect<M>(
+    loaded: Vec<(Option<Document<M>>, Vec<Diagnostic>)>,
+    include_drafts: bool,
+    diags: &mut Diagnostics,
+) -> Collection<M> {
+    let mut out = Collection::default();
+    for (doc, found) in loaded {
+        diags.extend(found);
+        let Some(doc) = doc else { continue };
+        if doc.draft && !include_drafts {
+            continue;
+        }
+        if let Some(other) = out.get(&doc.id).and_then(|e| e.get(&doc.lang)) {
+            diags.push(
+                Diagnostic::error(&doc.source, format!("this file has the same name and language as {}", crate::diagnostics::display_path(&other.source)))
+                    .help("two files cannot both be the same content in the same language: rename or remove one"),
+            );
+            continue;
+        }
+        out.insert(doc);
+    }
+    out
+}
+
+/// A warning (an error under `--strict`) for every language a content item
+/// lacks.
+fn report_missing_translations<M>(collection: &Collection<M>, config: &Config, diags: &mut Diagnostics) {
+    for entry in collection.entries.values() {
+        let Some(first) = entry.docs.values().next() else { continue };
+        for lang in &config.languages {
+            if !entry.docs.contains_key(lang) {
+                let expected = first.source.with_file_name(format!("{}.{lang}.md", entry.id));
+                diags.push(
+                    Diagnostic::warning(&first.source, format!("there is no `{lang}` translation of this content"))
+                        .help(format!("add {} (until then, its page in `{lang}` says so and links to the existing version)", crate::diagnostics::display_path(&expected))),
+                );
+            }
+        }
+    }
+}
+
+/// Warns when translations of a case disagree on facts that do not depend
+/// on the language (date, scale, themes…).
+fn report_disagreements(cases: &Collection<CaseMeta>, diags: &mut Diagnostics) {
+    for entry in cases.entries.values() {
+        let mut docs = entry.docs.values();
+        let Some(first) = docs.next() else { continue };
+        let reference = case::shared_fields(&first.meta);
+        for doc in docs {
+            for ((name, a), (_, b)) in reference.iter().zip(case::shared_fields(&doc.meta).iter()) {
+                if a != b {
+                    diags.push(
+                        Diagnostic::warning(&doc.source, format!("`{name}` is \"{b}\" here but \"{a}\" in {}", crate::diagnostics::display_path(&first.source)))
+                            .help(format!("translations of one case share their `{name}`: make them the same")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Warns about dates far outside the period a city's records cover: they are
+/// usually typing mistakes (2052 for 2025).
+pub(crate) fn check_date_range(map: &MapReader<'_, '_>, key: &str, date: NaiveDate) {
+    if !(1950..=2100).contains(&date.year()) {
+        map.reader().error(
+            &map.path_of(key),
+            format!("the date {date} is outside the years 1950 to 2100"),
+            Some("check the year for a typing mistake".into()),
+        );
+    }
+}

@@ -1,0 +1,36 @@
+//! Free pages such as "about" and "methodology": `content/pages/<id>.<lang>.md`.
+
+use serde::Serialize;
+
+use super::markdown_file::Meta;
+use crate::yaml::MapReader;
+
+/// The front matter of a free page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    /// Title in this language.
+    pub title: String,
+    /// A sentence shown under the title and in listings.
+    pub summary: Option<String>,
+    /// Order in the site's menu (lower first); pages without one come last.
+    pub weight: Option<i64>,
+}
+
+impl Meta for PageMeta {
+    const FIELDS: &'static str = "title";
+
+    fn read(map: &mut MapReader<'_, '_>) -> Option<Self> {
+        let title = map.required::<String>("title");
+        let summary = map.optional::<String>("summary");
+        let weight = map.optional::<i64>("weight");
+        Some(PageMeta {
+            title: title?,
+            summary,
+            weight,
+        })
+    }
+
+    fn title(&self) -> &str {
+        &self.title
+    }
+}

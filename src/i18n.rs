@@ -1,0 +1,204 @@
+//! The theme's words in each language, and dates written the way each
+//! language writes them.
+//!
+//! `themes/<theme>/i18n/<lang>.yaml` is a flat list of `key: text`, plus
+//! `months` (twelve names) and `date_format` (e.g. `"{day} de {month} de
+//! {year}"`). A language whose file is missing, or a key missing from a
+//! language, falls back to the default language's text with a warning.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use serde_yaml::Value;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::text::read_source;
+use crate::yaml;
+
+/// The words of the theme in one language.
+#[derive(Debug, Clone, Default)]
+pub struct Strings {
+    /// Every `key: text`.
+    pub map: BTreeMap<String, String>,
+    /// The twelve month names.
+    pub months: Vec<String>,
+}
+
+impl Strings {
+    /// The text of `key`, or the key itself when the theme lacks it.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.map.get(key).map(String::as_str).unwrap_or(key)
+    }
+}
+
+/// The theme's words in every language of the site.
+#[derive(Debug, Clone, Default)]
+pub struct I18n {
+    by_lang: BTreeMap<String, Strings>,
+}
+
+impl I18n {
+    /// Loads `<theme_dir>/i18n/<lang>.yaml` for every language of the site.
+    pub fn load(root: &Path, theme_dir: &Path, languages: &[String], diags: &mut Diagnostics) -> I18n {
+        let mut by_lang = BTreeMap::new();
+        for lang in languages {
+            let abs = theme_dir.join("i18n").join(format!("{lang}.yaml"));
+            let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
+            if !abs.is_file() {
+                diags.push(
+                    Diagnostic::warning(&rel, format!("the theme has no words for `{lang}`; the texts of `{}` are used instead", languages[0]))
+                        .help(format!("copy {}.yaml to {lang}.yaml in the same folder and translate it", languages[0])),
+                );
+                continue;
+            }
+            if let Some(strings) = read_strings(&abs, &rel, diags) {
+                by_lang.insert(lang.clone(), strings);
+            }
+        }
+        let mut i18n = I18n { by_lang };
+        i18n.fill_gaps(root, theme_dir, languages, diags);
+        i18n
+    }
+
+    /// Makes every language have every key, taking missing ones from the
+    /// default language (or any other that has them), with a warning.
+    fn fill_gaps(&mut self, root: &Path, theme_dir: &Path, languages: &[String], diags: &mut Diagnostics) {
+        let all_keys: Vec<String> = {
+            let mut keys: Vec<String> = self.by_lang.values().flat_map(|s| s.map.keys().cloned()).collect();
+            keys.sort();
+            keys.dedup();
+            keys
+        };
+        let order: Vec<String> = languages.to_vec();
+        let snapshot = self.by_lang.clone();
+        for lang in languages {
+            let has_file = snapshot.contains_key(lang);
+            let entry = self.by_lang.entry(lang.clone()).or_default();
+            for key in &all_keys {
+                if entry.map.contains_key(key) {
+                    continue;
+                }
+                if let Some(text) = order.iter().find_map(|l| snapshot.get(l).and_then(|s| s.map.get(key))) {
+                    entry.map.insert(key.clone(), text.clone());
+                }
+                if has_file {
+                    let abs = theme_dir.join("i18n").join(format!("{lang}.yaml"));
+                    let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
+                    diags.push(
+                        Diagnostic::warning(rel, format!("the theme text `{key}` has no translation in `{lang}`"))
+                            .help(format!("add a line `{key}: \"…\"`")),
+                    );
+                }
+            }
+            if entry.months.len() != 12 {
+                entry.months = order
+                    .iter()
+                    .find_map(|l| snapshot.get(l).filter(|s| s.months.len() == 12).map(|s| s.months.clone()))
+                    .unwrap_or_default();
+            }
+        }
+    }
+
+    /// The words of `lang`.
+    pub fn strings(&self, lang: &str) -> &Strings {
+        static EMPTY: std::sync::OnceLock<Strings> = std::sync::OnceLock::new();
+        self.by_lang
+            .get(lang)
+            .unwrap_or_else(|| EMPTY.get_or_init(Strings::default))
+    }
+
+    /// `date` written the way `lang` writes dates ("23 de noviembre de 2026",
+    /// "November 23, 2026"); ISO 8601 when the theme says nothing.
+    pub fn format_date(&self, lang: &str, date: NaiveDate) -> String {
+        let strings = self.strings(lang);
+        let Some(pattern) = strings.map.get("date_format") else {
+            return date.to_string();
+        };
+        let month = strings
+            .months
+            .get(date.month0() as usize)
+            .cloned()
+            .unwrap_or_else(|| format!("{:02}", date.month()));
+        pattern
+            .replace("{day}", &date.day().to_string())
+            .replace("{day2}", &format!("{:02}", date.day()))
+            .replace("{month}", &month)
+            .replace("{month_number}", &format!("{:02}", date.month()))
+            .replace("{year}", &date.year().to_string())
+    }
+}
+
+fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strings> {
+    let text = match read_source(abs, rel) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let doc = match yaml::parse(&text, 0) {
+        Ok(d) => d,
+        Err(e) => {
+            diags.push(Diagnostic::error(rel, e.message).at(e.position).with_source(&text).help(e.help));
+            return None;
+        }
+    };
+    let Value::Mapping(map) = &doc.value else {
+        diags.push(Diagnostic::error(rel, "a theme language file is a list of `key: text` lines").help("see themes/default/i18n/en.yaml"));
+        return None;
+    };
+    let mut strings = Strings::default();
+    for (k, v) in map {
+        let key = yaml::scalar_text(k).unwrap_or_default();
+        let position = doc.spans.value(&key);
+        if key == "months" {
+            let months: Option<Vec<String>> = v.as_sequence().map(|s| s.iter().filter_map(yaml::scalar_text).collect());
+            match months {
+                Some(m) if m.len() == 12 => strings.months = m,
+                _ => diags.push(
+                    Diagnostic::error(rel, "`months` must list the twelve month names")
+                        .at(position)
+                        .with_source(&text)
+                        .help("months: [January, February, March, April, May, June, July, August, September, October, November, December]"),
+                ),
+            }
+            continue;
+        }
+        match yaml::scalar_text(v) {
+            Some(s) => {
+                strings.map.insert(key, s);
+            }
+            None => diags.push(
+                Diagnostic::error(rel, format!("the theme text `{key}` must be a text, not {}", yaml::describe(v)))
+                    .at(position)
+                    .with_source(&text),
+            ),
+        }
+    }
+    Some(strings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(lang: &str, pattern: &str, months: &[&str]) -> I18n {
+        let mut s = Strings::default();
+        s.map.insert("date_format".into(), pattern.into());
+        s.months = months.iter().map(|m| m.to_string()).collect();
+        let mut by_lang = BTreeMap::new();
+        by_lang.insert(lang.to_string(), s);
+        I18n { by_lang }
+    }
+
+    #[test]
+    fn dates_per_language() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let es = with("es", "{day} de {month} de {year}", &["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]);
+        assert_eq!(es.format_date("es", date), "23 de noviembre de 2026");
+        let en = with("en", "{month} {day}, {year}", &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+        assert_eq!(en.format_date("en", date), "November 23, 2026");
+        assert_eq!(en.format_date("fr", date), "2026-11-23");
+    }
+}

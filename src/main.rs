@@ -1,0 +1,143 @@
+//! The `memoria` command line. Exit codes: 0 success, 1 errors in the site's
+//! content or theme, 2 wrong usage.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use memoria::pipeline::{self, BuildOptions};
+use memoria::{scaffold, serve};
+
+#[derive(Parser)]
+#[command(name = "memoria", version, about = "Builds the bilingual website of a city's international action: good practices, indicators and reports to the legislature.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into its output folder (public/ by default).
+    Build {
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: output_dir of site.toml, else public/).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The public address of the site, instead of base_url of site.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include content marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Build, serve on this computer, and rebuild and reload pages on every change.
+    Serve {
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on (only this computer by default).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Include content marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check everything without writing the site.
+    Check {
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings (such as missing translations) as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Create new content from a template.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Create a new, minimal site in DIR.
+    Init {
+        /// The folder to create (must be empty or not exist).
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A case study in every language of the site, with the sections of the capitalization fiche.
+    Case {
+        /// The case's id, used in file names and addresses (e.g. lima-council).
+        slug: String,
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, output, base_url, drafts } => {
+            let options = BuildOptions { root, output, base_url, drafts };
+            match pipeline::build(&options) {
+                Ok(report) => {
+                    pipeline::print_diagnostics(&report.diagnostics);
+                    eprintln!(
+                        "built {} files into {} ({})",
+                        report.files,
+                        report.output.display(),
+                        pipeline::summary(&report.diagnostics)
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => {
+                    pipeline::print_diagnostics(&diagnostics);
+                    eprintln!("build failed ({}); the previous output was left as it was", pipeline::summary(&diagnostics));
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check { root, strict } => {
+            let diagnostics = pipeline::check(&root, strict);
+            pipeline::print_diagnostics(&diagnostics);
+            eprintln!("check: {}", pipeline::summary(&diagnostics));
+            if diagnostics.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Serve { root, port, bind, drafts } => match serve::run(&serve::ServeOptions { root, port, bind, drafts }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Command::New { what: NewCommand::Case { slug, root } } => report(scaffold::new_case(&root, &slug)),
+        Command::Init { dir } => report(scaffold::init(&dir)),
+    }
+}
+
+fn report(result: Result<Vec<PathBuf>, scaffold::ScaffoldError>) -> ExitCode {
+    match result {
+        Ok(created) => {
+            for path in created {
+                println!("created {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

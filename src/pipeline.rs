@@ -1,0 +1,127 @@
+//! The whole flow, load → validate → derive → render → write, as the
+//! commands use it.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{self, OutputFile};
+use crate::render;
+use crate::site::{self, LoadOptions, Site};
+
+/// What `memoria build` is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The folder that holds `site.toml`.
+    pub root: PathBuf,
+    /// Where to write; default: `output_dir` of site.toml under the root.
+    pub output: Option<PathBuf>,
+    /// Replaces `base_url` of site.toml.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            drafts: self.drafts,
+            base_url: self.base_url.clone(),
+        }
+    }
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Where the site was written.
+    pub output: PathBuf,
+    /// How many files were written.
+    pub files: usize,
+    /// The warnings of the run.
+    pub diagnostics: Diagnostics,
+}
+
+/// A site rendered in memory, not yet written.
+pub struct Rendered {
+    /// The model it was rendered from.
+    pub site: Site,
+    /// Every output file, sorted by path.
+    pub files: Vec<OutputFile>,
+    /// Warnings.
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads and renders the site in `root`; every problem is returned.
+pub fn render_site(root: &Path, options: &LoadOptions) -> Result<Rendered, Diagnostics> {
+    let (site, mut diagnostics) = site::load(root, options);
+    let Some(site) = site else {
+        return Err(diagnostics);
+    };
+    match render::render_site(&site) {
+        Ok(files) => Ok(Rendered { site, files, diagnostics }),
+        Err(errors) => {
+            diagnostics.extend(errors);
+            Err(diagnostics)
+        }
+    }
+}
+
+/// The output folder a build of `site` writes to.
+pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
+    match &options.output {
+        Some(o) => o.clone(),
+        None => options.root.join(&site.config.output_dir),
+    }
+}
+
+/// `memoria build`: renders everything, then swaps the new output in. On any
+/// error nothing is written and the previous output stays as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let rendered = render_site(&options.root, &options.load_options())?;
+    let output = output_dir(options, &rendered.site);
+    if let Err(d) = output::write_site(&rendered.files, &options.root, &output) {
+        let mut diagnostics = rendered.diagnostics;
+        diagnostics.push(d);
+        return Err(diagnostics);
+    }
+    Ok(BuildReport {
+        output,
+        files: rendered.files.len(),
+        diagnostics: rendered.diagnostics,
+    })
+}
+
+/// `memoria check`: everything a build does except writing. With `strict`,
+/// warnings count as errors.
+pub fn check(root: &Path, strict: bool) -> Diagnostics {
+    let mut diagnostics = match render_site(root, &LoadOptions::default()) {
+        Ok(r) => r.diagnostics,
+        Err(d) => d,
+    };
+    if strict {
+        diagnostics.make_strict();
+    }
+    diagnostics
+}
+
+/// A one-line summary such as "2 errors, 1 warning".
+pub fn summary(diagnostics: &Diagnostics) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}",
+        plural(diagnostics.error_count(), "error", "errors"),
+        plural(diagnostics.warning_count(), "warning", "warnings")
+    )
+}
+
+/// Prints diagnostics to standard error, sorted.
+pub fn print_diagnostics(diagnostics: &Diagnostics) {
+    for d in diagnostics.sorted() {
+        eprintln!("{d}\n");
+    }
+}
+
+/// An error not tied to a content file (e.g. an output folder problem).
+pub fn general_error(message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error("memoria", message)
+}

@@ -1,0 +1,246 @@
+//! The data each template receives.
+//!
+//! Every template gets `lang`, `site`, `t` (the theme's words), `nav` and
+//! `page` (title, URLs, alternates and the language switcher); each kind of
+//! page adds its own object (`case`, `doc`, `cases`…). The full list is in
+//! `docs/themes.md`.
+
+use serde_json::{json, Map, Value};
+
+use crate::config::{Config, Section};
+use crate::content::{CaseMeta, Document, Entry, Kind, PageMeta};
+use crate::routes::{self, Route};
+use crate::site::Site;
+use crate::yaml::YamlEnum;
+
+/// What is the same on every page of one language: computed once.
+pub struct LanguageContext {
+    /// `lang`, `site`, `t` and `nav`.
+    pub base: Map<String, Value>,
+}
+
+/// One language's version of a page, for alternates and the switcher.
+pub struct Version<'a> {
+    /// The language.
+    pub lang: &'a str,
+    /// Where it is.
+    pub route: &'a Route,
+    /// False for the page that stands in for a missing translation.
+    pub available: bool,
+}
+
+impl LanguageContext {
+    /// Builds the shared part of the context of `lang`.
+    pub fn new(site: &Site, lang: &str) -> LanguageContext {
+        let config = &site.config;
+        let strings = site.theme.i18n.strings(lang);
+        let languages: Vec<Value> = config
+            .languages
+            .iter()
+            .map(|l| {
+                json!({
+                    "code": l,
+                    "name": site.theme.i18n.strings(l).get("language_name"),
+                    "url": routes::home(config, l).url,
+                })
+            })
+            .collect();
+        let mut base = Map::new();
+        base.insert("lang".into(), json!(lang));
+        base.insert(
+            "site".into(),
+            json!({
+                "title": config.title(lang),
+                "description": config.description.get(lang).or_else(|| config.description.get(config.default_language())),
+                "base_url": config.base_url,
+                "base_path": config.base_path,
+                "default_language": config.default_language(),
+                "languages": languages,
+                "sample_data": config.sample_data,
+                "license": config.license,
+                "home_url": routes::home(config, lang).url,
+                "cases_url": routes::section(config, Section::Cases, lang).url,
+            }),
+        );
+        base.insert("t".into(), json!(strings.map));
+        base.insert("nav".into(), Value::Array(nav(site, lang)));
+        LanguageContext { base }
+    }
+
+    /// A page context: the shared part plus `page` and the kind's own data.
+    pub fn page(&self, page: Value, extra: Vec<(&str, Value)>) -> tera::Context {
+        let mut map = self.base.clone();
+        map.insert("page".into(), page);
+        for (k, v) in extra {
+            map.insert(k.into(), v);
+        }
+        // A JSON object always converts.
+        tera::Context::from_value(Value::Object(map)).unwrap_or_default()
+    }
+}
+
+/// The main menu of `lang`: home, good practices, then free pages by weight.
+fn nav(site: &Site, lang: &str) -> Vec<Value> {
+    let config = &site.config;
+    let strings = site.theme.i18n.strings(lang);
+    let mut items = vec![
+        json!({"title": strings.get("nav_home"), "url": routes::home(config, lang).url, "kind": "home"}),
+        json!({"title": strings.get("nav_cases"), "url": routes::section(config, Section::Cases, lang).url, "kind": "cases"}),
+    ];
+    let mut pages: Vec<(&Entry<PageMeta>, &Document<PageMeta>)> = site
+        .content
+        .pages
+        .entries
+        .values()
+        .filter_map(|e| e.get(lang).map(|d| (e, d)))
+        .collect();
+    pages.sort_by_key(|(e, d)| (d.meta.weight.unwrap_or(i64::MAX), e.id.clone()));
+    for (entry, doc) in pages {
+        if let Some(route) = site.routes.doc(Kind::Page, &entry.id, lang) {
+            items.push(json!({"title": doc.meta.title, "url": route.url, "kind": "page"}));
+        }
+    }
+    items
+}
+
+/// The `page` object: title, description, URLs, alternates, switcher.
+pub fn page_object(
+    site: &Site,
+    lang: &str,
+    kind: &str,
+    title: &str,
+    description: Option<&str>,
+    route: &Route,
+    versions: &[Version<'_>],
+) -> Value {
+    let config = &site.config;
+    let current_available = versions.iter().any(|v| v.lang == lang && v.available);
+    let alternates: Vec<Value> = versions
+        .iter()
+        .filter(|v| v.available)
+        .map(|v| json!({"lang": v.lang, "url": v.route.url, "permalink": v.route.permalink}))
+        .collect();
+    let x_default = versions
+        .iter()
+        .filter(|v| v.available)
+        .find(|v| v.lang == config.default_language())
+        .or_else(|| versions.iter().find(|v| v.available))
+        .map(|v| v.route.permalink.clone());
+    let translations: Vec<Value> = config
+        .languages
+        .iter()
+        .filter_map(|l| versions.iter().find(|v| v.lang == l))
+        .map(|v| {
+            json!({
+                "lang": v.lang,
+                "name": site.theme.i18n.strings(v.lang).get("language_name"),
+                "url": v.route.url,
+                "current": v.lang == lang,
+                "available": v.available,
+            })
+        })
+        .collect();
+    json!({
+        "kind": kind,
+        "title": title,
+        "description": description,
+        "url": route.url,
+        "permalink": route.permalink,
+        "noindex": !current_available,
+        "alternates": alternates,
+        "x_default": x_default,
+        "translations": translations,
+    })
+}
+
+/// The versions of a page that exists in every language (home, listings).
+pub fn all_languages<'a>(config: &'a Config, routes: &'a [(String, Route)]) -> Vec<Version<'a>> {
+    config
+        .languages
+        .iter()
+        .filter_map(|l| routes.iter().find(|(rl, _)| rl == l))
+        .map(|(l, r)| Version { lang: l, route: r, available: true })
+        .collect()
+}
+
+/// The versions of content item `entry`: its translations, and the pages
+/// standing in for the missing ones.
+pub fn entry_versions<'a, M>(site: &'a Site, kind: Kind, entry: &'a Entry<M>) -> Vec<Version<'a>> {
+    site.config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            site.routes.doc(kind, &entry.id, l).map(|route| Version {
+                lang: l,
+                route,
+                available: entry.docs.contains_key(l),
+            })
+        })
+        .collect()
+}
+
+/// Label of an enum value through the theme's words (`scale_local`).
+fn label<E: YamlEnum>(site: &Site, lang: &str, prefix: &str, value: E) -> String {
+    site.theme.i18n.strings(lang).get(&format!("{prefix}_{}", value.id())).to_string()
+}
+
+/// A theme id made readable until it has a translated label.
+fn term_label(id: &str) -> String {
+    let text = id.replace('-', " ");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// Everything a template may show about a case in `lang` (which may differ
+/// from the case's own language when it is not translated).
+pub fn case_summary(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str) -> Value {
+    let m = &doc.meta;
+    let strings = site.theme.i18n.strings(lang);
+    let country_key = format!("country_{}", m.country);
+    json!({
+        "id": doc.id,
+        "lang": doc.lang,
+        "translated": doc.lang == lang,
+        "url": url,
+        "title": m.title,
+        "city": m.city,
+        "country": m.country,
+        "country_name": strings.map.get(&country_key).cloned().unwrap_or_else(|| m.country.clone()),
+        "date": m.date.to_string(),
+        "date_display": site.theme.i18n.format_date(lang, m.date),
+        "scale": m.scale,
+        "scale_label": label(site, lang, "scale", m.scale),
+        "dimension": m.dimension,
+        "dimension_label": label(site, lang, "dimension", m.dimension),
+        "themes": m.themes.iter().map(|t| json!({"id": t, "label": term_label(t)})).collect::<Vec<_>>(),
+        "sdgs": m.sdgs,
+        "summary": m.summary,
+    })
+}
+
+/// A case's full data for its own page.
+pub fn case_full(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str) -> Value {
+    let mut v = case_summary(site, lang, doc, url);
+    if let Value::Object(map) = &mut v {
+        map.insert("actors".into(), json!(doc.meta.actors));
+        map.insert("lessons".into(), json!(doc.meta.lessons));
+        map.insert("html".into(), json!(doc.html));
+        map.insert("headings".into(), json!(doc.headings));
+        map.insert("source".into(), json!(crate::diagnostics::display_path(&doc.source)));
+    }
+    v
+}
+
+/// A free page's data.
+pub fn page_doc(doc: &Document<PageMeta>) -> Value {
+    json!({
+        "id": doc.id,
+        "title": doc.meta.title,
+        "summary": doc.meta.summary,
+        "html": doc.html,
+        "headings": doc.headings,
+    })
+}

@@ -1,0 +1,249 @@
+//! Rendering: every page of the site, in parallel, from the derived model.
+//!
+//! The list of pages is made first ([`Job`]); each is then rendered on its
+//! own with the templates parsed once and the per-language context built
+//! once. The result is the complete list of output files, in a stable order.
+
+pub mod context;
+mod sitemap;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde_json::{json, Value};
+
+use crate::config::Section;
+use crate::content::{Kind, Document, CaseMeta};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::OutputFile;
+use crate::routes::{self, Route};
+use crate::site::Site;
+use crate::theme::error_chain;
+use context::{LanguageContext, Version};
+
+/// One page to render.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Job {
+    /// `/index.html`: the language chooser.
+    Chooser,
+    /// `/404.html`.
+    NotFound,
+    /// `/<lang>/`.
+    Home(String),
+    /// `/<lang>/<cases>/`.
+    Cases(String),
+    /// A case in a language (its own page, or the notice that it is not translated).
+    Case(String, String),
+    /// A free page in a language.
+    Page(String, String),
+}
+
+/// Data computed once per language and shared by the pages that list it.
+struct Shared {
+    lang: BTreeMap<String, LanguageContext>,
+    /// Case summaries per language, newest first.
+    cases: BTreeMap<String, Vec<Value>>,
+}
+
+/// Every page the site has.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![Job::Chooser, Job::NotFound];
+    for lang in &site.config.languages {
+        jobs.push(Job::Home(lang.clone()));
+        jobs.push(Job::Cases(lang.clone()));
+        for id in site.content.cases.entries.keys() {
+            jobs.push(Job::Case(id.clone(), lang.clone()));
+        }
+        for id in site.content.pages.entries.keys() {
+            jobs.push(Job::Page(id.clone(), lang.clone()));
+        }
+    }
+    jobs
+}
+
+/// Renders the whole site. Errors (a template that fails, two pages with the
+/// same address) are all collected.
+pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
+    let shared = Shared::new(site);
+    let results: Vec<Result<OutputFile, Diagnostic>> =
+        jobs(site).par_iter().map(|job| render_job(site, &shared, job)).collect();
+    let mut diags = Diagnostics::new();
+    let mut files = Vec::with_capacity(results.len() + 2);
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    files.push(sitemap::render(site));
+    for (name, abs) in &site.theme.static_files {
+        match std::fs::read(abs) {
+            Ok(bytes) => files.push(OutputFile::new(name.clone(), bytes, crate::diagnostics::display_path(abs.strip_prefix(&site.root).unwrap_or(abs)))),
+            Err(e) => diags.push(Diagnostic::error(abs.strip_prefix(&site.root).unwrap_or(abs), format!("cannot read this file: {e}"))),
+        }
+    }
+    diags.extend(crate::output::find_collisions(&mut files));
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(files)
+    }
+}
+
+impl Shared {
+    fn new(site: &Site) -> Shared {
+        let mut lang = BTreeMap::new();
+        let mut cases = BTreeMap::new();
+        for l in &site.config.languages {
+            lang.insert(l.clone(), LanguageContext::new(site, l));
+            cases.insert(l.clone(), case_list(site, l));
+        }
+        Shared { lang, cases }
+    }
+}
+
+/// Every case in `lang` (or, when not translated, in the first language it
+/// has), newest first, then by title.
+fn case_list(site: &Site, lang: &str) -> Vec<Value> {
+    let fallbacks = site.config.fallbacks(lang);
+    let mut docs: Vec<&Document<CaseMeta>> = site
+        .content
+        .cases
+        .entries
+        .values()
+        .filter_map(|e| e.get_or_fallback(lang, &fallbacks))
+        .collect();
+    docs.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.title.cmp(&b.meta.title)).then_with(|| a.id.cmp(&b.id)));
+    docs.into_iter()
+        .filter_map(|d| {
+            let route = site.routes.doc(Kind::Case, &d.id, &d.lang)?;
+            Some(context::case_summary(site, lang, d, &route.url))
+        })
+        .collect()
+}
+
+fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Diagnostic> {
+    let config = &site.config;
+    let default = config.default_language().to_string();
+    let (template, route, ctx, owner): (&str, Route, tera::Context, String) = match job {
+        Job::Chooser => {
+            let route = routes::chooser(config);
+            let lc = &shared.lang[&default];
+            let homes: Vec<(String, Route)> = config.languages.iter().map(|l| (l.clone(), routes::home(config, l))).collect();
+            let versions = context::all_languages(config, &homes);
+            let title = config.title(&default).to_string();
+            let mut page = context::page_object(site, &default, "chooser", &title, None, &route, &versions);
+            // The chooser itself is the x-default of the whole site.
+            page["x_default"] = json!(route.permalink);
+            let choices: Vec<Value> = config
+                .languages
+                .iter()
+                .map(|l| {
+                    let s = site.theme.i18n.strings(l);
+                    json!({
+                        "lang": l,
+                        "name": s.get("language_name"),
+                        "url": routes::home(config, l).url,
+                        "title": config.title(l),
+                        "description": config.description.get(l),
+                        "enter": s.get("chooser_enter"),
+                    })
+                })
+                .collect();
+            ("chooser.html", route, lc.page(page, vec![("choices", json!(choices))]), "language chooser".into())
+        }
+        Job::NotFound => {
+            let route = Route::file(config, "404.html");
+            let lc = &shared.lang[&default];
+            let title = site.theme.i18n.strings(&default).get("not_found_title").to_string();
+            let mut page = context::page_object(site, &default, "404", &title, None, &route, &[]);
+            page["noindex"] = json!(true);
+            ("404.html", route, lc.page(page, vec![]), "not-found page".into())
+        }
+        Job::Home(lang) => {
+            let homes: Vec<(String, Route)> = config.languages.iter().map(|l| (l.clone(), routes::home(config, l))).collect();
+            let route = routes::home(config, lang);
+            let versions = context::all_languages(config, &homes);
+            let description = config.description.get(lang).map(String::as_str);
+            let page = context::page_object(site, lang, "home", config.title(lang), description, &route, &versions);
+            let latest: Vec<Value> = shared.cases[lang].iter().take(6).cloned().collect();
+            let extra = vec![("latest_cases", json!(latest)), ("case_count", json!(shared.cases[lang].len()))];
+            ("home.html", route, shared.lang[lang].page(page, extra), format!("home page ({lang})"))
+        }
+        Job::Cases(lang) => {
+            let all: Vec<(String, Route)> = config.languages.iter().map(|l| (l.clone(), routes::section(config, Section::Cases, l))).collect();
+            let route = routes::section(config, Section::Cases, lang);
+            let versions = context::all_languages(config, &all);
+            let strings = site.theme.i18n.strings(lang);
+            let page = context::page_object(site, lang, "cases", strings.get("cases_title"), Some(strings.get("cases_intro")), &route, &versions);
+            let extra = vec![("cases", json!(shared.cases[lang]))];
+            ("cases.html", route, shared.lang[lang].page(page, extra), format!("list of cases ({lang})"))
+        }
+        Job::Case(id, lang) => {
+            let entry = &site.content.cases.entries[id];
+            let versions = context::entry_versions(site, Kind::Case, entry);
+            let route = site.routes.doc(Kind::Case, id, lang).cloned().ok_or_else(|| missing_route(id))?;
+            match entry.get(lang) {
+                Some(doc) => {
+                    let page = context::page_object(site, lang, "case", &doc.meta.title, Some(&doc.meta.summary), &route, &versions);
+                    let case = context::case_full(site, lang, doc, &route.url);
+                    ("case.html", route, shared.lang[lang].page(page, vec![("case", case)]), crate::diagnostics::display_path(&doc.source))
+                }
+                None => untranslated(site, shared, lang, route, &versions, entry.docs.values().next().map(|d| (d.lang.as_str(), d.meta.title.as_str(), Some(d.meta.summary.as_str()), d.source.clone())))?,
+            }
+        }
+        Job::Page(id, lang) => {
+            let entry = &site.content.pages.entries[id];
+            let versions = context::entry_versions(site, Kind::Page, entry);
+            let route = site.routes.doc(Kind::Page, id, lang).cloned().ok_or_else(|| missing_route(id))?;
+            match entry.get(lang) {
+                Some(doc) => {
+                    let page = context::page_object(site, lang, "page", &doc.meta.title, doc.meta.summary.as_deref(), &route, &versions);
+                    ("page.html", route, shared.lang[lang].page(page, vec![("doc", context::page_doc(doc))]), crate::diagnostics::display_path(&doc.source))
+                }
+                None => untranslated(site, shared, lang, route, &versions, entry.docs.values().next().map(|d| (d.lang.as_str(), d.meta.title.as_str(), d.meta.summary.as_deref(), d.source.clone())))?,
+            }
+        }
+    };
+    let html = site.theme.tera.render(template, &ctx).map_err(|e| {
+        Diagnostic::error(site.theme.dir.strip_prefix(&site.root).unwrap_or(&site.theme.dir).join("templates").join(template), format!("rendering {owner} failed: {}", error_chain(&e)))
+            .help("check the template against the data described in docs/themes.md")
+    })?;
+    Ok(OutputFile::new(route.file, html.into_bytes(), owner))
+}
+
+type Rendered = (&'static str, Route, tera::Context, String);
+
+/// The page that stands in for a missing translation: it says so, in the
+/// reader's language, and links to the versions that exist.
+fn untranslated(
+    site: &Site,
+    shared: &Shared,
+    lang: &str,
+    route: Route,
+    versions: &[Version<'_>],
+    original: Option<(&str, &str, Option<&str>, std::path::PathBuf)>,
+) -> Result<Rendered, Diagnostic> {
+    let (orig_lang, title, summary, source) = original.ok_or_else(|| missing_route(&route.url))?;
+    let strings = site.theme.i18n.strings(lang);
+    // The summary is in another language: it is shown marked as such, not used as this page's description.
+    let page = context::page_object(site, lang, "untranslated", title, None, &route, versions);
+    let available: Vec<Value> = versions
+        .iter()
+        .filter(|v| v.available)
+        .map(|v| json!({"lang": v.lang, "name": site.theme.i18n.strings(v.lang).get("language_name"), "url": v.route.url}))
+        .collect();
+    let original = json!({
+        "lang": orig_lang,
+        "title": title,
+        "summary": summary,
+        "available": available,
+        "notice": strings.get("untranslated_notice"),
+    });
+    Ok(("untranslated.html", route, shared.lang[lang].page(page, vec![("original", original)]), format!("notice for the missing `{lang}` translation of {}", crate::diagnostics::display_path(&source))))
+}
+
+fn missing_route(what: &str) -> Diagnostic {
+    Diagnostic::error("content", format!("internal inconsistency: no address was computed for {what}"))
+        .help("please report this problem with the content that causes it")
+}

@@ -1,0 +1,69 @@
+//! `/sitemap.xml`: every page that exists in at least one language, with
+//! `xhtml:link` alternates for its translations.
+
+use std::fmt::Write;
+
+use crate::config::Section;
+use crate::content::{Collection, Kind};
+use crate::output::OutputFile;
+use crate::routes::{self, Route};
+use crate::site::Site;
+use crate::theme::escape_markup;
+
+/// A group of pages that are translations of each other: (lang, route).
+type Group<'a> = Vec<(&'a str, Route)>;
+
+/// Renders the sitemap of `site`.
+pub fn render(site: &Site) -> OutputFile {
+    let config = &site.config;
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let every = |f: &dyn Fn(&str) -> Route| -> Group<'_> {
+        config.languages.iter().map(|l| (l.as_str(), f(l))).collect()
+    };
+    groups.push(every(&|l| routes::home(config, l)));
+    groups.push(every(&|l| routes::section(config, Section::Cases, l)));
+    add_collection(site, Kind::Case, &site.content.cases, &mut groups);
+    add_collection(site, Kind::Page, &site.content.pages, &mut groups);
+
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let chooser = routes::chooser(config);
+    let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>\n  </url>", escape_markup(&chooser.permalink));
+    for group in &groups {
+        let x_default = group
+            .iter()
+            .find(|(l, _)| *l == config.default_language())
+            .or_else(|| group.first())
+            .map(|(_, r)| r.permalink.clone());
+        for (_, route) in group {
+            let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", escape_markup(&route.permalink));
+            if group.len() > 1 || config.languages.len() > 1 {
+                for (l, r) in group {
+                    let _ = writeln!(xml, "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>", escape_markup(&r.permalink));
+                }
+                if let Some(x) = &x_default {
+                    let _ = writeln!(xml, "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape_markup(x));
+                }
+            }
+            xml.push_str("  </url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile::new("sitemap.xml".into(), xml.into_bytes(), "sitemap".into())
+}
+
+fn add_collection<'a, M>(site: &'a Site, kind: Kind, collection: &'a Collection<M>, groups: &mut Vec<Group<'a>>) {
+    for entry in collection.entries.values() {
+        let group: Group<'a> = site
+            .config
+            .languages
+            .iter()
+            .filter(|l| entry.docs.contains_key(*l))
+            .filter_map(|l| site.routes.doc(kind, &entry.id, l).map(|r| (l.as_str(), r.clone())))
+            .collect();
+        if !group.is_empty() {
+            groups.push(group);
+        }
+    }
+}

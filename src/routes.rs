@@ -1,0 +1,101 @@
+//! Where every page lives: its URL and its file in the output directory.
+//!
+//! URLs are "pretty" (`/es/casos/lima/` is the file `es/casos/lima/index.html`),
+//! start with the path of `base_url`, and are made only of validated slugs
+//! and language codes, so no output path can leave the output directory.
+
+use std::collections::BTreeMap;
+
+use crate::config::{Config, Section};
+use crate::content::{Content, Kind};
+
+/// A page's address and file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    /// Root-relative URL, with the base path (`/es/casos/lima/`).
+    pub url: String,
+    /// Absolute URL (`https://…/es/casos/lima/`), or `url` when the base URL
+    /// names no host.
+    pub permalink: String,
+    /// File path relative to the output directory (`es/casos/lima/index.html`).
+    pub file: String,
+}
+
+impl Route {
+    /// The route of the folder made of `segments` (each a validated slug or
+    /// language code).
+    pub fn folder(config: &Config, segments: &[&str]) -> Route {
+        let joined: String = segments.iter().map(|s| format!("{s}/")).collect();
+        Route {
+            url: format!("{}{joined}", config.base_path),
+            permalink: format!("{}{joined}", config.base_url),
+            file: format!("{joined}index.html"),
+        }
+    }
+
+    /// The route of a single file at the root of the site (`sitemap.xml`).
+    pub fn file(config: &Config, name: &str) -> Route {
+        Route {
+            url: format!("{}{name}", config.base_path),
+            permalink: format!("{}{name}", config.base_url),
+            file: name.to_string(),
+        }
+    }
+}
+
+/// The routes of every content document and of every page a language has.
+#[derive(Debug, Clone, Default)]
+pub struct Routes {
+    docs: BTreeMap<(Kind, String, String), Route>,
+}
+
+impl Routes {
+    /// Computes the route of every document of `content`, and of the page that
+    /// stands in for each missing translation.
+    pub fn build(config: &Config, content: &Content) -> Routes {
+        let mut docs = BTreeMap::new();
+        for lang in &config.languages {
+            for entry in content.cases.entries.values() {
+                let slug = entry.get(lang).map_or(entry.id.as_str(), |d| d.slug.as_str());
+                let seg = config.section_segment(Section::Cases, lang);
+                docs.insert(
+                    (Kind::Case, entry.id.clone(), lang.clone()),
+                    Route::folder(config, &[lang, seg, slug]),
+                );
+            }
+            for entry in content.pages.entries.values() {
+                let slug = entry.get(lang).map_or(entry.id.as_str(), |d| d.slug.as_str());
+                docs.insert(
+                    (Kind::Page, entry.id.clone(), lang.clone()),
+                    Route::folder(config, &[lang, slug]),
+                );
+            }
+        }
+        Routes { docs }
+    }
+
+    /// The route of content item `id` of `kind` in `lang` (its own page, or
+    /// the page that says it is not translated yet).
+    pub fn doc(&self, kind: Kind, id: &str, lang: &str) -> Option<&Route> {
+        self.docs.get(&(kind, id.to_string(), lang.to_string()))
+    }
+}
+
+/// The home page of `lang`.
+pub fn home(config: &Config, lang: &str) -> Route {
+    Route::folder(config, &[lang])
+}
+
+/// The listing page of `section` in `lang`.
+pub fn section(config: &Config, section: Section, lang: &str) -> Route {
+    Route::folder(config, &[lang, config.section_segment(section, lang)])
+}
+
+/// The language chooser at the root of the site.
+pub fn chooser(config: &Config) -> Route {
+    Route {
+        url: config.base_path.clone(),
+        permalink: config.base_url.clone(),
+        file: "index.html".into(),
+    }
+}

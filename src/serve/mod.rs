@@ -1,0 +1,134 @@
+//! `memoria serve`: build, serve on this computer, rebuild on every change and
+//! reload the open pages.
+//!
+//! The site is built into a private temporary folder (the published `public/`
+//! is left alone) with the same all-or-nothing swap as `build`, so the server
+//! always reads a complete site, also during a rebuild. A failed rebuild keeps
+//! the last good site online and shows the errors in the terminal and on
+//! every page.
+
+mod http;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use tokio::sync::broadcast;
+
+use crate::output;
+use crate::pipeline::{self, render_site};
+use crate::site::LoadOptions;
+
+/// What `memoria serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The folder that holds `site.toml`.
+    pub root: PathBuf,
+    /// Port to listen on; 0 picks a free one (printed at start).
+    pub port: u16,
+    /// Address to listen on.
+    pub bind: IpAddr,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// What the browser is told about a rebuild.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    /// A new build is in place: reload.
+    Reload,
+    /// The rebuild failed: show this text.
+    Failed(String),
+}
+
+/// State shared by the server and the rebuild loop.
+pub struct State {
+    /// The folder the site is served from.
+    pub out_dir: PathBuf,
+    /// The errors of the last rebuild, when it failed.
+    pub last_error: RwLock<Option<String>>,
+    /// Tells open pages about rebuilds.
+    pub notices: broadcast::Sender<Notice>,
+}
+
+/// Runs the development server until interrupted.
+pub fn run(options: &ServeOptions) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(serve(options))
+}
+
+async fn serve(options: &ServeOptions) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
+        .await
+        .map_err(|e| format!("cannot listen on {}:{}: {e} (try another --port)", options.bind, options.port))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let host = match addr.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    let base_url = format!("http://{host}:{}/", addr.port());
+
+    let work = tempfile::Builder::new()
+        .prefix("memoria-serve-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    let out_dir = work.path().join("site");
+    let load = LoadOptions { drafts: options.drafts, base_url: Some(base_url.clone()) };
+    let (notices, _) = broadcast::channel(16);
+    let state = Arc::new(State { out_dir: out_dir.clone(), last_error: RwLock::new(None), notices });
+
+    rebuild(&options.root, &load, &state);
+    if !out_dir.exists() {
+        // Nothing good to show yet: serve an empty site that shows the errors.
+        let _ = std::fs::create_dir_all(&out_dir);
+    }
+    let _watcher = watch::start(options.root.clone(), load, state.clone())?;
+    println!("serving {} on {base_url} (press Ctrl+C to stop)", options.root.display());
+
+    let app = http::router(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("the server stopped: {e}"))?;
+    drop(work);
+    Ok(())
+}
+
+/// Builds the site into the served folder and tells open pages. A failure
+/// keeps the previous build and records the errors.
+pub fn rebuild(root: &Path, load: &LoadOptions, state: &State) -> bool {
+    let started = std::time::Instant::now();
+    let result = render_site(root, load).and_then(|r| {
+        output::write_site(&r.files, root, &state.out_dir)
+            .map(|()| r.diagnostics)
+            .map_err(|d| std::iter::once(d).collect())
+    });
+    match result {
+        Ok(diagnostics) => {
+            pipeline::print_diagnostics(&diagnostics);
+            eprintln!("rebuilt in {} ms ({})", started.elapsed().as_millis(), pipeline::summary(&diagnostics));
+            if let Ok(mut e) = state.last_error.write() {
+                *e = None;
+            }
+            let _ = state.notices.send(Notice::Reload);
+            true
+        }
+        Err(diagnostics) => {
+            pipeline::print_diagnostics(&diagnostics);
+            eprintln!("rebuild failed ({}); still serving the last good build", pipeline::summary(&diagnostics));
+            let text = diagnostics.sorted().iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n\n");
+            if let Ok(mut e) = state.last_error.write() {
+                *e = Some(text.clone());
+            }
+            let _ = state.notices.send(Notice::Failed(text));
+            false
+        }
+    }
+}

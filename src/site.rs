@@ -1,0 +1,66 @@
+//! A site loaded, validated and derived: the one model every output is
+//! rendered from.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{self, Config};
+use crate::content::{self, Content};
+use crate::derive;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::routes::Routes;
+use crate::theme::{self, Theme};
+
+/// How to load a site.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include content marked `draft: true`.
+    pub drafts: bool,
+    /// Replace `base_url` from site.toml.
+    pub base_url: Option<String>,
+}
+
+/// Everything needed to render a site.
+pub struct Site {
+    /// The folder that holds `site.toml`.
+    pub root: PathBuf,
+    /// `site.toml`.
+    pub config: Config,
+    /// Everything under `content/`, with bodies rendered.
+    pub content: Content,
+    /// Where every content page lives.
+    pub routes: Routes,
+    /// Templates, words and static files.
+    pub theme: Theme,
+}
+
+/// Loads, validates and derives the site in `root`. The diagnostics hold
+/// every problem found; the site is `None` when there was an error.
+pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let Some(mut config) = config::load(root, &mut diags) else {
+        return (None, diags);
+    };
+    if let Some(url) = &options.base_url {
+        if let Err(e) = config.set_base_url(url) {
+            diags.push(Diagnostic::error("--base-url", e));
+            return (None, diags);
+        }
+    }
+    let theme = theme::load(root, &config, &mut diags);
+    let mut content = content::load(root, &config, options.drafts, &mut diags);
+    let routes = Routes::build(&config, &content);
+    derive::render_bodies(&config, &mut content, &routes, &mut diags);
+    match theme {
+        Some(theme) if !diags.has_errors() => (
+            Some(Site {
+                root: root.to_path_buf(),
+                config,
+                content,
+                routes,
+                theme,
+            }),
+            diags,
+        ),
+        _ => (None, diags),
+    }
+}

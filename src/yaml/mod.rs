@@ -1,0 +1,155 @@
+//! Reading YAML (front matter and data files) with positions for every problem.
+//!
+//! [`parse`] turns text into a [`Document`]: the value tree from `serde_yaml`
+//! plus a [`SpanIndex`] of where each path stands. A [`Reader`] then pulls typed
+//! fields out of mappings, reporting every wrong type, wrong value and unknown
+//! key with its `line:column`, and carrying on so all problems of a file are
+//! reported in one run.
+
+mod fields;
+mod spans;
+
+pub use fields::{describe, scalar_text, FromYaml, LangText, MapReader, Reader, YamlEnum};
+pub use spans::{child_index, child_key, SpanIndex};
+
+use serde_yaml::Value;
+
+use crate::diagnostics::Position;
+
+/// A parsed YAML document and the positions of its parts.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The value tree.
+    pub value: Value,
+    /// Where each path stands in the enclosing file.
+    pub spans: SpanIndex,
+}
+
+/// A YAML syntax problem, already placed in the enclosing file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// What the parser said, with positions relative to the file.
+    pub message: String,
+    /// Where.
+    pub position: Option<Position>,
+    /// What the author can do about it.
+    pub help: String,
+}
+
+/// Parses `text`, which starts `line_offset` lines into its file.
+pub fn parse(text: &str, line_offset: usize) -> Result<Document, SyntaxError> {
+    match serde_yaml::from_str::<Value>(text) {
+        Ok(value) => Ok(Document {
+            value,
+            spans: SpanIndex::build(text, line_offset),
+        }),
+        Err(err) => {
+            let position = err
+                .location()
+                .map(|l| Position::new(l.line() + line_offset, l.column()));
+            let message = shift_lines(&strip_location(&err.to_string()), line_offset);
+            let line_text = err
+                .location()
+                .and_then(|l| text.lines().nth(l.line().saturating_sub(1)))
+                .unwrap_or("");
+            Err(SyntaxError {
+                help: syntax_help(&message, line_text),
+                message: format!("this is not valid YAML: {message}"),
+                position,
+            })
+        }
+    }
+}
+
+/// Advice for the commonest YAML mistakes of people who are not programmers.
+fn syntax_help(message: &str, line: &str) -> String {
+    if line.contains('\t') || message.contains("tab") {
+        "YAML does not allow tab characters for indentation: use spaces instead".into()
+    } else if message.contains("mapping values are not allowed") {
+        "a text that contains \": \" must be put between quotes, e.g. title: \"Lima: a council that approves\"".into()
+    } else if message.contains("recursion limit") {
+        "the data is nested too deeply; simplify it".into()
+    } else if message.contains("repetition limit") {
+        "the file repeats aliases (*name) too many times; write the values out".into()
+    } else if message.contains("did not find expected") || message.contains("could not find expected") {
+        "check the indentation of this line and the one before it, and that every quote, [ and { is closed".into()
+    } else {
+        "check the line shown; each field is written `name: value`, lists as `[a, b]` or as lines starting with `- `".into()
+    }
+}
+
+/// Removes the trailing "at line N column M" that serde_yaml appends, since
+/// the position is reported separately.
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") && !message[i..].contains(',') => {
+            message[..i].to_string()
+        }
+        _ => message.to_string(),
+    }
+}
+
+/// Adds `offset` to every "line N" in a parser message.
+fn shift_lines(message: &str, offset: usize) -> String {
+    if offset == 0 {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find("line ") {
+        out.push_str(&rest[..i + 5]);
+        rest = &rest[i + 5..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(n) = digits.parse::<usize>() {
+            out.push_str(&(n + offset).to_string());
+            rest = &rest[digits.len()..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_are_placed_in_the_file() {
+        let err = parse("title: a\nsummary: b: c\n", 1).unwrap_err();
+        assert_eq!(err.position.map(|p| p.line), Some(3));
+        assert!(err.help.contains("quotes"), "{}", err.help);
+        assert!(!err.message.contains(" at line 2 column"), "{}", err.message);
+    }
+
+    #[test]
+    fn tabs_get_their_own_advice() {
+        let err = parse("title: a\n\tsummary: b\n", 0).unwrap_err();
+        assert!(err.help.contains("tab"), "{}", err.help);
+    }
+
+    #[test]
+    fn billion_laughs_is_refused() {
+        let mut text = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut prev = 'a';
+        for name in ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] {
+            let refs = vec![format!("*{prev}"); 9].join(",");
+            text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+            prev = name;
+        }
+        assert!(parse(&text, 0).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse(&text, 0).is_err());
+    }
+
+    #[test]
+    fn shift_lines_moves_every_line_number() {
+        assert_eq!(
+            shift_lines("x at line 2 column 3, while parsing at line 1 column 1", 1),
+            "x at line 3 column 3, while parsing at line 2 column 1"
+        );
+    }
+}
