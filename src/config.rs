@@ -218,8 +218,16 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         }
     };
     const KNOWN: [&str; 10] = [
-        "title", "description", "base_url", "languages", "theme", "output_dir",
-        "allow_raw_html", "sample_data", "license", "sections",
+        "title",
+        "description",
+        "base_url",
+        "languages",
+        "theme",
+        "output_dir",
+        "allow_raw_html",
+        "sample_data",
+        "license",
+        "sections",
     ];
     for key in ignored {
         let help = match closest(&key, KNOWN) {
@@ -237,7 +245,11 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
     let mut ok = true;
     let languages = raw.languages.unwrap_or_else(|| vec!["en".into()]);
     if languages.is_empty() {
-        diags.push(err_at("`languages` is empty".into(), Some("languages"), "list at least one language, e.g. languages = [\"es\", \"en\"]".into()));
+        diags.push(err_at(
+            "`languages` is empty".into(),
+            Some("languages"),
+            "list at least one language, e.g. languages = [\"es\", \"en\"]".into(),
+        ));
         return None;
     }
     for (i, l) in languages.iter().enumerate() {
@@ -250,7 +262,11 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             ));
         } else if languages[..i].contains(l) {
             ok = false;
-            diags.push(err_at(format!("language \"{l}\" is listed twice"), Some("languages"), "remove the repeated code".into()));
+            diags.push(err_at(
+                format!("language \"{l}\" is listed twice"),
+                Some("languages"),
+                "remove the repeated code".into(),
+            ));
         }
     }
 
@@ -267,7 +283,18 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         Some(TextOrMap::Map(m)) => m,
         Some(TextOrMap::Text(t)) => languages.iter().map(|l| (l.clone(), t.clone())).collect(),
         None => {
-            diags.push(err_at("the required setting `title` is missing".into(), None, format!("add title = {{ {} }}", languages.iter().map(|l| format!("{l} = \"…\"")).collect::<Vec<_>>().join(", "))));
+            diags.push(err_at(
+                "the required setting `title` is missing".into(),
+                None,
+                format!(
+                    "add title = {{ {} }}",
+                    languages
+                        .iter()
+                        .map(|l| format!("{l} = \"…\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
             ok = false;
             BTreeMap::new()
         }
@@ -322,7 +349,15 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
                 .to_string();
             if let Some(other) = seen.insert(seg.clone(), s) {
                 ok = false;
-                diags.push(err_at(format!("sections `{}` and `{}` both use the URL name \"{seg}\" in `{lang}`", other.id(), s.id()), Some("sections"), "give each section its own name".into()));
+                diags.push(err_at(
+                    format!(
+                        "sections `{}` and `{}` both use the URL name \"{seg}\" in `{lang}`",
+                        other.id(),
+                        s.id()
+                    ),
+                    Some("sections"),
+                    "give each section its own name".into(),
+                ));
             }
         }
     }
@@ -330,7 +365,11 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
     let theme = raw.theme.unwrap_or_else(|| "default".into());
     if slug::validate(&theme).is_err() {
         ok = false;
-        diags.push(err_at(format!("theme name \"{theme}\" is not a folder name"), Some("theme"), "name a folder of themes/, e.g. theme = \"default\"".into()));
+        diags.push(err_at(
+            format!("theme name \"{theme}\" is not a folder name"),
+            Some("theme"),
+            "name a folder of themes/, e.g. theme = \"default\"".into(),
+        ));
     }
 
     ok.then(|| Config {
@@ -362,15 +401,24 @@ fn is_language_code(code: &str) -> bool {
 pub fn normalise_base_url(url: &str) -> Result<(String, String), String> {
     let url = url.trim();
     if url.starts_with('/') {
-        let path = if url.ends_with('/') { url.to_string() } else { format!("{url}/") };
+        let path = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
         return Ok((path.clone(), path));
     }
-    let parsed = url::Url::parse(url).map_err(|e| format!("`base_url` \"{url}\" is not a web address ({e})"))?;
+    let parsed = url::Url::parse(url)
+        .map_err(|e| format!("`base_url` \"{url}\" is not a web address ({e})"))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-        return Err(format!("`base_url` \"{url}\" must start with https:// or http:// and name a host"));
+        return Err(format!(
+            "`base_url` \"{url}\" must start with https:// or http:// and name a host"
+        ));
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(format!("`base_url` \"{url}\" must not have a ? query or a # fragment"));
+        return Err(format!(
+            "`base_url` \"{url}\" must not have a ? query or a # fragment"
+        ));
     }
     let mut s = parsed.to_string();
     if !s.ends_with('/') {
@@ -462,7 +510,9 @@ mod tests {
 
     #[test]
     fn bad_languages_and_urls_are_errors() {
-        let (c, d) = parse_ok("title = \"T\"\nlanguages = [\"Spanish\", \"en\", \"en\"]\nbase_url = \"ftp://x\"\n");
+        let (c, d) = parse_ok(
+            "title = \"T\"\nlanguages = [\"Spanish\", \"en\", \"en\"]\nbase_url = \"ftp://x\"\n",
+        );
         assert!(c.is_none());
         assert_eq!(d.error_count(), 3, "{d:?}");
     }

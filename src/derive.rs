@@ -12,7 +12,12 @@ use crate::text::position_of;
 
 /// Renders the Markdown body of every document, in parallel, resolving `@/`
 /// links in the document's language. Broken links are errors.
-pub fn render_bodies(config: &Config, content: &mut Content, routes: &Routes, diags: &mut Diagnostics) {
+pub fn render_bodies(
+    config: &Config,
+    content: &mut Content,
+    routes: &Routes,
+    diags: &mut Diagnostics,
+) {
     let cases = render_collection(config, content, &content.cases, routes, diags);
     let pages = render_collection(config, content, &content.pages, routes, diags);
     apply(&mut content.cases, cases);
@@ -52,7 +57,11 @@ fn render_collection<M: Sync>(
 
 fn apply<M>(collection: &mut Collection<M>, bodies: Bodies) {
     for (id, lang, r) in bodies {
-        if let Some(doc) = collection.entries.get_mut(&id).and_then(|e| e.docs.get_mut(&lang)) {
+        if let Some(doc) = collection
+            .entries
+            .get_mut(&id)
+            .and_then(|e| e.docs.get_mut(&lang))
+        {
             doc.html = r.html;
             doc.headings = r.headings;
         }
@@ -76,12 +85,22 @@ pub fn resolve_link(
     let usage = "a link to other content names its file under content/, e.g. [Lima](@/cases/lima.md) or [About](@/pages/about.md)";
     let (folder, file) = match (path.split('/').next(), path.rsplit('/').next()) {
         (Some(folder), Some(file)) if path.contains('/') => (folder, file),
-        _ => return Err((format!("the link @/{target} does not name a content file"), usage.into())),
+        _ => {
+            return Err((
+                format!("the link @/{target} does not name a content file"),
+                usage.into(),
+            ))
+        }
     };
     let Some(kind) = Kind::from_folder(folder) else {
         let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).collect();
-        let hint = closest(folder, folders.iter().copied()).map(|f| format!("did you mean @/{f}/…? ")).unwrap_or_default();
-        return Err((format!("the link @/{target} points into `{folder}`, which is not a content folder"), format!("{hint}{usage}")));
+        let hint = closest(folder, folders.iter().copied())
+            .map(|f| format!("did you mean @/{f}/…? "))
+            .unwrap_or_default();
+        return Err((
+            format!("the link @/{target} points into `{folder}`, which is not a content folder"),
+            format!("{hint}{usage}"),
+        ));
     };
     let Some(stem) = file.strip_suffix(".md") else {
         return Err((format!("the link @/{target} must end in .md"), usage.into()));
@@ -106,23 +125,27 @@ pub fn resolve_link(
         };
         return Err((format!("the link @/{target} points to content/{folder}/{id}.*.md, which does not exist (or is a draft)"), help));
     }
-    let chosen = match wanted {
-        Some(l) if available.iter().any(|a| *a == l) => l.to_string(),
-        Some(l) => {
-            return Err((
+    let chosen =
+        match wanted {
+            Some(l) if available.iter().any(|a| *a == l) => l.to_string(),
+            Some(l) => return Err((
                 format!("the link @/{target} asks for the `{l}` version, which does not exist"),
-                format!("link to @/{folder}/{id}.md to get the reader's language or the default one"),
-            ))
-        }
-        None => config
-            .fallbacks(lang)
-            .into_iter()
-            .find(|l| available.contains(&l))
-            .unwrap_or_else(|| available[0].clone()),
-    };
-    let route = routes
-        .doc(kind, id, &chosen)
-        .ok_or_else(|| (format!("the link @/{target} has no page"), usage.to_string()))?;
+                format!(
+                    "link to @/{folder}/{id}.md to get the reader's language or the default one"
+                ),
+            )),
+            None => config
+                .fallbacks(lang)
+                .into_iter()
+                .find(|l| available.contains(&l))
+                .unwrap_or_else(|| available[0].clone()),
+        };
+    let route = routes.doc(kind, id, &chosen).ok_or_else(|| {
+        (
+            format!("the link @/{target} has no page"),
+            usage.to_string(),
+        )
+    })?;
     Ok(match fragment {
         Some(f) if !f.is_empty() => format!("{}#{f}", route.url),
         _ => route.url.clone(),

@@ -188,12 +188,8 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut all: Vec<&Diagnostic> = self.items.iter().collect();
         all.sort_by(|a, b| {
-            (&a.path, a.position, a.severity, &a.message).cmp(&(
-                &b.path,
-                b.position,
-                b.severity,
-                &b.message,
-            ))
+            (&a.path, a.position, a.severity, &a.message)
+                .cmp(&(&b.path, b.position, b.severity, &b.message))
         });
         all.dedup_by(|a, b| a == b);
         all

@@ -100,7 +100,10 @@ mod tests {
 
     #[test]
     fn splits_unix_and_windows_files() {
-        for text in ["---\ntitle: a\n---\nbody\n", "---\r\ntitle: a\r\n---\r\nbody\r\n"] {
+        for text in [
+            "---\ntitle: a\n---\nbody\n",
+            "---\r\ntitle: a\r\n---\r\nbody\r\n",
+        ] {
             let s = split(text).unwrap();
             assert_eq!(s.yaml.trim_end(), "title: a");
             assert_eq!(s.body.trim_end(), "body");
@@ -118,8 +121,14 @@ mod tests {
     #[test]
     fn errors() {
         assert_eq!(split("").unwrap_err().message, "this file is empty");
-        assert!(split("title: a\n").unwrap_err().message.contains("does not start"));
-        assert!(split("---\ntitle: a\n").unwrap_err().message.contains("never closed"));
+        assert!(split("title: a\n")
+            .unwrap_err()
+            .message
+            .contains("does not start"));
+        assert!(split("---\ntitle: a\n")
+            .unwrap_err()
+            .message
+            .contains("never closed"));
     }
 
     #[test]

@@ -40,7 +40,12 @@ pub struct I18n {
 
 impl I18n {
     /// Loads `<theme_dir>/i18n/<lang>.yaml` for every language of the site.
-    pub fn load(root: &Path, theme_dir: &Path, languages: &[String], diags: &mut Diagnostics) -> I18n {
+    pub fn load(
+        root: &Path,
+        theme_dir: &Path,
+        languages: &[String],
+        diags: &mut Diagnostics,
+    ) -> I18n {
         let mut by_lang = BTreeMap::new();
         for lang in languages {
             let abs = theme_dir.join("i18n").join(format!("{lang}.yaml"));
@@ -63,9 +68,19 @@ impl I18n {
 
     /// Makes every language have every key, taking missing ones from the
     /// default language (or any other that has them), with a warning.
-    fn fill_gaps(&mut self, root: &Path, theme_dir: &Path, languages: &[String], diags: &mut Diagnostics) {
+    fn fill_gaps(
+        &mut self,
+        root: &Path,
+        theme_dir: &Path,
+        languages: &[String],
+        diags: &mut Diagnostics,
+    ) {
         let all_keys: Vec<String> = {
-            let mut keys: Vec<String> = self.by_lang.values().flat_map(|s| s.map.keys().cloned()).collect();
+            let mut keys: Vec<String> = self
+                .by_lang
+                .values()
+                .flat_map(|s| s.map.keys().cloned())
+                .collect();
             keys.sort();
             keys.dedup();
             keys
@@ -79,22 +94,33 @@ impl I18n {
                 if entry.map.contains_key(key) {
                     continue;
                 }
-                if let Some(text) = order.iter().find_map(|l| snapshot.get(l).and_then(|s| s.map.get(key))) {
+                if let Some(text) = order
+                    .iter()
+                    .find_map(|l| snapshot.get(l).and_then(|s| s.map.get(key)))
+                {
                     entry.map.insert(key.clone(), text.clone());
                 }
                 if has_file {
                     let abs = theme_dir.join("i18n").join(format!("{lang}.yaml"));
                     let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
                     diags.push(
-                        Diagnostic::warning(rel, format!("the theme text `{key}` has no translation in `{lang}`"))
-                            .help(format!("add a line `{key}: \"…\"`")),
+                        Diagnostic::warning(
+                            rel,
+                            format!("the theme text `{key}` has no translation in `{lang}`"),
+                        )
+                        .help(format!("add a line `{key}: \"…\"`")),
                     );
                 }
             }
             if entry.months.len() != 12 {
                 entry.months = order
                     .iter()
-                    .find_map(|l| snapshot.get(l).filter(|s| s.months.len() == 12).map(|s| s.months.clone()))
+                    .find_map(|l| {
+                        snapshot
+                            .get(l)
+                            .filter(|s| s.months.len() == 12)
+                            .map(|s| s.months.clone())
+                    })
                     .unwrap_or_default();
             }
         }
@@ -140,12 +166,20 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
     let doc = match yaml::parse(&text, 0) {
         Ok(d) => d,
         Err(e) => {
-            diags.push(Diagnostic::error(rel, e.message).at(e.position).with_source(&text).help(e.help));
+            diags.push(
+                Diagnostic::error(rel, e.message)
+                    .at(e.position)
+                    .with_source(&text)
+                    .help(e.help),
+            );
             return None;
         }
     };
     let Value::Mapping(map) = &doc.value else {
-        diags.push(Diagnostic::error(rel, "a theme language file is a list of `key: text` lines").help("see themes/default/i18n/en.yaml"));
+        diags.push(
+            Diagnostic::error(rel, "a theme language file is a list of `key: text` lines")
+                .help("see themes/default/i18n/en.yaml"),
+        );
         return None;
     };
     let mut strings = Strings::default();
@@ -153,7 +187,9 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
         let key = yaml::scalar_text(k).unwrap_or_default();
         let position = doc.spans.value(&key);
         if key == "months" {
-            let months: Option<Vec<String>> = v.as_sequence().map(|s| s.iter().filter_map(yaml::scalar_text).collect());
+            let months: Option<Vec<String>> = v
+                .as_sequence()
+                .map(|s| s.iter().filter_map(yaml::scalar_text).collect());
             match months {
                 Some(m) if m.len() == 12 => strings.months = m,
                 _ => diags.push(
@@ -170,9 +206,15 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
                 strings.map.insert(key, s);
             }
             None => diags.push(
-                Diagnostic::error(rel, format!("the theme text `{key}` must be a text, not {}", yaml::describe(v)))
-                    .at(position)
-                    .with_source(&text),
+                Diagnostic::error(
+                    rel,
+                    format!(
+                        "the theme text `{key}` must be a text, not {}",
+                        yaml::describe(v)
+                    ),
+                )
+                .at(position)
+                .with_source(&text),
             ),
         }
     }
@@ -195,9 +237,43 @@ mod tests {
     #[test]
     fn dates_per_language() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let es = with("es", "{day} de {month} de {year}", &["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]);
+        let es = with(
+            "es",
+            "{day} de {month} de {year}",
+            &[
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ],
+        );
         assert_eq!(es.format_date("es", date), "23 de noviembre de 2026");
-        let en = with("en", "{month} {day}, {year}", &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+        let en = with(
+            "en",
+            "{month} {day}, {year}",
+            &[
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+        );
         assert_eq!(en.format_date("en", date), "November 23, 2026");
         assert_eq!(en.format_date("fr", date), "2026-11-23");
     }

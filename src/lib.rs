@@ -10,6 +10,10 @@
 //! [`pipeline`] strings the steps together for the commands; [`serve`]
 //! rebuilds and reloads while authors write.
 
+// Errors are `Diagnostic`s carrying a message, advice and the offending line:
+// larger than clippy's default, but only ever built on the failure path.
+#![allow(clippy::result_large_err)]
+
 pub mod config;
 pub mod content;
 pub mod countries;
@@ -17,6 +21,7 @@ pub mod derive;
 pub mod diagnostics;
 pub mod frontmatter;
 pub mod i18n;
+pub mod linkcheck;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;

@@ -11,7 +11,11 @@ use memoria::pipeline::{self, BuildOptions};
 use memoria::{scaffold, serve};
 
 #[derive(Parser)]
-#[command(name = "memoria", version, about = "Builds the bilingual website of a city's international action: good practices, indicators and reports to the legislature.")]
+#[command(
+    name = "memoria",
+    version,
+    about = "Builds the bilingual website of a city's international action: good practices, indicators and reports to the legislature."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -85,8 +89,18 @@ enum NewCommand {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, drafts } => {
-            let options = BuildOptions { root, output, base_url, drafts };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+            };
             match pipeline::build(&options) {
                 Ok(report) => {
                     pipeline::print_diagnostics(&report.diagnostics);
@@ -100,7 +114,10 @@ fn main() -> ExitCode {
                 }
                 Err(diagnostics) => {
                     pipeline::print_diagnostics(&diagnostics);
-                    eprintln!("build failed ({}); the previous output was left as it was", pipeline::summary(&diagnostics));
+                    eprintln!(
+                        "build failed ({}); the previous output was left as it was",
+                        pipeline::summary(&diagnostics)
+                    );
                     ExitCode::from(1)
                 }
             }
@@ -115,14 +132,26 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Serve { root, port, bind, drafts } => match serve::run(&serve::ServeOptions { root, port, bind, drafts }) {
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+        } => match serve::run(&serve::ServeOptions {
+            root,
+            port,
+            bind,
+            drafts,
+        }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
                 ExitCode::from(1)
             }
         },
-        Command::New { what: NewCommand::Case { slug, root } } => report(scaffold::new_case(&root, &slug)),
+        Command::New {
+            what: NewCommand::Case { slug, root },
+        } => report(scaffold::new_case(&root, &slug)),
         Command::Init { dir } => report(scaffold::init(&dir)),
     }
 }

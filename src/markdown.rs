@@ -74,32 +74,56 @@ pub fn render(markdown: &str, resolver: &dyn LinkResolver, allow_raw_html: bool)
 
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                match rewrite_url(&dest_url, resolver) {
-                    UrlOutcome::Keep(url) => {
-                        dropped.push(false);
-                        events.push(Event::Start(Tag::Link { link_type, dest_url: url, title, id }));
-                    }
-                    UrlOutcome::Unsafe => dropped.push(true),
-                    UrlOutcome::Broken(message, help) => {
-                        errors.push(LinkError { offset: range.start, message, help });
-                        dropped.push(true);
-                    }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match rewrite_url(&dest_url, resolver) {
+                UrlOutcome::Keep(url) => {
+                    dropped.push(false);
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url,
+                        title,
+                        id,
+                    }));
                 }
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                match rewrite_url(&dest_url, resolver) {
-                    UrlOutcome::Keep(url) => {
-                        dropped.push(false);
-                        events.push(Event::Start(Tag::Image { link_type, dest_url: url, title, id }));
-                    }
-                    UrlOutcome::Unsafe => dropped.push(true),
-                    UrlOutcome::Broken(message, help) => {
-                        errors.push(LinkError { offset: range.start, message, help });
-                        dropped.push(true);
-                    }
+                UrlOutcome::Unsafe => dropped.push(true),
+                UrlOutcome::Broken(message, help) => {
+                    errors.push(LinkError {
+                        offset: range.start,
+                        message,
+                        help,
+                    });
+                    dropped.push(true);
                 }
-            }
+            },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match rewrite_url(&dest_url, resolver) {
+                UrlOutcome::Keep(url) => {
+                    dropped.push(false);
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: url,
+                        title,
+                        id,
+                    }));
+                }
+                UrlOutcome::Unsafe => dropped.push(true),
+                UrlOutcome::Broken(message, help) => {
+                    errors.push(LinkError {
+                        offset: range.start,
+                        message,
+                        help,
+                    });
+                    dropped.push(true);
+                }
+            },
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 if !dropped.pop().unwrap_or(false) {
                     events.push(event);
@@ -121,7 +145,11 @@ pub fn render(markdown: &str, resolver: &dyn LinkResolver, allow_raw_html: bool)
     let headings = assign_heading_ids(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, headings, errors }
+    Rendered {
+        html,
+        headings,
+        errors,
+    }
 }
 
 enum UrlOutcome<'a> {
@@ -182,7 +210,11 @@ fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
             }
             let base = explicit.unwrap_or_else(|| {
                 let s = slugify(&text);
-                if s.is_empty() { "section".to_string() } else { s }
+                if s.is_empty() {
+                    "section".to_string()
+                } else {
+                    s
+                }
             });
             let mut unique = base.clone();
             let mut n = 2;
@@ -194,7 +226,11 @@ fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(unique.clone()));
             }
-            headings.push(Heading { level, id: unique, text: text.trim().to_string() });
+            headings.push(Heading {
+                level,
+                id: unique,
+                text: text.trim().to_string(),
+            });
             i = j;
         }
         i += 1;
@@ -230,11 +266,22 @@ mod tests {
                 Err((format!("no {t}"), "fix".to_string()))
             }
         };
-        let r = render("See [Lima](@/cases/lima.md) and\n[X](@/cases/x.md).", &resolver, false);
-        assert!(r.html.contains("<a href=\"/es/casos/lima/\">Lima</a>"), "{}", r.html);
+        let r = render(
+            "See [Lima](@/cases/lima.md) and\n[X](@/cases/x.md).",
+            &resolver,
+            false,
+        );
+        assert!(
+            r.html.contains("<a href=\"/es/casos/lima/\">Lima</a>"),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("X"));
         assert_eq!(r.errors.len(), 1);
-        assert_eq!(&"See [Lima](@/cases/lima.md) and\n[X](@/cases/x.md)."[r.errors[0].offset..][..3], "[X]");
+        assert_eq!(
+            &"See [Lima](@/cases/lima.md) and\n[X](@/cases/x.md)."[r.errors[0].offset..][..3],
+            "[X]"
+        );
     }
 
     #[test]
@@ -258,8 +305,16 @@ mod tests {
             "[a](vbscript:x)",
         ] {
             let r = render(src, &no_links, false);
-            assert!(!r.html.to_lowercase().contains("href=\"javascript"), "{src}: {}", r.html);
-            assert!(!r.html.to_lowercase().contains("src=\"data:"), "{src}: {}", r.html);
+            assert!(
+                !r.html.to_lowercase().contains("href=\"javascript"),
+                "{src}: {}",
+                r.html
+            );
+            assert!(
+                !r.html.to_lowercase().contains("src=\"data:"),
+                "{src}: {}",
+                r.html
+            );
             assert!(!r.html.contains("vbscript:x\""), "{src}: {}", r.html);
         }
         assert!(is_unsafe_url("java\tscript:alert(1)"));
@@ -269,7 +324,11 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids() {
-        let r = render("## Qué funcionó\n\n## Qué funcionó\n\n### Custom {#mine}\n", &no_links, false);
+        let r = render(
+            "## Qué funcionó\n\n## Qué funcionó\n\n### Custom {#mine}\n",
+            &no_links,
+            false,
+        );
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["que-funciono", "que-funciono-2", "mine"]);
         assert!(r.html.contains("<h2 id=\"que-funciono\">"));

@@ -47,8 +47,13 @@ pub fn check_path(path: &str) -> Result<(), String> {
         if part.is_empty() || part == "." || part == ".." {
             return Err(format!("\"{path}\" has an empty, . or .. part"));
         }
-        if part.chars().any(|c| c.is_control() || "<>\"|?*".contains(c)) {
-            return Err(format!("\"{path}\" has a character that file systems do not allow"));
+        if part
+            .chars()
+            .any(|c| c.is_control() || "<>\"|?*".contains(c))
+        {
+            return Err(format!(
+                "\"{path}\" has a character that file systems do not allow"
+            ));
         }
     }
     Ok(())
@@ -62,7 +67,10 @@ pub fn find_collisions(files: &mut Vec<OutputFile>) -> Vec<Diagnostic> {
     files.retain(|f| match check_path(&f.path) {
         Ok(()) => true,
         Err(e) => {
-            diags.push(Diagnostic::error(&f.owner, format!("refusing to write outside the output folder: {e}")));
+            diags.push(Diagnostic::error(
+                &f.owner,
+                format!("refusing to write outside the output folder: {e}"),
+            ));
             false
         }
     });
@@ -71,8 +79,13 @@ pub fn find_collisions(files: &mut Vec<OutputFile>) -> Vec<Diagnostic> {
         match kept.last() {
             Some(prev) if prev.path == f.path => {
                 diags.push(
-                    Diagnostic::error(&f.owner, format!("this would be written to /{}, like {}", f.path, prev.owner))
-                        .help("give one of them another slug (front matter `slug:`) or another file name"),
+                    Diagnostic::error(
+                        &f.owner,
+                        format!("this would be written to /{}, like {}", f.path, prev.owner),
+                    )
+                    .help(
+                        "give one of them another slug (front matter `slug:`) or another file name",
+                    ),
                 );
             }
             _ => kept.push(f),
@@ -82,7 +95,10 @@ pub fn find_collisions(files: &mut Vec<OutputFile>) -> Vec<Diagnostic> {
     let folders: BTreeSet<&str> = kept.iter().flat_map(|f| parents(&f.path)).collect();
     for f in &kept {
         if folders.contains(f.path.as_str()) {
-            diags.push(Diagnostic::error(&f.owner, format!("/{} would be both a file and a folder", f.path)));
+            diags.push(Diagnostic::error(
+                &f.owner,
+                format!("/{} would be both a file and a folder", f.path),
+            ));
         }
     }
     *files = kept;
@@ -98,11 +114,17 @@ pub fn guard_target(root: &Path, target: &Path) -> Result<(), String> {
     let root = absolute(root);
     let target = absolute(target);
     if target == root || root.starts_with(&target) {
-        return Err(format!("the output folder {} contains the site itself", target.display()));
+        return Err(format!(
+            "the output folder {} contains the site itself",
+            target.display()
+        ));
     }
     for protected in ["content", "themes", "static", "docs", "src", ".git"] {
         if target.starts_with(root.join(protected)) {
-            return Err(format!("the output folder {} is inside the site's {protected}/ folder", target.display()));
+            return Err(format!(
+                "the output folder {} is inside the site's {protected}/ folder",
+                target.display()
+            ));
         }
     }
     if target.is_file() {
@@ -112,11 +134,15 @@ pub fn guard_target(root: &Path, target: &Path) -> Result<(), String> {
         if target.join(CONFIG_FILE).exists() || target.join("content").is_dir() {
             return Err(format!("{} holds a site's sources", target.display()));
         }
-        let mut entries = fs::read_dir(&target).map_err(|e| format!("cannot read {}: {e}", target.display()))?;
+        let mut entries =
+            fs::read_dir(&target).map_err(|e| format!("cannot read {}: {e}", target.display()))?;
         let empty = entries.next().is_none();
         let built = target.join("index.html").is_file() || target.join("sitemap.xml").is_file();
         if !empty && !built {
-            return Err(format!("{} is not empty and does not look like a site built by memoria", target.display()));
+            return Err(format!(
+                "{} is not empty and does not look like a site built by memoria",
+                target.display()
+            ));
         }
     }
     Ok(())
@@ -144,7 +170,10 @@ pub fn absolute(path: &Path) -> PathBuf {
     let mut existing = out.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();
@@ -166,11 +195,20 @@ pub fn write_site(files: &[OutputFile], root: &Path, target: &Path) -> Result<()
         Diagnostic::error(&shown, format!("refusing to write the site here: {e}"))
             .help("choose an empty folder, or the folder of a previous build, with --output or output_dir in site.toml")
     })?;
-    let fail = |what: &str, e: io::Error| Diagnostic::error(&shown, format!("{what}: {e}")).help("the previous output is unchanged; check the disk space and permissions of the output folder");
+    let fail = |what: &str, e: io::Error| {
+        Diagnostic::error(&shown, format!("{what}: {e}")).help("the previous output is unchanged; check the disk space and permissions of the output folder")
+    };
     let target = absolute(target);
-    let parent = target.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
-    fs::create_dir_all(&parent).map_err(|e| fail("cannot create the folder that holds the output", e))?;
+    let parent = target
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    fs::create_dir_all(&parent)
+        .map_err(|e| fail("cannot create the folder that holds the output", e))?;
     remove_leftovers(&parent, &name);
 
     let staging = tempfile::Builder::new()
@@ -213,7 +251,10 @@ fn swap_in(new: &Path, target: &Path) -> io::Result<()> {
         }
     }
     let parent = target.parent().unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let old = tempfile::Builder::new()
         .prefix(&format!(".{name}.memoria-old-"))
         .tempdir_in(parent)?
@@ -230,7 +271,10 @@ fn swap_in(new: &Path, target: &Path) -> io::Result<()> {
 
 /// Removes folders left by a build that was killed before it finished.
 fn remove_leftovers(parent: &Path, name: &str) {
-    let prefixes = [format!(".{name}.memoria-new-"), format!(".{name}.memoria-old-")];
+    let prefixes = [
+        format!(".{name}.memoria-new-"),
+        format!(".{name}.memoria-old-"),
+    ];
     if let Ok(entries) = fs::read_dir(parent) {
         for e in entries.flatten() {
             let file_name = e.file_name().to_string_lossy().to_string();
@@ -257,7 +301,17 @@ mod tests {
     #[test]
     fn paths_must_stay_inside() {
         assert!(check_path("es/casos/lima/index.html").is_ok());
-        for bad in ["", "/etc/passwd", "../x", "a/../../x", "a//b", "a\\b", "c:/x", "a/\0", "./a"] {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "a\\b",
+            "c:/x",
+            "a/\0",
+            "./a",
+        ] {
             assert!(check_path(bad).is_err(), "{bad:?}");
         }
     }
@@ -265,15 +319,30 @@ mod tests {
     #[test]
     fn collisions_name_both_owners() {
         let mut files = vec![
-            OutputFile::new("es/a/index.html".into(), vec![], "content/cases/a.es.md".into()),
-            OutputFile::new("es/a/index.html".into(), vec![], "content/pages/a.es.md".into()),
+            OutputFile::new(
+                "es/a/index.html".into(),
+                vec![],
+                "content/cases/a.es.md".into(),
+            ),
+            OutputFile::new(
+                "es/a/index.html".into(),
+                vec![],
+                "content/pages/a.es.md".into(),
+            ),
             OutputFile::new("../evil".into(), vec![], "x".into()),
         ];
         let d = find_collisions(&mut files);
         assert_eq!(files.len(), 1);
         assert_eq!(d.len(), 2);
-        let text = d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n");
-        assert!(text.contains("content/cases/a.es.md") && text.contains("content/pages/a.es.md"), "{text}");
+        let text = d
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            text.contains("content/cases/a.es.md") && text.contains("content/pages/a.es.md"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -297,13 +366,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         let out = root.join("public");
-        let v1 = vec![OutputFile::new("index.html".into(), b"one".to_vec(), "t".into()), OutputFile::new("a/old.html".into(), b"x".to_vec(), "t".into())];
+        let v1 = vec![
+            OutputFile::new("index.html".into(), b"one".to_vec(), "t".into()),
+            OutputFile::new("a/old.html".into(), b"x".to_vec(), "t".into()),
+        ];
         write_site(&v1, root, &out).unwrap();
-        let v2 = vec![OutputFile::new("index.html".into(), b"two".to_vec(), "t".into())];
+        let v2 = vec![OutputFile::new(
+            "index.html".into(),
+            b"two".to_vec(),
+            "t".into(),
+        )];
         write_site(&v2, root, &out).unwrap();
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"two");
         assert!(!out.join("a/old.html").exists());
-        let leftovers: Vec<_> = fs::read_dir(root).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains("memoria-")).collect();
+        let leftovers: Vec<_> = fs::read_dir(root)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("memoria-"))
+            .collect();
         assert!(leftovers.is_empty());
     }
 }

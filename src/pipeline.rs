@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::linkcheck;
 use crate::output::{self, OutputFile};
 use crate::render;
 use crate::site::{self, LoadOptions, Site};
@@ -58,7 +59,11 @@ pub fn render_site(root: &Path, options: &LoadOptions) -> Result<Rendered, Diagn
         return Err(diagnostics);
     };
     match render::render_site(&site) {
-        Ok(files) => Ok(Rendered { site, files, diagnostics }),
+        Ok(files) => Ok(Rendered {
+            site,
+            files,
+            diagnostics,
+        }),
         Err(errors) => {
             diagnostics.extend(errors);
             Err(diagnostics)
@@ -91,11 +96,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     })
 }
 
-/// `memoria check`: everything a build does except writing. With `strict`,
-/// warnings count as errors.
+/// `memoria check`: everything a build does except writing, plus a check
+/// that every internal link and `#fragment` of the rendered pages resolves.
+/// With `strict`, warnings count as errors.
 pub fn check(root: &Path, strict: bool) -> Diagnostics {
     let mut diagnostics = match render_site(root, &LoadOptions::default()) {
-        Ok(r) => r.diagnostics,
+        Ok(r) => {
+            let mut diagnostics = r.diagnostics;
+            diagnostics.extend(linkcheck::check(&r.files, &r.site.config));
+            diagnostics
+        }
         Err(d) => d,
     };
     if strict {
@@ -106,7 +116,8 @@ pub fn check(root: &Path, strict: bool) -> Diagnostics {
 
 /// A one-line summary such as "2 errors, 1 warning".
 pub fn summary(diagnostics: &Diagnostics) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!(
         "{}, {}",
         plural(diagnostics.error_count(), "error", "errors"),

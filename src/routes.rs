@@ -56,7 +56,9 @@ impl Routes {
         let mut docs = BTreeMap::new();
         for lang in &config.languages {
             for entry in content.cases.entries.values() {
-                let slug = entry.get(lang).map_or(entry.id.as_str(), |d| d.slug.as_str());
+                let slug = entry
+                    .get(lang)
+                    .map_or(entry.id.as_str(), |d| d.slug.as_str());
                 let seg = config.section_segment(Section::Cases, lang);
                 docs.insert(
                     (Kind::Case, entry.id.clone(), lang.clone()),
@@ -64,7 +66,9 @@ impl Routes {
                 );
             }
             for entry in content.pages.entries.values() {
-                let slug = entry.get(lang).map_or(entry.id.as_str(), |d| d.slug.as_str());
+                let slug = entry
+                    .get(lang)
+                    .map_or(entry.id.as_str(), |d| d.slug.as_str());
                 docs.insert(
                     (Kind::Page, entry.id.clone(), lang.clone()),
                     Route::folder(config, &[lang, slug]),

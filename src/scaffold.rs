@@ -23,10 +23,16 @@ pub struct ScaffoldError {
 
 impl ScaffoldError {
     fn content(message: impl Into<String>) -> Self {
-        ScaffoldError { message: message.into(), usage: false }
+        ScaffoldError {
+            message: message.into(),
+            usage: false,
+        }
     }
     fn usage(message: impl Into<String>) -> Self {
-        ScaffoldError { message: message.into(), usage: true }
+        ScaffoldError {
+            message: message.into(),
+            usage: true,
+        }
     }
     /// 2 for wrong usage (a bad slug), 1 otherwise.
     pub fn exit_code(&self) -> u8 {
@@ -63,13 +69,25 @@ pub const FICHE_SECTIONS: [&str; 7] = [
 pub fn new_case(root: &Path, id: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
     if let Err(e) = slug::validate(id) {
         let better = slug::slugify(id);
-        let hint = if better.is_empty() { String::new() } else { format!(" (try `{better}`)") };
-        return Err(ScaffoldError::usage(format!("`{id}` cannot be used as a case id: {e}{hint}")));
+        let hint = if better.is_empty() {
+            String::new()
+        } else {
+            format!(" (try `{better}`)")
+        };
+        return Err(ScaffoldError::usage(format!(
+            "`{id}` cannot be used as a case id: {e}{hint}"
+        )));
     }
     let mut diags = Diagnostics::new();
     let Some(config) = config::load(root, &mut diags) else {
-        let why = diags.sorted().first().map(|d| d.to_string()).unwrap_or_default();
-        return Err(ScaffoldError::content(format!("cannot read the site's configuration:\n{why}")));
+        let why = diags
+            .sorted()
+            .first()
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        return Err(ScaffoldError::content(format!(
+            "cannot read the site's configuration:\n{why}"
+        )));
     };
     let theme_dir = root.join("themes").join(&config.theme);
     let i18n = I18n::load(root, &theme_dir, &config.languages, &mut diags);
@@ -80,9 +98,13 @@ pub fn new_case(root: &Path, id: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
         .map(|l| (l.clone(), dir.join(format!("{id}.{l}.md"))))
         .collect();
     if let Some((_, existing)) = targets.iter().find(|(_, p)| p.exists()) {
-        return Err(ScaffoldError::content(format!("{} already exists; nothing was created", existing.display())));
+        return Err(ScaffoldError::content(format!(
+            "{} already exists; nothing was created",
+            existing.display()
+        )));
     }
-    fs::create_dir_all(&dir).map_err(|e| ScaffoldError::content(format!("cannot create {}: {e}", dir.display())))?;
+    fs::create_dir_all(&dir)
+        .map_err(|e| ScaffoldError::content(format!("cannot create {}: {e}", dir.display())))?;
     let mut created = Vec::new();
     for (lang, path) in targets {
         let strings = i18n.strings(&lang);
@@ -93,7 +115,8 @@ pub fn new_case(root: &Path, id: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
         for key in FICHE_SECTIONS {
             text.push_str(&format!("\n## {}\n\n", strings.get(key)));
         }
-        fs::write(&path, text).map_err(|e| ScaffoldError::content(format!("cannot write {}: {e}", path.display())))?;
+        fs::write(&path, text)
+            .map_err(|e| ScaffoldError::content(format!("cannot write {}: {e}", path.display())))?;
         created.push(path);
     }
     Ok(created)
@@ -126,18 +149,25 @@ const INIT_ABOUT_EN: &str = "---\ntitle: About this site\nsummary: What this sit
 /// an empty folder for cases and the default theme.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
     if dir.exists() {
-        let mut entries = fs::read_dir(dir).map_err(|e| ScaffoldError::content(format!("cannot read {}: {e}", dir.display())))?;
+        let mut entries = fs::read_dir(dir)
+            .map_err(|e| ScaffoldError::content(format!("cannot read {}: {e}", dir.display())))?;
         if entries.next().is_some() {
-            return Err(ScaffoldError::content(format!("{} is not empty; choose a new or empty folder", dir.display())));
+            return Err(ScaffoldError::content(format!(
+                "{} is not empty; choose a new or empty folder",
+                dir.display()
+            )));
         }
     }
     let mut created = Vec::new();
     let mut write = |rel: &str, bytes: &[u8]| -> Result<(), ScaffoldError> {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| ScaffoldError::content(format!("cannot create {}: {e}", parent.display())))?;
+            fs::create_dir_all(parent).map_err(|e| {
+                ScaffoldError::content(format!("cannot create {}: {e}", parent.display()))
+            })?;
         }
-        fs::write(&path, bytes).map_err(|e| ScaffoldError::content(format!("cannot write {}: {e}", path.display())))?;
+        fs::write(&path, bytes)
+            .map_err(|e| ScaffoldError::content(format!("cannot write {}: {e}", path.display())))?;
         created.push(path);
         Ok(())
     };
@@ -146,7 +176,13 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
     write("content/pages/about.en.md", INIT_ABOUT_EN.as_bytes())?;
     write("content/cases/.keep", b"")?;
     for file in theme_files(&DEFAULT_THEME) {
-        write(&format!("themes/default/{}", file.path().to_string_lossy().replace('\\', "/")), file.contents())?;
+        write(
+            &format!(
+                "themes/default/{}",
+                file.path().to_string_lossy().replace('\\', "/")
+            ),
+            file.contents(),
+        )?;
     }
     Ok(created)
 }

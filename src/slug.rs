@@ -66,14 +66,19 @@ mod tests {
 
     #[test]
     fn rejects_anything_that_could_escape_or_clash() {
-        for bad in ["..", "a/b", "a\\b", "/etc", "a\0b", "Lima", "a b", "-a", "a:b", "ñu", ""] {
+        for bad in [
+            "..", "a/b", "a\\b", "/etc", "a\0b", "Lima", "a b", "-a", "a:b", "ñu", "",
+        ] {
             assert!(validate(bad).is_err(), "{bad:?} accepted");
         }
     }
 
     #[test]
     fn slugify_drops_accents() {
-        assert_eq!(slugify("Qué se hizo y quiénes participaron"), "que-se-hizo-y-quienes-participaron");
+        assert_eq!(
+            slugify("Qué se hizo y quiénes participaron"),
+            "que-se-hizo-y-quienes-participaron"
+        );
         assert_eq!(slugify("  ¿Por qué?  "), "por-que");
         assert_eq!(slugify("***"), "");
     }

@@ -21,7 +21,10 @@ pub fn read_source(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
         return Err(Diagnostic::error(
             rel,
-            format!("this file is larger than {} MiB", MAX_SOURCE_BYTES / (1024 * 1024)),
+            format!(
+                "this file is larger than {} MiB",
+                MAX_SOURCE_BYTES / (1024 * 1024)
+            ),
         )
         .help("split the text into several files, and keep images and documents out of content/"));
     }
@@ -79,6 +82,9 @@ mod tests {
 
     #[test]
     fn bom_is_dropped() {
-        assert_eq!(decode(b"\xEF\xBB\xBFhi".to_vec(), Path::new("a")).unwrap(), "hi");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFhi".to_vec(), Path::new("a")).unwrap(),
+            "hi"
+        );
     }
 }

@@ -45,29 +45,52 @@ pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> Option<The
     let rel_dir = PathBuf::from("themes").join(&config.theme);
     if !dir.is_dir() {
         diags.push(
-            Diagnostic::error("site.toml", format!("the theme `{}` does not exist (no folder {})", config.theme, crate::diagnostics::display_path(&rel_dir)))
-                .help("set theme = \"default\" in site.toml, or copy a theme into themes/"),
+            Diagnostic::error(
+                "site.toml",
+                format!(
+                    "the theme `{}` does not exist (no folder {})",
+                    config.theme,
+                    crate::diagnostics::display_path(&rel_dir)
+                ),
+            )
+            .help("set theme = \"default\" in site.toml, or copy a theme into themes/"),
         );
         return None;
     }
     let i18n = I18n::load(root, &dir, &config.languages, diags);
     let tera = load_templates(root, &dir.join("templates"), diags)?;
     // The site's own static/ files replace the theme's files of the same name.
-    let mut static_files: std::collections::BTreeMap<String, PathBuf> = list_static(root, &dir.join("static"), diags).into_iter().collect();
+    let mut static_files: std::collections::BTreeMap<String, PathBuf> =
+        list_static(root, &dir.join("static"), diags)
+            .into_iter()
+            .collect();
     static_files.extend(list_static(root, &root.join("static"), diags));
     let static_files = static_files.into_iter().collect();
-    Some(Theme { dir, tera, i18n, static_files })
+    Some(Theme {
+        dir,
+        tera,
+        i18n,
+        static_files,
+    })
 }
 
 fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Tera> {
     let mut sources = Vec::new();
     let mut ok = true;
-    for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+    for entry in WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if !entry.file_type().is_file() {
             continue;
         }
         let path = entry.path();
-        let name = path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        let name = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
         if !(name.ends_with(".html") || name.ends_with(".xml")) || name.starts_with('.') {
             continue;
         }
@@ -97,8 +120,11 @@ fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Te
         if !sources.iter().any(|(n, _)| n == required) {
             ok = false;
             diags.push(
-                Diagnostic::error(rel_dir.join(required), "this template is missing from the theme")
-                    .help("copy it from themes/default/templates/"),
+                Diagnostic::error(
+                    rel_dir.join(required),
+                    "this template is missing from the theme",
+                )
+                .help("copy it from themes/default/templates/"),
             );
         }
     }
@@ -109,7 +135,10 @@ fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Te
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_markup);
     if let Err(e) = tera.add_raw_templates(sources) {
-        diags.push(Diagnostic::error(rel_dir, format!("the templates do not fit together: {}", error_chain(&e))));
+        diags.push(Diagnostic::error(
+            rel_dir,
+            format!("the templates do not fit together: {}", error_chain(&e)),
+        ));
         return None;
     }
     Some(tera)
@@ -135,7 +164,10 @@ pub fn escape_markup(text: &str) -> String {
 /// Splits Tera's parse error text into a position and a message.
 fn parse_tera_error(text: &str) -> (Option<Position>, String) {
     let position = text.split("--> ").nth(1).and_then(|rest| {
-        let spot: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == ':').collect();
+        let spot: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ':')
+            .collect();
         let (l, c) = spot.split_once(':')?;
         Some(Position::new(l.parse().ok()?, c.parse().ok()?))
     });
@@ -176,8 +208,14 @@ fn list_static(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(String,
             }
             Ok(_) => {}
             Err(e) => {
-                let rel = e.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf()).unwrap_or_default();
-                diags.push(Diagnostic::error(rel, format!("cannot read the theme's static files: {e}")));
+                let rel = e
+                    .path()
+                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
+                    .unwrap_or_default();
+                diags.push(Diagnostic::error(
+                    rel,
+                    format!("cannot read the theme's static files: {e}"),
+                ));
             }
         }
     }

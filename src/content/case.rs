@@ -113,7 +113,11 @@ impl FromYaml for Country {
         let upper = text.trim().to_ascii_uppercase();
         if crate::countries::is_alpha2(&upper) {
             if upper != text.trim() {
-                reader.warning(path, format!("country codes are written in capitals: {upper}"), None);
+                reader.warning(
+                    path,
+                    format!("country codes are written in capitals: {upper}"),
+                    None,
+                );
             }
             Some(Country(upper))
         } else {
@@ -128,7 +132,8 @@ impl FromYaml for Country {
 }
 
 impl Meta for CaseMeta {
-    const FIELDS: &'static str = "title, city, country, date, scale, dimension, themes, sdgs, actors, summary";
+    const FIELDS: &'static str =
+        "title, city, country, date, scale, dimension, themes, sdgs, actors, summary";
 
     fn read(map: &mut MapReader<'_, '_>) -> Option<Self> {
         let title = map.required::<String>("title");
@@ -180,6 +185,13 @@ pub fn shared_fields(meta: &CaseMeta) -> [(&'static str, String); 6] {
         ("scale", meta.scale.to_string()),
         ("dimension", meta.dimension.to_string()),
         ("themes", meta.themes.join(", ")),
-        ("sdgs", meta.sdgs.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")),
+        (
+            "sdgs",
+            meta.sdgs
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
     ]
 }

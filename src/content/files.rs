@@ -77,8 +77,14 @@ pub fn discover(root: &Path, languages: &[String], diags: &mut Diagnostics) -> V
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let rel = e.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-                diags.push(Diagnostic::error(rel, format!("cannot read this folder: {e}")));
+                let rel = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                diags.push(Diagnostic::error(
+                    rel,
+                    format!("cannot read this folder: {e}"),
+                ));
                 continue;
             }
         };
@@ -92,20 +98,26 @@ pub fn discover(root: &Path, languages: &[String], diags: &mut Diagnostics) -> V
                     .map(|k| format!("did you mean `{k}`? "))
                     .unwrap_or_default();
                 diags.push(
-                    Diagnostic::warning(&rel, "this folder is not a content folder; its files are ignored")
-                        .help(format!("{hint}content folders are: {}", known.join(", "))),
+                    Diagnostic::warning(
+                        &rel,
+                        "this folder is not a content folder; its files are ignored",
+                    )
+                    .help(format!("{hint}content folders are: {}", known.join(", "))),
                 );
             }
             continue;
         }
         if entry.file_type().is_symlink() {
             diags.push(
-                Diagnostic::warning(&rel, "links to other files are not followed; this one is ignored")
-                    .help("copy the file here instead of linking to it"),
+                Diagnostic::warning(
+                    &rel,
+                    "links to other files are not followed; this one is ignored",
+                )
+                .help("copy the file here instead of linking to it"),
             );
             continue;
         }
-        let Some(kind) = top_folder(&entry.path().strip_prefix(&content).unwrap_or(entry.path()))
+        let Some(kind) = top_folder(entry.path().strip_prefix(&content).unwrap_or(entry.path()))
             .and_then(|f| Kind::from_folder(&f))
         else {
             if depth == 1 {
@@ -133,7 +145,10 @@ pub fn discover(root: &Path, languages: &[String], diags: &mut Diagnostics) -> V
 }
 
 /// Splits `lima.es.md` into (`lima`, `es`), or says what is wrong.
-pub fn parse_markdown_name(name: &str, languages: &[String]) -> Result<(String, String), (String, String)> {
+pub fn parse_markdown_name(
+    name: &str,
+    languages: &[String],
+) -> Result<(String, String), (String, String)> {
     let example = format!("name it like lima.{}.md (id, language, .md)", languages[0]);
     let Some(stem) = name.strip_suffix(".md") else {
         return Err((
@@ -144,12 +159,18 @@ pub fn parse_markdown_name(name: &str, languages: &[String]) -> Result<(String, 
     let Some((id, lang)) = stem.rsplit_once('.') else {
         return Err((
             "the file name does not say its language".into(),
-            format!("{example}; the site's languages are {}", languages.join(", ")),
+            format!(
+                "{example}; the site's languages are {}",
+                languages.join(", ")
+            ),
         ));
     };
     if !languages.iter().any(|l| l == lang) {
         return Err((
-            format!("the language `{lang}` in the file name is not one of the site's languages ({})", languages.join(", ")),
+            format!(
+                "the language `{lang}` in the file name is not one of the site's languages ({})",
+                languages.join(", ")
+            ),
             "add it to `languages` in site.toml, or rename the file".into(),
         ));
     }
@@ -160,14 +181,21 @@ pub fn parse_markdown_name(name: &str, languages: &[String]) -> Result<(String, 
         } else {
             format!("rename it to {better}.{lang}.md")
         };
-        return Err((format!("the name `{id}` cannot be used in addresses: {e}"), help));
+        return Err((
+            format!("the name `{id}` cannot be used in addresses: {e}"),
+            help,
+        ));
     }
     Ok((id.to_string(), lang.to_string()))
 }
 
 /// Files and folders that are never content: hidden ones and editor leftovers.
 fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp") || name.ends_with(".tmp")
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
 }
 
 fn top_folder(rel_to_content: &Path) -> Option<String> {
@@ -192,7 +220,10 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(parse_markdown_name("lima.es.md", &langs()), Ok(("lima".into(), "es".into())));
+        assert_eq!(
+            parse_markdown_name("lima.es.md", &langs()),
+            Ok(("lima".into(), "es".into()))
+        );
         assert!(parse_markdown_name("lima.md", &langs()).is_err());
         assert!(parse_markdown_name("lima.fr.md", &langs()).is_err());
         let (msg, help) = parse_markdown_name("Ciudad de México.es.md", &langs()).unwrap_err();

@@ -23,18 +23,34 @@ pub trait Meta: Sized + Send + Sync {
 
 /// Reads `file` into a document of type `M`. All problems found are returned,
 /// with the document when it is usable despite warnings.
-pub fn load<M: Meta>(file: &SourceFile, languages: &[String]) -> (Option<Document<M>>, Vec<Diagnostic>) {
-    let text = match read_source(&file.abs, &file.rel) {
-        Ok(t) => t,
-        Err(d) => return (None, vec![d]),
-    };
+pub fn load<M: Meta>(
+    file: &SourceFile,
+    languages: &[String],
+) -> (Option<Document<M>>, Vec<Diagnostic>) {
+    match read_source(&file.abs, &file.rel) {
+        Ok(text) => parse(file, text, languages),
+        Err(d) => (None, vec![d]),
+    }
+}
+
+/// Parses the text of `file` (already read) into a document of type `M`.
+/// Never panics, whatever the text.
+pub fn parse<M: Meta>(
+    file: &SourceFile,
+    text: String,
+    languages: &[String],
+) -> (Option<Document<M>>, Vec<Diagnostic>) {
     let split = match frontmatter::split(&text) {
         Ok(s) => s,
         Err(e) => {
             let d = Diagnostic::error(&file.rel, e.message)
                 .at(Some(e.position))
                 .with_source(&text)
-                .help(format!("{}; the fields of this kind of file are: {}", e.help, M::FIELDS));
+                .help(format!(
+                    "{}; the fields of this kind of file are: {}",
+                    e.help,
+                    M::FIELDS
+                ));
             return (None, vec![d]);
         }
     };

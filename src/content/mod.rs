@@ -35,7 +35,12 @@ pub struct Content {
 
 /// Loads every content file under `root`. Drafts are dropped unless
 /// `include_drafts`; they are still checked.
-pub fn load(root: &Path, config: &Config, include_drafts: bool, diags: &mut Diagnostics) -> Content {
+pub fn load(
+    root: &Path,
+    config: &Config,
+    include_drafts: bool,
+    diags: &mut Diagnostics,
+) -> Content {
     let files = files::discover(root, &config.languages, diags);
     let langs = &config.languages;
 
@@ -50,9 +55,10 @@ pub fn load(root: &Path, config: &Config, include_drafts: bool, diags: &mut Diag
         .map(|f| markdown_file::load::<PageMeta>(f, langs))
         .collect();
 
-    let mut content = Content::default();
-    content.cases = collect(cases, include_drafts, diags);
-    content.pages = collect(pages, include_drafts, diags);
+    let content = Content {
+        cases: collect(cases, include_drafts, diags),
+        pages: collect(pages, include_drafts, diags),
+    };
 
     report_missing_translations(&content.cases, config, diags);
     report_missing_translations(&content.pages, config, diags);
@@ -86,12 +92,20 @@ fn collect<M>(
 
 /// A warning (an error under `--strict`) for every language a content item
 /// lacks.
-fn report_missing_translations<M>(collection: &Collection<M>, config: &Config, diags: &mut Diagnostics) {
+fn report_missing_translations<M>(
+    collection: &Collection<M>,
+    config: &Config,
+    diags: &mut Diagnostics,
+) {
     for entry in collection.entries.values() {
-        let Some(first) = entry.docs.values().next() else { continue };
+        let Some(first) = entry.docs.values().next() else {
+            continue;
+        };
         for lang in &config.languages {
             if !entry.docs.contains_key(lang) {
-                let expected = first.source.with_file_name(format!("{}.{lang}.md", entry.id));
+                let expected = first
+                    .source
+                    .with_file_name(format!("{}.{lang}.md", entry.id));
                 diags.push(
                     Diagnostic::warning(&first.source, format!("there is no `{lang}` translation of this content"))
                         .help(format!("add {} (until then, its page in `{lang}` says so and links to the existing version)", crate::diagnostics::display_path(&expected))),
@@ -112,8 +126,16 @@ fn report_disagreements(cases: &Collection<CaseMeta>, diags: &mut Diagnostics) {
             for ((name, a), (_, b)) in reference.iter().zip(case::shared_fields(&doc.meta).iter()) {
                 if a != b {
                     diags.push(
-                        Diagnostic::warning(&doc.source, format!("`{name}` is \"{b}\" here but \"{a}\" in {}", crate::diagnostics::display_path(&first.source)))
-                            .help(format!("translations of one case share their `{name}`: make them the same")),
+                        Diagnostic::warning(
+                            &doc.source,
+                            format!(
+                                "`{name}` is \"{b}\" here but \"{a}\" in {}",
+                                crate::diagnostics::display_path(&first.source)
+                            ),
+                        )
+                        .help(format!(
+                            "translations of one case share their `{name}`: make them the same"
+                        )),
                     );
                 }
             }

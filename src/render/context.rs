@@ -159,7 +159,11 @@ pub fn all_languages<'a>(config: &'a Config, routes: &'a [(String, Route)]) -> V
         .languages
         .iter()
         .filter_map(|l| routes.iter().find(|(rl, _)| rl == l))
-        .map(|(l, r)| Version { lang: l, route: r, available: true })
+        .map(|(l, r)| Version {
+            lang: l,
+            route: r,
+            available: true,
+        })
         .collect()
 }
 
@@ -181,7 +185,11 @@ pub fn entry_versions<'a, M>(site: &'a Site, kind: Kind, entry: &'a Entry<M>) ->
 
 /// Label of an enum value through the theme's words (`scale_local`).
 fn label<E: YamlEnum>(site: &Site, lang: &str, prefix: &str, value: E) -> String {
-    site.theme.i18n.strings(lang).get(&format!("{prefix}_{}", value.id())).to_string()
+    site.theme
+        .i18n
+        .strings(lang)
+        .get(&format!("{prefix}_{}", value.id()))
+        .to_string()
 }
 
 /// A theme id made readable until it has a translated label.
@@ -229,7 +237,10 @@ pub fn case_full(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str) -
         map.insert("lessons".into(), json!(doc.meta.lessons));
         map.insert("html".into(), json!(doc.html));
         map.insert("headings".into(), json!(doc.headings));
-        map.insert("source".into(), json!(crate::diagnostics::display_path(&doc.source)));
+        map.insert(
+            "source".into(),
+            json!(crate::diagnostics::display_path(&doc.source)),
+        );
     }
     v
 }

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use crate::config::Section;
-use crate::content::{Kind, Document, CaseMeta};
+use crate::content::{CaseMeta, Document, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
 use crate::routes::{self, Route};
@@ -65,8 +65,10 @@ pub fn jobs(site: &Site) -> Vec<Job> {
 /// same address) are all collected.
 pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
     let shared = Shared::new(site);
-    let results: Vec<Result<OutputFile, Diagnostic>> =
-        jobs(site).par_iter().map(|job| render_job(site, &shared, job)).collect();
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs(site)
+        .par_iter()
+        .map(|job| render_job(site, &shared, job))
+        .collect();
     let mut diags = Diagnostics::new();
     let mut files = Vec::with_capacity(results.len() + 2);
     for r in results {
@@ -78,8 +80,15 @@ pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
     files.push(sitemap::render(site));
     for (name, abs) in &site.theme.static_files {
         match std::fs::read(abs) {
-            Ok(bytes) => files.push(OutputFile::new(name.clone(), bytes, crate::diagnostics::display_path(abs.strip_prefix(&site.root).unwrap_or(abs)))),
-            Err(e) => diags.push(Diagnostic::error(abs.strip_prefix(&site.root).unwrap_or(abs), format!("cannot read this file: {e}"))),
+            Ok(bytes) => files.push(OutputFile::new(
+                name.clone(),
+                bytes,
+                crate::diagnostics::display_path(abs.strip_prefix(&site.root).unwrap_or(abs)),
+            )),
+            Err(e) => diags.push(Diagnostic::error(
+                abs.strip_prefix(&site.root).unwrap_or(abs),
+                format!("cannot read this file: {e}"),
+            )),
         }
     }
     diags.extend(crate::output::find_collisions(&mut files));
@@ -113,7 +122,13 @@ fn case_list(site: &Site, lang: &str) -> Vec<Value> {
         .values()
         .filter_map(|e| e.get_or_fallback(lang, &fallbacks))
         .collect();
-    docs.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.title.cmp(&b.meta.title)).then_with(|| a.id.cmp(&b.id)));
+    docs.sort_by(|a, b| {
+        b.meta
+            .date
+            .cmp(&a.meta.date)
+            .then_with(|| a.meta.title.cmp(&b.meta.title))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     docs.into_iter()
         .filter_map(|d| {
             let route = site.routes.doc(Kind::Case, &d.id, &d.lang)?;
@@ -129,10 +144,15 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
         Job::Chooser => {
             let route = routes::chooser(config);
             let lc = &shared.lang[&default];
-            let homes: Vec<(String, Route)> = config.languages.iter().map(|l| (l.clone(), routes::home(config, l))).collect();
+            let homes: Vec<(String, Route)> = config
+                .languages
+                .iter()
+                .map(|l| (l.clone(), routes::home(config, l)))
+                .collect();
             let versions = context::all_languages(config, &homes);
             let title = config.title(&default).to_string();
-            let mut page = context::page_object(site, &default, "chooser", &title, None, &route, &versions);
+            let mut page =
+                context::page_object(site, &default, "chooser", &title, None, &route, &versions);
             // The chooser itself is the x-default of the whole site.
             page["x_default"] = json!(route.permalink);
             let choices: Vec<Value> = config
@@ -150,64 +170,186 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                     })
                 })
                 .collect();
-            ("chooser.html", route, lc.page(page, vec![("choices", json!(choices))]), "language chooser".into())
+            (
+                "chooser.html",
+                route,
+                lc.page(page, vec![("choices", json!(choices))]),
+                "language chooser".into(),
+            )
         }
         Job::NotFound => {
             let route = Route::file(config, "404.html");
             let lc = &shared.lang[&default];
-            let title = site.theme.i18n.strings(&default).get("not_found_title").to_string();
+            let title = site
+                .theme
+                .i18n
+                .strings(&default)
+                .get("not_found_title")
+                .to_string();
             let mut page = context::page_object(site, &default, "404", &title, None, &route, &[]);
             page["noindex"] = json!(true);
-            ("404.html", route, lc.page(page, vec![]), "not-found page".into())
+            (
+                "404.html",
+                route,
+                lc.page(page, vec![]),
+                "not-found page".into(),
+            )
         }
         Job::Home(lang) => {
-            let homes: Vec<(String, Route)> = config.languages.iter().map(|l| (l.clone(), routes::home(config, l))).collect();
+            let homes: Vec<(String, Route)> = config
+                .languages
+                .iter()
+                .map(|l| (l.clone(), routes::home(config, l)))
+                .collect();
             let route = routes::home(config, lang);
             let versions = context::all_languages(config, &homes);
             let description = config.description.get(lang).map(String::as_str);
-            let page = context::page_object(site, lang, "home", config.title(lang), description, &route, &versions);
+            let page = context::page_object(
+                site,
+                lang,
+                "home",
+                config.title(lang),
+                description,
+                &route,
+                &versions,
+            );
             let latest: Vec<Value> = shared.cases[lang].iter().take(6).cloned().collect();
-            let extra = vec![("latest_cases", json!(latest)), ("case_count", json!(shared.cases[lang].len()))];
-            ("home.html", route, shared.lang[lang].page(page, extra), format!("home page ({lang})"))
+            let extra = vec![
+                ("latest_cases", json!(latest)),
+                ("case_count", json!(shared.cases[lang].len())),
+            ];
+            (
+                "home.html",
+                route,
+                shared.lang[lang].page(page, extra),
+                format!("home page ({lang})"),
+            )
         }
         Job::Cases(lang) => {
-            let all: Vec<(String, Route)> = config.languages.iter().map(|l| (l.clone(), routes::section(config, Section::Cases, l))).collect();
+            let all: Vec<(String, Route)> = config
+                .languages
+                .iter()
+                .map(|l| (l.clone(), routes::section(config, Section::Cases, l)))
+                .collect();
             let route = routes::section(config, Section::Cases, lang);
             let versions = context::all_languages(config, &all);
             let strings = site.theme.i18n.strings(lang);
-            let page = context::page_object(site, lang, "cases", strings.get("cases_title"), Some(strings.get("cases_intro")), &route, &versions);
+            let page = context::page_object(
+                site,
+                lang,
+                "cases",
+                strings.get("cases_title"),
+                Some(strings.get("cases_intro")),
+                &route,
+                &versions,
+            );
             let extra = vec![("cases", json!(shared.cases[lang]))];
-            ("cases.html", route, shared.lang[lang].page(page, extra), format!("list of cases ({lang})"))
+            (
+                "cases.html",
+                route,
+                shared.lang[lang].page(page, extra),
+                format!("list of cases ({lang})"),
+            )
         }
         Job::Case(id, lang) => {
             let entry = &site.content.cases.entries[id];
             let versions = context::entry_versions(site, Kind::Case, entry);
-            let route = site.routes.doc(Kind::Case, id, lang).cloned().ok_or_else(|| missing_route(id))?;
+            let route = site
+                .routes
+                .doc(Kind::Case, id, lang)
+                .cloned()
+                .ok_or_else(|| missing_route(id))?;
             match entry.get(lang) {
                 Some(doc) => {
-                    let page = context::page_object(site, lang, "case", &doc.meta.title, Some(&doc.meta.summary), &route, &versions);
+                    let page = context::page_object(
+                        site,
+                        lang,
+                        "case",
+                        &doc.meta.title,
+                        Some(&doc.meta.summary),
+                        &route,
+                        &versions,
+                    );
                     let case = context::case_full(site, lang, doc, &route.url);
-                    ("case.html", route, shared.lang[lang].page(page, vec![("case", case)]), crate::diagnostics::display_path(&doc.source))
+                    (
+                        "case.html",
+                        route,
+                        shared.lang[lang].page(page, vec![("case", case)]),
+                        crate::diagnostics::display_path(&doc.source),
+                    )
                 }
-                None => untranslated(site, shared, lang, route, &versions, entry.docs.values().next().map(|d| (d.lang.as_str(), d.meta.title.as_str(), Some(d.meta.summary.as_str()), d.source.clone())))?,
+                None => untranslated(
+                    site,
+                    shared,
+                    lang,
+                    route,
+                    &versions,
+                    entry.docs.values().next().map(|d| {
+                        (
+                            d.lang.as_str(),
+                            d.meta.title.as_str(),
+                            Some(d.meta.summary.as_str()),
+                            d.source.clone(),
+                        )
+                    }),
+                )?,
             }
         }
         Job::Page(id, lang) => {
             let entry = &site.content.pages.entries[id];
             let versions = context::entry_versions(site, Kind::Page, entry);
-            let route = site.routes.doc(Kind::Page, id, lang).cloned().ok_or_else(|| missing_route(id))?;
+            let route = site
+                .routes
+                .doc(Kind::Page, id, lang)
+                .cloned()
+                .ok_or_else(|| missing_route(id))?;
             match entry.get(lang) {
                 Some(doc) => {
-                    let page = context::page_object(site, lang, "page", &doc.meta.title, doc.meta.summary.as_deref(), &route, &versions);
-                    ("page.html", route, shared.lang[lang].page(page, vec![("doc", context::page_doc(doc))]), crate::diagnostics::display_path(&doc.source))
+                    let page = context::page_object(
+                        site,
+                        lang,
+                        "page",
+                        &doc.meta.title,
+                        doc.meta.summary.as_deref(),
+                        &route,
+                        &versions,
+                    );
+                    (
+                        "page.html",
+                        route,
+                        shared.lang[lang].page(page, vec![("doc", context::page_doc(doc))]),
+                        crate::diagnostics::display_path(&doc.source),
+                    )
                 }
-                None => untranslated(site, shared, lang, route, &versions, entry.docs.values().next().map(|d| (d.lang.as_str(), d.meta.title.as_str(), d.meta.summary.as_deref(), d.source.clone())))?,
+                None => untranslated(
+                    site,
+                    shared,
+                    lang,
+                    route,
+                    &versions,
+                    entry.docs.values().next().map(|d| {
+                        (
+                            d.lang.as_str(),
+                            d.meta.title.as_str(),
+                            d.meta.summary.as_deref(),
+                            d.source.clone(),
+                        )
+                    }),
+                )?,
             }
         }
     };
     let html = site.theme.tera.render(template, &ctx).map_err(|e| {
-        Diagnostic::error(site.theme.dir.strip_prefix(&site.root).unwrap_or(&site.theme.dir).join("templates").join(template), format!("rendering {owner} failed: {}", error_chain(&e)))
-            .help("check the template against the data described in docs/themes.md")
+        Diagnostic::error(
+            site.theme
+                .dir
+                .strip_prefix(&site.root)
+                .unwrap_or(&site.theme.dir)
+                .join("templates")
+                .join(template),
+            format!("rendering {owner} failed: {}", error_chain(&e)),
+        )
+        .help("check the template against the data described in docs/themes.md")
     })?;
     Ok(OutputFile::new(route.file, html.into_bytes(), owner))
 }
@@ -240,10 +382,21 @@ fn untranslated(
         "available": available,
         "notice": strings.get("untranslated_notice"),
     });
-    Ok(("untranslated.html", route, shared.lang[lang].page(page, vec![("original", original)]), format!("notice for the missing `{lang}` translation of {}", crate::diagnostics::display_path(&source))))
+    Ok((
+        "untranslated.html",
+        route,
+        shared.lang[lang].page(page, vec![("original", original)]),
+        format!(
+            "notice for the missing `{lang}` translation of {}",
+            crate::diagnostics::display_path(&source)
+        ),
+    ))
 }
 
 fn missing_route(what: &str) -> Diagnostic {
-    Diagnostic::error("content", format!("internal inconsistency: no address was computed for {what}"))
-        .help("please report this problem with the content that causes it")
+    Diagnostic::error(
+        "content",
+        format!("internal inconsistency: no address was computed for {what}"),
+    )
+    .help("please report this problem with the content that causes it")
 }

@@ -18,7 +18,11 @@ pub fn render(site: &Site) -> OutputFile {
     let config = &site.config;
     let mut groups: Vec<Group<'_>> = Vec::new();
     let every = |f: &dyn Fn(&str) -> Route| -> Group<'_> {
-        config.languages.iter().map(|l| (l.as_str(), f(l))).collect()
+        config
+            .languages
+            .iter()
+            .map(|l| (l.as_str(), f(l)))
+            .collect()
     };
     groups.push(every(&|l| routes::home(config, l)));
     groups.push(every(&|l| routes::section(config, Section::Cases, l)));
@@ -29,7 +33,11 @@ pub fn render(site: &Site) -> OutputFile {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     let chooser = routes::chooser(config);
-    let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>\n  </url>", escape_markup(&chooser.permalink));
+    let _ = writeln!(
+        xml,
+        "  <url>\n    <loc>{}</loc>\n  </url>",
+        escape_markup(&chooser.permalink)
+    );
     for group in &groups {
         let x_default = group
             .iter()
@@ -37,13 +45,25 @@ pub fn render(site: &Site) -> OutputFile {
             .or_else(|| group.first())
             .map(|(_, r)| r.permalink.clone());
         for (_, route) in group {
-            let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", escape_markup(&route.permalink));
+            let _ = writeln!(
+                xml,
+                "  <url>\n    <loc>{}</loc>",
+                escape_markup(&route.permalink)
+            );
             if group.len() > 1 || config.languages.len() > 1 {
                 for (l, r) in group {
-                    let _ = writeln!(xml, "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>", escape_markup(&r.permalink));
+                    let _ = writeln!(
+                        xml,
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>",
+                        escape_markup(&r.permalink)
+                    );
                 }
                 if let Some(x) = &x_default {
-                    let _ = writeln!(xml, "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape_markup(x));
+                    let _ = writeln!(
+                        xml,
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                        escape_markup(x)
+                    );
                 }
             }
             xml.push_str("  </url>\n");
@@ -53,14 +73,23 @@ pub fn render(site: &Site) -> OutputFile {
     OutputFile::new("sitemap.xml".into(), xml.into_bytes(), "sitemap".into())
 }
 
-fn add_collection<'a, M>(site: &'a Site, kind: Kind, collection: &'a Collection<M>, groups: &mut Vec<Group<'a>>) {
+fn add_collection<'a, M>(
+    site: &'a Site,
+    kind: Kind,
+    collection: &'a Collection<M>,
+    groups: &mut Vec<Group<'a>>,
+) {
     for entry in collection.entries.values() {
         let group: Group<'a> = site
             .config
             .languages
             .iter()
             .filter(|l| entry.docs.contains_key(*l))
-            .filter_map(|l| site.routes.doc(kind, &entry.id, l).map(|r| (l.as_str(), r.clone())))
+            .filter_map(|l| {
+                site.routes
+                    .doc(kind, &entry.id, l)
+                    .map(|r| (l.as_str(), r.clone()))
+            })
             .collect();
         if !group.is_empty() {
             groups.push(group);

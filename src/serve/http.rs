@@ -48,13 +48,19 @@ pub fn router(state: Arc<State>) -> Router {
         .with_state(state)
 }
 
-async fn events(AxumState(state): AxumState<Arc<State>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+async fn events(
+    AxumState(state): AxumState<Arc<State>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let rx = state.notices.subscribe();
     let stream = stream::unfold(rx, |mut rx| async move {
         loop {
             match rx.recv().await {
-                Ok(Notice::Reload) => return Some((Ok(Event::default().event("reload").data("reload")), rx)),
-                Ok(Notice::Failed(text)) => return Some((Ok(Event::default().event("failed").data(text)), rx)),
+                Ok(Notice::Reload) => {
+                    return Some((Ok(Event::default().event("reload").data("reload")), rx))
+                }
+                Ok(Notice::Failed(text)) => {
+                    return Some((Ok(Event::default().event("failed").data(text)), rx))
+                }
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
             }
@@ -87,9 +93,18 @@ async fn file(AxumState(state): AxumState<Arc<State>>, request: Request<Body>) -
         return (StatusCode::BAD_REQUEST, "bad path").into_response();
     };
     // A folder asked for without its final slash: redirect so relative links work.
-    if !request.uri().path().ends_with('/') && state.out_dir.join(request.uri().path().trim_start_matches('/')).is_dir() {
+    if !request.uri().path().ends_with('/')
+        && state
+            .out_dir
+            .join(request.uri().path().trim_start_matches('/'))
+            .is_dir()
+    {
         let location = format!("{}/", request.uri().path());
-        return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)]).into_response();
+        return (
+            StatusCode::MOVED_PERMANENTLY,
+            [(header::LOCATION, location)],
+        )
+            .into_response();
     }
     let (status, path) = match tokio::fs::metadata(&path).await {
         Ok(m) if m.is_file() => (StatusCode::OK, path),
@@ -99,20 +114,35 @@ async fn file(AxumState(state): AxumState<Arc<State>>, request: Request<Body>) -
         Ok(b) => b,
         Err(_) => {
             let body = page_with_error(b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>".to_vec(), &state);
-            return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8".to_string())], body).into_response();
+            return (
+                StatusCode::NOT_FOUND,
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8".to_string())],
+                body,
+            )
+                .into_response();
         }
     };
     let mime = mime_guess::from_path(&path).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
-    let content_type = if mime.type_() == "text" || mime.essence_str() == "application/javascript" || mime.essence_str() == "application/json" {
+    let content_type = if mime.type_() == "text"
+        || mime.essence_str() == "application/javascript"
+        || mime.essence_str() == "application/json"
+    {
         format!("{}; charset=utf-8", mime.essence_str())
     } else {
         mime.essence_str().to_string()
     };
-    let body = if is_html { page_with_error(bytes, &state) } else { bytes };
+    let body = if is_html {
+        page_with_error(bytes, &state)
+    } else {
+        bytes
+    };
     (
         status,
-        [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-store".to_string())],
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
         body,
     )
         .into_response()
@@ -124,7 +154,9 @@ fn page_with_error(html: Vec<u8>, state: &State) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(error) = state.last_error.read().ok().and_then(|e| e.clone()) {
         extra.push_str("<pre id=\"memoria-build-error\" role=\"alert\" style=\"position:fixed;z-index:9999;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;background:#5c0011;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap\">");
-        extra.push_str("memoria: the last change could not be built; this is the previous version.\n\n");
+        extra.push_str(
+            "memoria: the last change could not be built; this is the previous version.\n\n",
+        );
         extra.push_str(&tera::escape_html(&error));
         extra.push_str("</pre>");
     }
@@ -143,8 +175,19 @@ mod tests {
     #[test]
     fn paths_cannot_escape() {
         let root = std::path::Path::new("/srv/site");
-        assert_eq!(resolve(root, "/es/casos/lima/index.html"), Some(root.join("es/casos/lima/index.html")));
-        for bad in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/es/%2E%2E/%2E%2E/x", "/a/..%2f..%2fx", "/a%5c..%5cx", "/a%00b", "/%ff"] {
+        assert_eq!(
+            resolve(root, "/es/casos/lima/index.html"),
+            Some(root.join("es/casos/lima/index.html"))
+        );
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/es/%2E%2E/%2E%2E/x",
+            "/a/..%2f..%2fx",
+            "/a%5c..%5cx",
+            "/a%00b",
+            "/%ff",
+        ] {
             assert_eq!(resolve(root, bad), None, "{bad}");
         }
     }

@@ -65,7 +65,12 @@ pub fn run(options: &ServeOptions) -> Result<(), String> {
 async fn serve(options: &ServeOptions) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
         .await
-        .map_err(|e| format!("cannot listen on {}:{}: {e} (try another --port)", options.bind, options.port))?;
+        .map_err(|e| {
+            format!(
+                "cannot listen on {}:{}: {e} (try another --port)",
+                options.bind, options.port
+            )
+        })?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let host = match addr.ip() {
         IpAddr::V6(ip) => format!("[{ip}]"),
@@ -78,9 +83,16 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
         .tempdir()
         .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let out_dir = work.path().join("site");
-    let load = LoadOptions { drafts: options.drafts, base_url: Some(base_url.clone()) };
+    let load = LoadOptions {
+        drafts: options.drafts,
+        base_url: Some(base_url.clone()),
+    };
     let (notices, _) = broadcast::channel(16);
-    let state = Arc::new(State { out_dir: out_dir.clone(), last_error: RwLock::new(None), notices });
+    let state = Arc::new(State {
+        out_dir: out_dir.clone(),
+        last_error: RwLock::new(None),
+        notices,
+    });
 
     rebuild(&options.root, &load, &state);
     if !out_dir.exists() {
@@ -88,7 +100,10 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
         let _ = std::fs::create_dir_all(&out_dir);
     }
     let _watcher = watch::start(options.root.clone(), load, state.clone())?;
-    println!("serving {} on {base_url} (press Ctrl+C to stop)", options.root.display());
+    println!(
+        "serving {} on {base_url} (press Ctrl+C to stop)",
+        options.root.display()
+    );
 
     let app = http::router(state);
     axum::serve(listener, app)
@@ -113,7 +128,11 @@ pub fn rebuild(root: &Path, load: &LoadOptions, state: &State) -> bool {
     match result {
         Ok(diagnostics) => {
             pipeline::print_diagnostics(&diagnostics);
-            eprintln!("rebuilt in {} ms ({})", started.elapsed().as_millis(), pipeline::summary(&diagnostics));
+            eprintln!(
+                "rebuilt in {} ms ({})",
+                started.elapsed().as_millis(),
+                pipeline::summary(&diagnostics)
+            );
             if let Ok(mut e) = state.last_error.write() {
                 *e = None;
             }
@@ -122,8 +141,16 @@ pub fn rebuild(root: &Path, load: &LoadOptions, state: &State) -> bool {
         }
         Err(diagnostics) => {
             pipeline::print_diagnostics(&diagnostics);
-            eprintln!("rebuild failed ({}); still serving the last good build", pipeline::summary(&diagnostics));
-            let text = diagnostics.sorted().iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n\n");
+            eprintln!(
+                "rebuild failed ({}); still serving the last good build",
+                pipeline::summary(&diagnostics)
+            );
+            let text = diagnostics
+                .sorted()
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n\n");
             if let Ok(mut e) = state.last_error.write() {
                 *e = Some(text.clone());
             }

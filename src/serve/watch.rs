@@ -15,7 +15,11 @@ use crate::site::LoadOptions;
 const DEBOUNCE: Duration = Duration::from_millis(40);
 
 /// Starts watching; the returned value stops the watch when dropped.
-pub fn start(root: PathBuf, load: LoadOptions, state: Arc<State>) -> Result<Debouncer<notify::RecommendedWatcher>, String> {
+pub fn start(
+    root: PathBuf,
+    load: LoadOptions,
+    state: Arc<State>,
+) -> Result<Debouncer<notify::RecommendedWatcher>, String> {
     let watched_root = root.clone();
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
@@ -52,11 +56,17 @@ pub fn start(root: PathBuf, load: LoadOptions, state: Arc<State>) -> Result<Debo
 fn is_source(root: &Path, path: &Path) -> bool {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let mut parts = rel.components();
-    match parts.next().map(|c| c.as_os_str().to_string_lossy().to_string()) {
+    match parts
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+    {
         Some(first) if first == CONFIG_FILE => true,
         Some(first) if ["content", "themes", "static"].contains(&first.as_str()) => {
             // Editors' temporary files do not count.
-            let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             !(name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp"))
         }
         _ => false,
@@ -72,9 +82,15 @@ mod tests {
         let root = Path::new("/site");
         assert!(is_source(root, Path::new("/site/site.toml")));
         assert!(is_source(root, Path::new("/site/content/cases/a.es.md")));
-        assert!(is_source(root, Path::new("/site/themes/default/templates/base.html")));
+        assert!(is_source(
+            root,
+            Path::new("/site/themes/default/templates/base.html")
+        ));
         assert!(!is_source(root, Path::new("/site/public/index.html")));
-        assert!(!is_source(root, Path::new("/site/content/cases/.a.es.md.swp")));
+        assert!(!is_source(
+            root,
+            Path::new("/site/content/cases/.a.es.md.swp")
+        ));
         assert!(!is_source(root, Path::new("/site/target/x")));
     }
 }

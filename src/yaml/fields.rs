@@ -23,7 +23,12 @@ pub struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// A reader over `doc`, which was parsed out of `source`, the text of
     /// `file`. `languages` are the site's languages, for per-language texts.
-    pub fn new(file: &'a Path, source: &'a str, doc: &'a Document, languages: &'a [String]) -> Self {
+    pub fn new(
+        file: &'a Path,
+        source: &'a str,
+        doc: &'a Document,
+        languages: &'a [String],
+    ) -> Self {
         Reader {
             file,
             source,
@@ -64,12 +69,20 @@ impl<'a> Reader<'a> {
 
     /// Records an error about the value at `path`.
     pub fn error(&self, path: &str, message: impl Into<String>, help: Option<String>) {
-        self.report(Diagnostic::error(self.file, message), self.position(path), help);
+        self.report(
+            Diagnostic::error(self.file, message),
+            self.position(path),
+            help,
+        );
     }
 
     /// Records a warning about the value at `path`.
     pub fn warning(&self, path: &str, message: impl Into<String>, help: Option<String>) {
-        self.report(Diagnostic::warning(self.file, message), self.position(path), help);
+        self.report(
+            Diagnostic::warning(self.file, message),
+            self.position(path),
+            help,
+        );
     }
 
     /// Records a diagnostic at a known position.
@@ -97,14 +110,27 @@ impl<'a> Reader<'a> {
                 known: Vec::new(),
             }),
             Value::Null if path.is_empty() => {
-                self.error(path, "this file has no fields", Some("write at least the required fields, one per line as `name: value`".into()));
+                self.error(
+                    path,
+                    "this file has no fields",
+                    Some(
+                        "write at least the required fields, one per line as `name: value`".into(),
+                    ),
+                );
                 None
             }
             other => {
-                let what = if path.is_empty() { "the file".to_string() } else { format!("`{path}`") };
+                let what = if path.is_empty() {
+                    "the file".to_string()
+                } else {
+                    format!("`{path}`")
+                };
                 self.error(
                     path,
-                    format!("{what} must be a set of `name: value` fields, not {}", describe(other)),
+                    format!(
+                        "{what} must be a set of `name: value` fields, not {}",
+                        describe(other)
+                    ),
                     None,
                 );
                 None
@@ -166,8 +192,15 @@ impl<'r, 'v> MapReader<'r, 'v> {
                 let (message, position) = if self.has(key) {
                     (format!("`{key}` is empty"), self.reader.key_position(&path))
                 } else {
-                    let place = if self.path.is_empty() { String::new() } else { format!(" in `{}`", self.path) };
-                    (format!("the required field `{key}` is missing{place}"), self.reader.position(&self.path))
+                    let place = if self.path.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" in `{}`", self.path)
+                    };
+                    (
+                        format!("the required field `{key}` is missing{place}"),
+                        self.reader.position(&self.path),
+                    )
                 };
                 self.reader.report(
                     Diagnostic::error(self.reader.file, message),
@@ -182,7 +215,8 @@ impl<'r, 'v> MapReader<'r, 'v> {
     /// A field that may be absent; a wrong value is reported and read as absent.
     pub fn optional<T: FromYaml>(&mut self, key: &'static str) -> Option<T> {
         let path = self.path_of(key);
-        self.raw(key).and_then(|v| T::from_yaml(self.reader, &path, v))
+        self.raw(key)
+            .and_then(|v| T::from_yaml(self.reader, &path, v))
     }
 
     /// Reports every key that was never asked for, suggesting the closest
@@ -198,11 +232,17 @@ impl<'r, 'v> MapReader<'r, 'v> {
             }
             let path = self.path_of(&name);
             let help = match closest(&name, self.known.iter().copied()) {
-                Some(k) => format!("did you mean `{k}`? Known fields: {}", self.known.join(", ")),
+                Some(k) => format!(
+                    "did you mean `{k}`? Known fields: {}",
+                    self.known.join(", ")
+                ),
                 None => format!("known fields: {}", self.known.join(", ")),
             };
             self.reader.report(
-                Diagnostic::warning(self.reader.file, format!("unknown field `{name}` is ignored")),
+                Diagnostic::warning(
+                    self.reader.file,
+                    format!("unknown field `{name}` is ignored"),
+                ),
                 self.reader.key_position(&path),
                 Some(help),
             );
@@ -254,7 +294,11 @@ impl FromYaml for String {
     fn from_yaml(reader: &Reader<'_>, path: &str, value: &Value) -> Option<Self> {
         match scalar_text(value) {
             Some(s) if s.trim().is_empty() => {
-                reader.error(path, format!("`{path}` is empty"), Some("write a text, or remove the line".into()));
+                reader.error(
+                    path,
+                    format!("`{path}` is empty"),
+                    Some("write a text, or remove the line".into()),
+                );
                 None
             }
             Some(s) => Some(s),
@@ -276,7 +320,11 @@ impl FromYaml for bool {
         match value {
             Value::Bool(b) => Some(*b),
             other => {
-                reader.error(path, format!("`{path}` must be true or false, not {}", describe(other)), None);
+                reader.error(
+                    path,
+                    format!("`{path}` must be true or false, not {}", describe(other)),
+                    None,
+                );
                 None
             }
         }
@@ -289,7 +337,11 @@ impl FromYaml for i64 {
         match value.as_i64() {
             Some(n) => Some(n),
             None => {
-                reader.error(path, format!("`{path}` must be a whole number, not {}", describe(value)), None);
+                reader.error(
+                    path,
+                    format!("`{path}` must be a whole number, not {}", describe(value)),
+                    None,
+                );
                 None
             }
         }
@@ -368,7 +420,11 @@ pub trait YamlEnum: Sized + Copy + 'static {
 
     /// Every id, comma-separated.
     fn allowed() -> String {
-        Self::ALL.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", ")
+        Self::ALL
+            .iter()
+            .map(|(id, _)| *id)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// Reads an enum value, reporting an unknown id with the allowed ones.
@@ -382,7 +438,11 @@ pub trait YamlEnum: Sized + Copy + 'static {
             .unwrap_or_default();
         reader.error(
             path,
-            format!("`{path}` cannot be {}: it must be one of {}", describe(value), Self::allowed()),
+            format!(
+                "`{path}` cannot be {}: it must be one of {}",
+                describe(value),
+                Self::allowed()
+            ),
             Some(format!("{suggestion}allowed values: {}", Self::allowed())),
         );
         None
@@ -451,11 +511,18 @@ impl FromYaml for LangText {
     const EXAMPLE: &'static str = "{ es: \"…\", en: \"…\" }";
     fn from_yaml(reader: &Reader<'_>, path: &str, value: &Value) -> Option<Self> {
         let langs = reader.languages();
-        let example = langs.iter().map(|l| format!("{l}: \"…\"")).collect::<Vec<_>>().join(", ");
+        let example = langs
+            .iter()
+            .map(|l| format!("{l}: \"…\""))
+            .collect::<Vec<_>>()
+            .join(", ");
         let Value::Mapping(map) = value else {
             reader.error(
                 path,
-                format!("`{path}` must give one text per language, not {}", describe(value)),
+                format!(
+                    "`{path}` must give one text per language, not {}",
+                    describe(value)
+                ),
                 Some(format!("write it as {{ {example} }}")),
             );
             return None;
@@ -466,9 +533,17 @@ impl FromYaml for LangText {
             let sub = child_key(path, &lang);
             if !langs.contains(&lang) {
                 reader.report(
-                    Diagnostic::warning(reader.file(), format!("`{path}` has a text in `{lang}`, which is not a language of this site")),
+                    Diagnostic::warning(
+                        reader.file(),
+                        format!(
+                            "`{path}` has a text in `{lang}`, which is not a language of this site"
+                        ),
+                    ),
                     reader.key_position(&sub),
-                    Some(format!("the site's languages (site.toml) are: {}", langs.join(", "))),
+                    Some(format!(
+                        "the site's languages (site.toml) are: {}",
+                        langs.join(", ")
+                    )),
                 );
                 continue;
             }

@@ -71,7 +71,9 @@ fn syntax_help(message: &str, line: &str) -> String {
         "the data is nested too deeply; simplify it".into()
     } else if message.contains("repetition limit") {
         "the file repeats aliases (*name) too many times; write the values out".into()
-    } else if message.contains("did not find expected") || message.contains("could not find expected") {
+    } else if message.contains("did not find expected")
+        || message.contains("could not find expected")
+    {
         "check the indentation of this line and the one before it, and that every quote, [ and { is closed".into()
     } else {
         "check the line shown; each field is written `name: value`, lists as `[a, b]` or as lines starting with `- `".into()
@@ -118,7 +120,11 @@ mod tests {
         let err = parse("title: a\nsummary: b: c\n", 1).unwrap_err();
         assert_eq!(err.position.map(|p| p.line), Some(3));
         assert!(err.help.contains("quotes"), "{}", err.help);
-        assert!(!err.message.contains(" at line 2 column"), "{}", err.message);
+        assert!(
+            !err.message.contains(" at line 2 column"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -129,7 +135,9 @@ mod tests {
 
     #[test]
     fn billion_laughs_is_refused() {
-        let mut text = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut text = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         let mut prev = 'a';
         for name in ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] {
             let refs = vec![format!("*{prev}"); 9].join(",");
