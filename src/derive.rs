@@ -82,7 +82,7 @@ pub fn resolve_link(
         Some((p, f)) => (p, Some(f)),
         None => (target, None),
     };
-    let usage = "a link to other content names its file under content/, e.g. [Lima](@/cases/lima.md) or [About](@/pages/about.md)";
+    let usage = "a link to other content names its file under content/, e.g. [Lima](@/cases/lima.md), [About](@/pages/about.md) or [an indicator](@/indicators/agreements-signed.yaml)";
     let (folder, file) = match (path.split('/').next(), path.rsplit('/').next()) {
         (Some(folder), Some(file)) if path.contains('/') => (folder, file),
         _ => {
@@ -102,44 +102,61 @@ pub fn resolve_link(
             format!("{hint}{usage}"),
         ));
     };
-    let Some(stem) = file.strip_suffix(".md") else {
-        return Err((format!("the link @/{target} must end in .md"), usage.into()));
+    let ending = if kind.is_data() { ".yaml" } else { ".md" };
+    let Some(stem) = file.strip_suffix(ending) else {
+        return Err((
+            format!("the link @/{target} must end in {ending}"),
+            usage.into(),
+        ));
     };
     let (id, wanted) = match stem.rsplit_once('.') {
-        Some((id, l)) if config.languages.iter().any(|x| x == l) => (id, Some(l)),
+        Some((id, l)) if !kind.is_data() && config.languages.iter().any(|x| x == l) => {
+            (id, Some(l))
+        }
         _ => (stem, None),
     };
     let ids: Vec<&str> = match kind {
         Kind::Case => content.cases.entries.keys().map(String::as_str).collect(),
         Kind::Page => content.pages.entries.keys().map(String::as_str).collect(),
+        Kind::Indicator => content.indicators.keys().map(String::as_str).collect(),
     };
     let available: Vec<&String> = match kind {
         Kind::Case => content.cases.get(id).map(|e| e.docs.keys().collect()),
         Kind::Page => content.pages.get(id).map(|e| e.docs.keys().collect()),
+        Kind::Indicator => content
+            .indicators
+            .get(id)
+            .map(|_| config.languages.iter().collect()),
     }
     .unwrap_or_default();
     if available.is_empty() {
         let help = match closest(id, ids.iter().copied()) {
-            Some(near) => format!("did you mean @/{folder}/{near}.md? {usage}"),
+            Some(near) => format!("did you mean @/{folder}/{near}{ending}? {usage}"),
             None => usage.to_string(),
         };
-        return Err((format!("the link @/{target} points to content/{folder}/{id}.*.md, which does not exist (or is a draft)"), help));
+        let pattern = if kind.is_data() {
+            format!("{id}.yaml")
+        } else {
+            format!("{id}.*.md")
+        };
+        return Err((format!("the link @/{target} points to content/{folder}/{pattern}, which does not exist (or is a draft)"), help));
     }
-    let chosen =
-        match wanted {
-            Some(l) if available.iter().any(|a| *a == l) => l.to_string(),
-            Some(l) => return Err((
+    let chosen = match wanted {
+        Some(l) if available.iter().any(|a| *a == l) => l.to_string(),
+        Some(l) => {
+            return Err((
                 format!("the link @/{target} asks for the `{l}` version, which does not exist"),
                 format!(
                     "link to @/{folder}/{id}.md to get the reader's language or the default one"
                 ),
-            )),
-            None => config
-                .fallbacks(lang)
-                .into_iter()
-                .find(|l| available.contains(&l))
-                .unwrap_or_else(|| available[0].clone()),
-        };
+            ))
+        }
+        None => config
+            .fallbacks(lang)
+            .into_iter()
+            .find(|l| available.contains(&l))
+            .unwrap_or_else(|| available[0].clone()),
+    };
     let route = routes.doc(kind, id, &chosen).ok_or_else(|| {
         (
             format!("the link @/{target} has no page"),

@@ -14,16 +14,20 @@
 // larger than clippy's default, but only ever built on the failure path.
 #![allow(clippy::result_large_err)]
 
+pub mod chart;
 pub mod config;
 pub mod content;
 pub mod countries;
 pub mod derive;
 pub mod diagnostics;
+pub mod figures;
 pub mod frontmatter;
 pub mod i18n;
 pub mod linkcheck;
 pub mod markdown;
+pub mod opendata;
 pub mod output;
+pub mod period;
 pub mod pipeline;
 pub mod render;
 pub mod routes;

@@ -65,6 +65,13 @@ impl Routes {
                     Route::folder(config, &[lang, seg, slug]),
                 );
             }
+            for id in content.indicators.keys() {
+                let seg = config.section_segment(Section::Indicators, lang);
+                docs.insert(
+                    (Kind::Indicator, id.clone(), lang.clone()),
+                    Route::folder(config, &[lang, seg, id]),
+                );
+            }
             for entry in content.pages.entries.values() {
                 let slug = entry
                     .get(lang)
@@ -102,4 +109,23 @@ pub fn chooser(config: &Config) -> Route {
         permalink: config.base_url.clone(),
         file: "index.html".into(),
     }
+}
+
+/// A filtered listing of indicators: `/<lang>/<indicators>/<facet>/<value>/`
+/// (facets: `dimension`, `level`, `hierarchy`, `kind`).
+pub fn indicator_facet(config: &Config, lang: &str, facet: &str, value: &str) -> Route {
+    Route::folder(
+        config,
+        &[
+            lang,
+            config.section_segment(Section::Indicators, lang),
+            facet,
+            value,
+        ],
+    )
+}
+
+/// A file under `/data/` (`indicators.csv`, `indicators/<id>.json`…).
+pub fn data_file(config: &Config, name: &str) -> Route {
+    Route::file(config, &format!("data/{name}"))
 }

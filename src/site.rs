@@ -1,12 +1,14 @@
 //! A site loaded, validated and derived: the one model every output is
 //! rendered from.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config};
 use crate::content::{self, Content};
 use crate::derive;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::figures::{self, Figures};
 use crate::routes::Routes;
 use crate::theme::{self, Theme};
 
@@ -29,6 +31,8 @@ pub struct Site {
     pub content: Content,
     /// Where every content page lives.
     pub routes: Routes,
+    /// The derived figures of every indicator, by id.
+    pub figures: BTreeMap<String, Figures>,
     /// Templates, words and static files.
     pub theme: Theme,
 }
@@ -50,6 +54,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
     let mut content = content::load(root, &config, options.drafts, &mut diags);
     let routes = Routes::build(&config, &content);
     derive::render_bodies(&config, &mut content, &routes, &mut diags);
+    let figures = content
+        .indicators
+        .iter()
+        .map(|(id, ind)| (id.clone(), figures::compute(ind)))
+        .collect();
     match theme {
         Some(theme) if !diags.has_errors() => (
             Some(Site {
@@ -57,6 +66,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
                 config,
                 content,
                 routes,
+                figures,
                 theme,
             }),
             diags,

@@ -15,7 +15,7 @@ use crate::i18n::I18n;
 use crate::text::read_source;
 
 /// Templates every theme must have: one per kind of page memoria writes.
-pub const REQUIRED_TEMPLATES: [&str; 7] = [
+pub const REQUIRED_TEMPLATES: [&str; 10] = [
     "chooser.html",
     "home.html",
     "cases.html",
@@ -23,6 +23,9 @@ pub const REQUIRED_TEMPLATES: [&str; 7] = [
     "page.html",
     "untranslated.html",
     "404.html",
+    "indicators.html",
+    "indicator.html",
+    "dimension.html",
 ];
 
 /// A loaded theme.

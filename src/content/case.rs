@@ -6,8 +6,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::fields::{Country, Sdg, TermId};
 use super::markdown_file::Meta;
-use crate::yaml::{FromYaml, MapReader, Reader};
+use crate::yaml::{Located, MapReader};
 use crate::yaml_enum;
 
 yaml_enum!(
@@ -59,76 +60,8 @@ pub struct CaseMeta {
     pub summary: String,
     /// Key lessons.
     pub lessons: Vec<String>,
-}
-
-/// A Sustainable Development Goal number.
-struct Sdg(u8);
-
-impl FromYaml for Sdg {
-    const EXAMPLE: &'static str = "11";
-    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
-        match value.as_i64() {
-            Some(n @ 1..=17) => Some(Sdg(n as u8)),
-            _ => {
-                reader.error(
-                    path,
-                    format!("`{path}` must be a Sustainable Development Goal number from 1 to 17, not {}", crate::yaml::describe(value)),
-                    Some("write the goal's number only, e.g. sdgs: [11, 17]".into()),
-                );
-                None
-            }
-        }
-    }
-}
-
-/// A theme id such as `decentralized-cooperation`.
-pub(crate) struct TermId(pub String);
-
-impl FromYaml for TermId {
-    const EXAMPLE: &'static str = "city-networks";
-    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
-        let text = String::from_yaml(reader, path, value)?;
-        match crate::slug::validate(&text) {
-            Ok(()) => Some(TermId(text)),
-            Err(e) => {
-                let better = crate::slug::slugify(&text);
-                reader.error(
-                    path,
-                    format!("the id \"{text}\" cannot be used: {e}"),
-                    Some(format!("ids are the same in every language and written like `{}`; their labels are translated elsewhere", if better.is_empty() { "city-networks".into() } else { better })),
-                );
-                None
-            }
-        }
-    }
-}
-
-/// An ISO 3166-1 alpha-2 country code.
-struct Country(String);
-
-impl FromYaml for Country {
-    const EXAMPLE: &'static str = "MX";
-    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
-        let text = String::from_yaml(reader, path, value)?;
-        let upper = text.trim().to_ascii_uppercase();
-        if crate::countries::is_alpha2(&upper) {
-            if upper != text.trim() {
-                reader.warning(
-                    path,
-                    format!("country codes are written in capitals: {upper}"),
-                    None,
-                );
-            }
-            Some(Country(upper))
-        } else {
-            reader.error(
-                path,
-                format!("\"{text}\" is not an ISO 3166-1 alpha-2 country code"),
-                Some("use the two-letter code, e.g. MX for Mexico, CO for Colombia, ES for Spain, FR for France".into()),
-            );
-            None
-        }
-    }
+    /// Ids of the indicators that measure this practice.
+    pub indicators: Vec<Located<String>>,
 }
 
 impl Meta for CaseMeta {
@@ -147,6 +80,15 @@ impl Meta for CaseMeta {
         let actors = map.required::<Vec<String>>("actors");
         let summary = map.required::<String>("summary");
         let lessons = map.optional::<Vec<String>>("lessons").unwrap_or_default();
+        let indicators = map
+            .optional::<Vec<Located<TermId>>>("indicators")
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| Located {
+                value: l.value.0,
+                position: l.position,
+            })
+            .collect();
         if let Some(d) = date {
             crate::content::check_date_range(map, "date", d);
         }
@@ -158,22 +100,17 @@ impl Meta for CaseMeta {
             scale: scale?,
             dimension: dimension?,
             themes: themes?.into_iter().map(|t| t.0).collect(),
-            sdgs: dedup_sorted(sdgs?.into_iter().map(|s| s.0).collect()),
+            sdgs: super::fields::sdg_numbers(sdgs?),
             actors: actors?,
             summary: summary?,
             lessons,
+            indicators,
         })
     }
 
     fn title(&self) -> &str {
         &self.title
     }
-}
-
-fn dedup_sorted(mut v: Vec<u8>) -> Vec<u8> {
-    v.sort_unstable();
-    v.dedup();
-    v
 }
 
 /// Fields that must agree between the translations of a case, with their

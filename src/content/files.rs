@@ -21,18 +21,27 @@ pub enum Kind {
     Case,
     /// `content/pages/`: free pages, Markdown.
     Page,
+    /// `content/indicators/`: indicators, YAML.
+    Indicator,
 }
 
 impl Kind {
     /// Every kind, in the order they are loaded.
-    pub const ALL: [Kind; 2] = [Kind::Case, Kind::Page];
+    pub const ALL: [Kind; 3] = [Kind::Case, Kind::Page, Kind::Indicator];
 
     /// The folder name under `content/`, also used in `@/<folder>/<id>.md` links.
     pub fn folder(self) -> &'static str {
         match self {
             Kind::Case => "cases",
             Kind::Page => "pages",
+            Kind::Indicator => "indicators",
         }
+    }
+
+    /// True for kinds written as one YAML file per item (`<id>.yaml`),
+    /// false for Markdown written once per language (`<id>.<lang>.md`).
+    pub fn is_data(self) -> bool {
+        matches!(self, Kind::Indicator)
     }
 
     /// The kind whose folder is `name`.
@@ -52,7 +61,7 @@ pub struct SourceFile {
     pub rel: PathBuf,
     /// The id (file name before the language).
     pub id: String,
-    /// The language, for Markdown files.
+    /// The language, for Markdown files (empty for data files).
     pub lang: String,
 }
 
@@ -128,7 +137,12 @@ pub fn discover(root: &Path, languages: &[String], diags: &mut Diagnostics) -> V
             }
             continue;
         };
-        match parse_markdown_name(&name, languages) {
+        let parsed = if kind.is_data() {
+            parse_data_name(&name).map(|id| (id, String::new()))
+        } else {
+            parse_markdown_name(&name, languages)
+        };
+        match parsed {
             Ok((id, lang)) => found.push(SourceFile {
                 kind,
                 abs: entry.path().to_path_buf(),
@@ -187,6 +201,32 @@ pub fn parse_markdown_name(
         ));
     }
     Ok((id.to_string(), lang.to_string()))
+}
+
+/// Reads the id of a data file named `<id>.yaml`, or says what is wrong.
+pub fn parse_data_name(name: &str) -> Result<String, (String, String)> {
+    let Some(id) = name
+        .strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+    else {
+        return Err((
+            "this is not a YAML file (.yaml); it is not used".into(),
+            "data files are named like agreements-signed.yaml".into(),
+        ));
+    };
+    if let Err(e) = slug::validate(id) {
+        let better = slug::slugify(id);
+        let help = if better.is_empty() {
+            "use lowercase letters a-z, digits and hyphens in file names".to_string()
+        } else {
+            format!("rename it to {better}.yaml")
+        };
+        return Err((
+            format!("the name `{id}` cannot be used in addresses: {e}"),
+            help,
+        ));
+    }
+    Ok(id.to_string())
 }
 
 /// Files and folders that are never content: hidden ones and editor leftovers.

@@ -6,10 +6,13 @@
 
 pub mod case;
 pub mod document;
+pub mod fields;
 pub mod files;
+pub mod indicator;
 pub mod markdown_file;
 pub mod page;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
@@ -18,6 +21,7 @@ use rayon::prelude::*;
 pub use case::CaseMeta;
 pub use document::{Collection, Document, Entry};
 pub use files::Kind;
+pub use indicator::Indicator;
 pub use page::PageMeta;
 
 use crate::config::Config;
@@ -31,6 +35,8 @@ pub struct Content {
     pub cases: Collection<CaseMeta>,
     /// Free pages.
     pub pages: Collection<PageMeta>,
+    /// Indicators, by id.
+    pub indicators: BTreeMap<String, Indicator>,
 }
 
 /// Loads every content file under `root`. Drafts are dropped unless
@@ -55,10 +61,21 @@ pub fn load(
         .map(|f| markdown_file::load::<PageMeta>(f, langs))
         .collect();
 
+    let indicators: Vec<_> = files
+        .par_iter()
+        .filter(|f| f.kind == Kind::Indicator)
+        .map(|f| match crate::text::read_source(&f.abs, &f.rel) {
+            Ok(text) => indicator::parse(&f.id, f.rel.clone(), text, langs),
+            Err(d) => (None, vec![d]),
+        })
+        .collect();
+
     let content = Content {
         cases: collect(cases, include_drafts, diags),
         pages: collect(pages, include_drafts, diags),
+        indicators: collect_data(indicators, diags),
     };
+    cross_check(&content, diags);
 
     report_missing_translations(&content.cases, config, diags);
     report_missing_translations(&content.pages, config, diags);
@@ -88,6 +105,94 @@ fn collect<M>(
         out.insert(doc);
     }
     out
+}
+
+fn collect_data<T>(
+    loaded: Vec<(Option<T>, Vec<Diagnostic>)>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, T>
+where
+    T: HasId,
+{
+    let mut out = BTreeMap::new();
+    for (item, found) in loaded {
+        diags.extend(found);
+        if let Some(item) = item {
+            out.insert(item.id().to_string(), item);
+        }
+    }
+    out
+}
+
+/// Data items identified by their file name.
+pub trait HasId {
+    /// The id.
+    fn id(&self) -> &str;
+}
+
+impl HasId for Indicator {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Checks references between content items: cases named by indicators,
+/// indicators named by cases.
+fn cross_check(content: &Content, diags: &mut Diagnostics) {
+    for ind in content.indicators.values() {
+        for case in &ind.related_cases {
+            if content.cases.get(&case.value).is_none() {
+                let ids = content.cases.entries.keys().map(String::as_str);
+                diags.push(unknown_reference(
+                    &ind.source,
+                    &ind.text,
+                    case,
+                    "case",
+                    ids,
+                    "content/cases/",
+                ));
+            }
+        }
+    }
+    for doc in content.cases.documents() {
+        for ind in &doc.meta.indicators {
+            if !content.indicators.contains_key(&ind.value) {
+                let ids = content.indicators.keys().map(String::as_str);
+                diags.push(unknown_reference(
+                    &doc.source,
+                    &doc.text,
+                    ind,
+                    "indicator",
+                    ids,
+                    "content/indicators/",
+                ));
+            }
+        }
+    }
+}
+
+/// An error for a reference to an id that does not exist, suggesting the
+/// closest one.
+pub(crate) fn unknown_reference<'a>(
+    source: &Path,
+    text: &str,
+    reference: &crate::yaml::Located<String>,
+    what: &str,
+    ids: impl Iterator<Item = &'a str> + Clone,
+    folder: &str,
+) -> Diagnostic {
+    let hint = crate::diagnostics::closest(&reference.value, ids.clone())
+        .map(|c| format!("did you mean `{c}`? "))
+        .unwrap_or_default();
+    Diagnostic::error(
+        source,
+        format!("there is no {what} with the id `{}`", reference.value),
+    )
+    .at(reference.position)
+    .with_source(text)
+    .help(format!(
+        "{hint}ids are file names in {folder} without their ending"
+    ))
 }
 
 /// A warning (an error under `--strict`) for every language a content item

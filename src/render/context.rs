@@ -60,6 +60,7 @@ impl LanguageContext {
                 "license": config.license,
                 "home_url": routes::home(config, lang).url,
                 "cases_url": routes::section(config, Section::Cases, lang).url,
+                "indicators_url": (!site.content.indicators.is_empty()).then(|| routes::section(config, Section::Indicators, lang).url),
             }),
         );
         base.insert("t".into(), json!(strings.map));
@@ -87,6 +88,9 @@ fn nav(site: &Site, lang: &str) -> Vec<Value> {
         json!({"title": strings.get("nav_home"), "url": routes::home(config, lang).url, "kind": "home"}),
         json!({"title": strings.get("nav_cases"), "url": routes::section(config, Section::Cases, lang).url, "kind": "cases"}),
     ];
+    if !site.content.indicators.is_empty() {
+        items.push(json!({"title": strings.get("nav_indicators"), "url": routes::section(config, Section::Indicators, lang).url, "kind": "indicators"}));
+    }
     let mut pages: Vec<(&Entry<PageMeta>, &Document<PageMeta>)> = site
         .content
         .pages
@@ -184,7 +188,7 @@ pub fn entry_versions<'a, M>(site: &'a Site, kind: Kind, entry: &'a Entry<M>) ->
 }
 
 /// Label of an enum value through the theme's words (`scale_local`).
-fn label<E: YamlEnum>(site: &Site, lang: &str, prefix: &str, value: E) -> String {
+pub fn label<E: YamlEnum>(site: &Site, lang: &str, prefix: &str, value: E) -> String {
     site.theme
         .i18n
         .strings(lang)

@@ -5,6 +5,8 @@
 //! once. The result is the complete list of output files, in a stable order.
 
 pub mod context;
+pub mod format;
+pub mod indicators;
 mod sitemap;
 
 use std::collections::BTreeMap;
@@ -19,6 +21,7 @@ use crate::output::OutputFile;
 use crate::routes::{self, Route};
 use crate::site::Site;
 use crate::theme::error_chain;
+use crate::yaml::YamlEnum;
 use context::{LanguageContext, Version};
 
 /// One page to render.
@@ -36,6 +39,12 @@ pub enum Job {
     Case(String, String),
     /// A free page in a language.
     Page(String, String),
+    /// `/<lang>/<indicators>/`.
+    Indicators(String),
+    /// A filtered indicator listing: language, facet, value.
+    IndicatorFacet(String, &'static str, &'static str),
+    /// An indicator's page: id, language.
+    Indicator(String, String),
 }
 
 /// Data computed once per language and shared by the pages that list it.
@@ -56,6 +65,17 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         }
         for id in site.content.pages.entries.keys() {
             jobs.push(Job::Page(id.clone(), lang.clone()));
+        }
+        if !site.content.indicators.is_empty() {
+            jobs.push(Job::Indicators(lang.clone()));
+            for (facet, values) in indicators::facets() {
+                for value in values {
+                    jobs.push(Job::IndicatorFacet(lang.clone(), facet, value));
+                }
+            }
+            for id in site.content.indicators.keys() {
+                jobs.push(Job::Indicator(id.clone(), lang.clone()));
+            }
         }
     }
     jobs
@@ -78,6 +98,7 @@ pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
         }
     }
     files.push(sitemap::render(site));
+    files.extend(crate::opendata::files(site));
     for (name, abs) in &site.theme.static_files {
         match std::fs::read(abs) {
             Ok(bytes) => files.push(OutputFile::new(
@@ -270,7 +291,14 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                         &route,
                         &versions,
                     );
-                    let case = context::case_full(site, lang, doc, &route.url);
+                    let mut case = context::case_full(site, lang, doc, &route.url);
+                    let named: Vec<String> = doc
+                        .meta
+                        .indicators
+                        .iter()
+                        .map(|i| i.value.clone())
+                        .collect();
+                    case["indicators"] = json!(indicators::for_case(site, lang, id, &named));
                     (
                         "case.html",
                         route,
@@ -294,6 +322,23 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                     }),
                 )?,
             }
+        }
+        Job::Indicators(lang) => indicators::index(site, &shared.lang[lang], lang, None),
+        Job::IndicatorFacet(lang, "dimension", value) => {
+            let dim = crate::content::case::Dimension::ALL
+                .iter()
+                .find(|(id, _)| id == value)
+                .map(|(_, d)| *d)
+                .ok_or_else(|| missing_route(value))?;
+            indicators::dimension(site, &shared.lang[lang], lang, dim)
+        }
+        Job::IndicatorFacet(lang, facet, value) => {
+            indicators::index(site, &shared.lang[lang], lang, Some((facet, value)))
+        }
+        Job::Indicator(id, lang) => {
+            let ind = &site.content.indicators[id];
+            indicators::page(site, &shared.lang[lang], lang, ind)
+                .ok_or_else(|| missing_route(id))?
         }
         Job::Page(id, lang) => {
             let entry = &site.content.pages.entries[id];

@@ -27,6 +27,26 @@ pub fn render(site: &Site) -> OutputFile {
     groups.push(every(&|l| routes::home(config, l)));
     groups.push(every(&|l| routes::section(config, Section::Cases, l)));
     add_collection(site, Kind::Case, &site.content.cases, &mut groups);
+    if !site.content.indicators.is_empty() {
+        groups.push(every(&|l| routes::section(config, Section::Indicators, l)));
+        for (facet, values) in crate::render::indicators::facets() {
+            for value in values {
+                groups.push(every(&|l| routes::indicator_facet(config, l, facet, value)));
+            }
+        }
+        for id in site.content.indicators.keys() {
+            let group: Group<'_> = config
+                .languages
+                .iter()
+                .filter_map(|l| {
+                    site.routes
+                        .doc(Kind::Indicator, id, l)
+                        .map(|r| (l.as_str(), r.clone()))
+                })
+                .collect();
+            groups.push(group);
+        }
+    }
     add_collection(site, Kind::Page, &site.content.pages, &mut groups);
 
     let mut xml = String::from(

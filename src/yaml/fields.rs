@@ -566,3 +566,29 @@ impl FromYaml for LangText {
         Some(LangText(out))
     }
 }
+
+/// A value together with where it was written, for checks made later
+/// (e.g. that a case id named in an indicator exists).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it stands in its file.
+    pub position: Option<Position>,
+}
+
+impl<T: FromYaml> FromYaml for Located<T> {
+    const EXAMPLE: &'static str = T::EXAMPLE;
+    fn from_yaml(reader: &Reader<'_>, path: &str, value: &Value) -> Option<Self> {
+        T::from_yaml(reader, path, value).map(|v| Located {
+            value: v,
+            position: reader.position(path),
+        })
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Located<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}

@@ -9,7 +9,7 @@
 mod fields;
 mod spans;
 
-pub use fields::{describe, scalar_text, FromYaml, LangText, MapReader, Reader, YamlEnum};
+pub use fields::{describe, scalar_text, FromYaml, LangText, Located, MapReader, Reader, YamlEnum};
 pub use spans::{child_index, child_key, SpanIndex};
 
 use serde_yaml::Value;

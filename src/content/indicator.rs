@@ -1,0 +1,600 @@
+//! Indicators: `content/indicators/<id>.yaml`, one indicator a file.
+//!
+//! An indicator measures one aspect of the international action, in one of
+//! the three dimensions, at one level of the intervention chain, against a
+//! baseline and a target. Quantitative values are numbers; qualitative ones
+//! are levels of an ordinal scale (built in, or listed in the file).
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use serde_yaml::Value as Yaml;
+
+use super::case::Dimension;
+use super::fields::{sdg_numbers, Sdg, TermId};
+use crate::diagnostics::Diagnostic;
+use crate::period::{Period, Periodicity};
+use crate::yaml::{
+    self, child_index, describe, scalar_text, FromYaml, LangText, Located, MapReader, Reader,
+    YamlEnum,
+};
+use crate::yaml_enum;
+
+/// Ids an indicator cannot have: they name the listing pages beside them.
+pub const RESERVED_IDS: [&str; 4] = ["dimension", "level", "hierarchy", "kind"];
+
+yaml_enum!(
+    /// Whether values are numbers or levels of a scale.
+    IndicatorKind {
+        /// Numbers.
+        Quantitative = "quantitative",
+        /// Levels of an ordinal scale.
+        Qualitative = "qualitative",
+    }
+);
+
+yaml_enum!(
+    /// The link of the intervention chain the indicator measures.
+    Level {
+        /// Resources put in.
+        Input = "input",
+        /// Activities carried out.
+        Process = "process",
+        /// Products delivered.
+        Output = "output",
+        /// Short- and mid-term results.
+        Outcome = "outcome",
+        /// Long-term change.
+        Impact = "impact",
+    }
+);
+
+yaml_enum!(
+    /// Who the indicator is for.
+    Hierarchy {
+        /// Day-to-day management of the office.
+        Management = "management",
+        /// The strategy and its decision makers.
+        Strategic = "strategic",
+    }
+);
+
+yaml_enum!(
+    /// The quality the indicator assesses.
+    Quality {
+        /// Reaching the objectives.
+        Efficacy = "efficacy",
+        /// Reaching them with the resources used.
+        Efficiency = "efficiency",
+        /// Reaching them with the effect sought.
+        Effectiveness = "effectiveness",
+    }
+);
+
+yaml_enum!(
+    /// Which way is better.
+    Direction {
+        /// Higher is better.
+        Increase = "increase",
+        /// Lower is better.
+        Decrease = "decrease",
+    }
+);
+
+/// One level of a qualitative scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScaleLevel {
+    /// The id written in values.
+    pub id: String,
+    /// Its label per language; built-in scales take theirs from the theme.
+    pub label: Option<LangText>,
+}
+
+/// An ordinal scale, from worst (index 0) to best.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scale {
+    /// The built-in scale's name, or None for a scale listed in the file.
+    pub name: Option<String>,
+    /// The levels, worst first.
+    pub levels: Vec<ScaleLevel>,
+}
+
+/// The built-in scales: name and levels, worst first.
+pub const BUILT_IN_SCALES: [(&str, &[&str]); 3] = [
+    ("high-medium-low", &["low", "medium", "high"]),
+    (
+        "good-acceptable-fair-poor",
+        &["poor", "fair", "acceptable", "good"],
+    ),
+    ("yes-no", &["no", "yes"]),
+];
+
+impl Scale {
+    /// The index of level `id` (0 = worst).
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.levels.iter().position(|l| l.id == id)
+    }
+}
+
+/// A measured or aimed-at value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Measure {
+    /// A quantity.
+    Number(f64),
+    /// A level of the scale, by id.
+    Level(String),
+}
+
+/// A value at a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    /// When.
+    pub period: Period,
+    /// What.
+    pub value: Measure,
+}
+
+/// One observation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Observation {
+    /// When.
+    pub period: Period,
+    /// What was measured.
+    pub value: Measure,
+    /// A note per language.
+    pub note: Option<LangText>,
+}
+
+/// An indicator, as written in its file.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// The file name without `.yaml`.
+    pub id: String,
+    /// The file, relative to the site root.
+    pub source: PathBuf,
+    /// The file's text, for messages found by later checks.
+    pub text: String,
+    /// Name per language.
+    pub name: LangText,
+    /// What it measures.
+    pub description: LangText,
+    /// Measurement category.
+    pub category: LangText,
+    /// Unit of quantitative values.
+    pub unit: Option<LangText>,
+    /// How it is computed.
+    pub method: LangText,
+    /// Collection methods and sources of information.
+    pub sources: LangText,
+    /// Who uses it.
+    pub audiences: LangText,
+    /// Dimension of international action.
+    pub dimension: Dimension,
+    /// Quantitative or qualitative.
+    pub kind: IndicatorKind,
+    /// The scale of a qualitative indicator.
+    pub scale: Option<Scale>,
+    /// Link of the intervention chain.
+    pub level: Level,
+    /// Management or strategic.
+    pub hierarchy: Hierarchy,
+    /// Quality assessed.
+    pub quality: Option<Quality>,
+    /// How often it is measured.
+    pub periodicity: Periodicity,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Starting point.
+    pub baseline: Point,
+    /// Aim.
+    pub target: Point,
+    /// Measurements, sorted by period.
+    pub observations: Vec<Observation>,
+    /// Sustainable Development Goals.
+    pub sdgs: Vec<u8>,
+    /// Case ids, with their positions for the check that they exist.
+    pub related_cases: Vec<Located<String>>,
+}
+
+impl Indicator {
+    /// The value of `m` on a common numeric axis: the number itself, or the
+    /// level's index on the scale (worst = 0).
+    pub fn numeric(&self, m: &Measure) -> Option<f64> {
+        match m {
+            Measure::Number(n) => Some(*n),
+            Measure::Level(id) => self
+                .scale
+                .as_ref()
+                .and_then(|s| s.index(id))
+                .map(|i| i as f64),
+        }
+    }
+}
+
+impl FromYaml for Period {
+    const EXAMPLE: &'static str = "2025-Q1";
+    fn from_yaml(reader: &Reader<'_>, path: &str, value: &Yaml) -> Option<Self> {
+        let text = scalar_text(value).unwrap_or_default();
+        match Period::parse(&text) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                reader.error(path, e, Some("years are written 2025, semesters 2025-S1, quarters 2025-Q1, months \"2025-03\", weeks 2025-W12".into()));
+                None
+            }
+        }
+    }
+}
+
+/// Parses the text of an indicator file. All problems are returned.
+pub fn parse(
+    id: &str,
+    rel: PathBuf,
+    text: String,
+    languages: &[String],
+) -> (Option<Indicator>, Vec<Diagnostic>) {
+    let doc = match yaml::parse(&text, 0) {
+        Ok(d) => d,
+        Err(e) => {
+            return (
+                None,
+                vec![Diagnostic::error(&rel, e.message)
+                    .at(e.position)
+                    .with_source(&text)
+                    .help(e.help)],
+            )
+        }
+    };
+    let reader = Reader::new(&rel, &text, &doc, languages);
+    if RESERVED_IDS.contains(&id) {
+        reader.error(
+            "",
+            format!(
+                "an indicator cannot be called `{id}`: that name is used by the indicator listings"
+            ),
+            Some(format!("rename the file, e.g. to {id}-indicator.yaml")),
+        );
+    }
+    let read = reader.root().and_then(|mut map| {
+        let r = read_fields(&mut map, id);
+        map.finish();
+        r
+    });
+    let failed = reader.has_errors();
+    let diagnostics = reader.into_diagnostics();
+    match read {
+        Some(fields) if !failed => (
+            Some(Indicator {
+                source: rel,
+                text,
+                ..fields
+            }),
+            diagnostics,
+        ),
+        _ => (None, diagnostics),
+    }
+}
+
+fn read_fields(map: &mut MapReader<'_, '_>, id: &str) -> Option<Indicator> {
+    let reader = map.reader();
+    let name = map.required::<LangText>("name");
+    let description = map.required::<LangText>("description");
+    let category = map.required::<LangText>("category");
+    let method = map.required::<LangText>("method");
+    let sources = map.required::<LangText>("sources");
+    let audiences = map.required::<LangText>("audiences");
+    let dimension = map.required::<Dimension>("dimension");
+    let kind = map.required::<IndicatorKind>("kind");
+    let level = map.required::<Level>("level");
+    let hierarchy = map.required::<Hierarchy>("hierarchy");
+    let quality = map.optional::<Quality>("quality");
+    let periodicity = map.required::<Periodicity>("periodicity");
+    let direction = map.required::<Direction>("direction");
+    let sdgs = map
+        .optional::<Vec<Sdg>>("sdgs")
+        .map(sdg_numbers)
+        .unwrap_or_default();
+    let related_cases = map
+        .optional::<Vec<Located<TermId>>>("related_cases")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| Located {
+            value: l.value.0,
+            position: l.position,
+        })
+        .collect();
+
+    let unit = match kind {
+        Some(IndicatorKind::Quantitative) => map.required::<LangText>("unit"),
+        _ => map.optional::<LangText>("unit"),
+    };
+    let scale = match kind {
+        Some(IndicatorKind::Qualitative) => match map.raw("scale") {
+            Some(v) => read_scale(reader, &map.path_of("scale"), v),
+            None => {
+                let names: Vec<&str> = BUILT_IN_SCALES.iter().map(|(n, _)| *n).collect();
+                reader.error("", "a qualitative indicator needs a `scale`", Some(format!("add `scale: high-medium-low` (built-in scales: {}) or list your own levels from worst to best", names.join(", "))));
+                None
+            }
+        },
+        _ => {
+            if map.raw("scale").is_some() {
+                reader.warning(
+                    "scale",
+                    "`scale` is only used by qualitative indicators; it is ignored",
+                    Some("remove it, or set `kind: qualitative`".into()),
+                );
+            }
+            None
+        }
+    };
+    let kind = kind?;
+    if kind == IndicatorKind::Qualitative && scale.is_none() {
+        return None;
+    }
+    let value_reader = ValueReader {
+        reader,
+        kind,
+        scale: scale.as_ref(),
+        periodicity,
+    };
+    let baseline = map
+        .raw("baseline")
+        .and_then(|v| value_reader.point(&map.path_of("baseline"), v));
+    let target = map
+        .raw("target")
+        .and_then(|v| value_reader.point(&map.path_of("target"), v));
+    for (key, found) in [
+        ("baseline", baseline.is_some()),
+        ("target", target.is_some()),
+    ] {
+        if !found && !map.has(key) {
+            reader.error(
+                "",
+                format!("the required field `{key}` is missing"),
+                Some(format!(
+                    "add `{key}: {{ period: {}, value: … }}`",
+                    periodicity.map_or("2025", |p| p.example())
+                )),
+            );
+        }
+    }
+    let observations = match map.raw("observations") {
+        None => Vec::new(),
+        Some(Yaml::Sequence(items)) => {
+            let path = map.path_of("observations");
+            let mut out: Vec<(Observation, String)> = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let item_path = child_index(&path, i);
+                let Some(mut m) = reader.mapping(item, &item_path) else {
+                    continue;
+                };
+                let period = m.required::<Period>("period");
+                let note = m.optional::<LangText>("note");
+                let value = m
+                    .raw("value")
+                    .and_then(|v| value_reader.value(&m.path_of("value"), v));
+                if !m.has("value") {
+                    reader.error(
+                        &item_path,
+                        "this observation has no `value`",
+                        Some("write it as { period: …, value: … }".into()),
+                    );
+                }
+                m.finish();
+                if let Some(p) = period {
+                    value_reader.check_periodicity(&format!("{item_path}.period"), p);
+                    if let Some((_, first)) = out.iter().find(|(o, _)| o.period == p) {
+                        reader.error(
+                            &format!("{item_path}.period"),
+                            format!("the period {p} is measured twice"),
+                            Some(format!(
+                                "the other observation of {p} is at `{first}`; keep one"
+                            )),
+                        );
+                    }
+                    if let Some(value) = value {
+                        out.push((
+                            Observation {
+                                period: p,
+                                value,
+                                note,
+                            },
+                            item_path,
+                        ));
+                    }
+                }
+            }
+            let mut observations: Vec<Observation> = out.into_iter().map(|(o, _)| o).collect();
+            observations.sort_by_key(|o| o.period);
+            observations
+        }
+        Some(other) => {
+            reader.error(
+                &map.path_of("observations"),
+                format!("`observations` must be a list, not {}", describe(other)),
+                Some("write one line per observation: `- { period: 2025-Q1, value: 12 }`".into()),
+            );
+            Vec::new()
+        }
+    };
+
+    Some(Indicator {
+        id: id.to_string(),
+        source: PathBuf::new(),
+        text: String::new(),
+        name: name?,
+        description: description?,
+        category: category?,
+        unit,
+        method: method?,
+        sources: sources?,
+        audiences: audiences?,
+        dimension: dimension?,
+        kind,
+        scale,
+        level: level?,
+        hierarchy: hierarchy?,
+        quality,
+        periodicity: periodicity?,
+        direction: direction?,
+        baseline: baseline?,
+        target: target?,
+        observations,
+        sdgs,
+        related_cases,
+    })
+}
+
+/// Reads values according to the indicator's kind, scale and periodicity.
+struct ValueReader<'a, 'r> {
+    reader: &'a Reader<'r>,
+    kind: IndicatorKind,
+    scale: Option<&'a Scale>,
+    periodicity: Option<Periodicity>,
+}
+
+impl ValueReader<'_, '_> {
+    fn value(&self, path: &str, v: &Yaml) -> Option<Measure> {
+        match (self.kind, self.scale) {
+            (IndicatorKind::Quantitative, _) => match v.as_f64() {
+                Some(n) if n.is_finite() => Some(Measure::Number(n)),
+                _ => {
+                    self.reader.error(path, format!("`{path}` must be a number, not {}", describe(v)), Some("write digits with a dot for decimals, e.g. 12.5; a percentage is written 45 with unit %".into()));
+                    None
+                }
+            },
+            (IndicatorKind::Qualitative, Some(scale)) => {
+                let text = scalar_text(v).unwrap_or_default();
+                let ids: Vec<&str> = scale.levels.iter().map(|l| l.id.as_str()).collect();
+                if scale.index(text.trim()).is_some() {
+                    Some(Measure::Level(text.trim().to_string()))
+                } else {
+                    let hint = crate::diagnostics::closest(text.trim(), ids.iter().copied())
+                        .map(|c| format!("did you mean `{c}`? "))
+                        .unwrap_or_default();
+                    self.reader.error(
+                        path,
+                        format!("`{path}` must be a level of the scale, not {}", describe(v)),
+                        Some(format!(
+                            "{hint}the levels, from worst to best, are: {}",
+                            ids.join(", ")
+                        )),
+                    );
+                    None
+                }
+            }
+            (IndicatorKind::Qualitative, None) => None,
+        }
+    }
+
+    fn point(&self, path: &str, v: &Yaml) -> Option<Point> {
+        let mut m = self.reader.mapping(v, path)?;
+        let period = m.required::<Period>("period");
+        let value = m
+            .raw("value")
+            .and_then(|raw| self.value(&m.path_of("value"), raw));
+        if !m.has("value") {
+            self.reader.error(
+                path,
+                format!("`{path}` has no `value`"),
+                Some("write it as { period: …, value: … }".to_string()),
+            );
+        }
+        m.finish();
+        if let Some(p) = period {
+            self.check_periodicity(&format!("{path}.period"), p);
+        }
+        Some(Point {
+            period: period?,
+            value: value?,
+        })
+    }
+
+    fn check_periodicity(&self, path: &str, p: Period) {
+        if let Some(expected) = self.periodicity {
+            if p.periodicity() != expected {
+                self.reader.error(
+                    path,
+                    format!(
+                        "the period {p} is {}, but this indicator is measured `{}`",
+                        p.periodicity().id(),
+                        expected.id()
+                    ),
+                    Some(format!(
+                        "write {} periods like {}, or change `periodicity`",
+                        expected.id(),
+                        expected.example()
+                    )),
+                );
+            }
+        }
+    }
+}
+
+fn read_scale(reader: &Reader<'_>, path: &str, v: &Yaml) -> Option<Scale> {
+    match v {
+        Yaml::String(name) => match BUILT_IN_SCALES.iter().find(|(n, _)| n == name) {
+            Some((n, levels)) => Some(Scale {
+                name: Some(n.to_string()),
+                levels: levels
+                    .iter()
+                    .map(|id| ScaleLevel {
+                        id: id.to_string(),
+                        label: None,
+                    })
+                    .collect(),
+            }),
+            None => {
+                let names: Vec<&str> = BUILT_IN_SCALES.iter().map(|(n, _)| *n).collect();
+                let hint = crate::diagnostics::closest(name, names.iter().copied())
+                    .map(|c| format!("did you mean `{c}`? "))
+                    .unwrap_or_default();
+                reader.error(
+                    path,
+                    format!("there is no built-in scale \"{name}\""),
+                    Some(format!(
+                        "{hint}built-in scales: {}; or list your own levels from worst to best",
+                        names.join(", ")
+                    )),
+                );
+                None
+            }
+        },
+        Yaml::Sequence(items) => {
+            let mut levels: Vec<ScaleLevel> = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let p = child_index(path, i);
+                let Some(mut m) = reader.mapping(item, &p) else {
+                    continue;
+                };
+                let id = m.required::<TermId>("id");
+                let label = m.required::<LangText>("label");
+                m.finish();
+                if let Some(id) = id {
+                    if levels.iter().any(|l| l.id == id.0) {
+                        reader.error(&p, format!("the level `{}` is listed twice", id.0), None);
+                    } else {
+                        levels.push(ScaleLevel { id: id.0, label });
+                    }
+                }
+            }
+            if levels.len() < 2 {
+                reader.error(path, "a scale needs at least two levels", Some("list them from worst to best: [{ id: initial, label: { es: \"Inicial\", en: \"Initial\" } }, …]".into()));
+                return None;
+            }
+            Some(Scale { name: None, levels })
+        }
+        other => {
+            reader.error(
+                path,
+                format!(
+                    "`scale` must be the name of a built-in scale or a list of levels, not {}",
+                    describe(other)
+                ),
+                None,
+            );
+            None
+        }
+    }
+}
