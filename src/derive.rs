@@ -20,8 +20,10 @@ pub fn render_bodies(
 ) {
     let cases = render_collection(config, content, &content.cases, routes, diags);
     let pages = render_collection(config, content, &content.pages, routes, diags);
+    let reports = render_collection(config, content, &content.reports, routes, diags);
     apply(&mut content.cases, cases);
     apply(&mut content.pages, pages);
+    apply(&mut content.reports, reports);
 }
 
 type Bodies = Vec<(String, String, markdown::Rendered)>;
@@ -119,6 +121,9 @@ pub fn resolve_link(
         Kind::Case => content.cases.entries.keys().map(String::as_str).collect(),
         Kind::Page => content.pages.entries.keys().map(String::as_str).collect(),
         Kind::Indicator => content.indicators.keys().map(String::as_str).collect(),
+        Kind::Agreement => content.agreements.keys().map(String::as_str).collect(),
+        Kind::Action => content.actions.keys().map(String::as_str).collect(),
+        Kind::Report => content.reports.entries.keys().map(String::as_str).collect(),
     };
     let available: Vec<&String> = match kind {
         Kind::Case => content.cases.get(id).map(|e| e.docs.keys().collect()),
@@ -127,6 +132,15 @@ pub fn resolve_link(
             .indicators
             .get(id)
             .map(|_| config.languages.iter().collect()),
+        Kind::Agreement => content
+            .agreements
+            .get(id)
+            .map(|_| config.languages.iter().collect()),
+        Kind::Action => content
+            .actions
+            .get(id)
+            .map(|_| config.languages.iter().collect()),
+        Kind::Report => content.reports.get(id).map(|e| e.docs.keys().collect()),
     }
     .unwrap_or_default();
     if available.is_empty() {

@@ -66,6 +66,14 @@ pub struct Figures {
     pub status: Status,
 }
 
+/// The figures of `ind` as they stood when the observation of `period` was
+/// the latest (later observations are left out), for reports of the past.
+pub fn compute_at(ind: &Indicator, period: crate::period::Period) -> Figures {
+    let mut earlier = ind.clone();
+    earlier.observations.retain(|o| o.period <= period);
+    compute(&earlier)
+}
+
 /// Computes the figures of `ind`.
 pub fn compute(ind: &Indicator) -> Figures {
     // Observations are kept sorted by period.

@@ -1,5 +1,6 @@
 //! Open data under `/data/`: the indicators as CSV (RFC 4180, UTF-8, long
-//! format: one row per observation) and JSON, for all of them and for each.
+//! format: one row per observation) and JSON, for all of them and for each;
+//! the registry of agreements and actions; each report's data bundle.
 //!
 //! Columns and keys come in a fixed order and values are written the same
 //! way on every run, so the files only change when the data does.
@@ -14,7 +15,8 @@ use crate::site::Site;
 
 /// Every open-data file of the site.
 pub fn files(site: &Site) -> Vec<OutputFile> {
-    let mut out = Vec::new();
+    let mut out = registry_files(site);
+    out.extend(report_files(site));
     if site.content.indicators.is_empty() {
         return out;
     }
@@ -179,4 +181,337 @@ pub fn indicator_json(site: &Site, ind: &Indicator) -> Value {
         "status": figures.map(|f| f.status.id()),
         "url": urls,
     })
+}
+
+fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(r);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+fn money_cells(m: &Option<crate::content::fields::Money>) -> [String; 2] {
+    match m {
+        Some(m) => [format_number(m.value), m.currency.clone()],
+        None => [String::new(), String::new()],
+    }
+}
+
+/// `/data/agreements.{csv,json}` and `/data/actions.{csv,json}`.
+fn registry_files(site: &Site) -> Vec<OutputFile> {
+    let langs = &site.config.languages;
+    let mut out = Vec::new();
+    let per_lang =
+        |prefix: &str| -> Vec<String> { langs.iter().map(|l| format!("{prefix}_{l}")).collect() };
+    if !site.content.agreements.is_empty() {
+        let mut header: Vec<String> = [
+            "id",
+            "type",
+            "status",
+            "partner",
+            "partner_country",
+            "signed",
+            "ends",
+            "amount",
+            "currency",
+            "approved_by",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header.extend(per_lang("title"));
+        let rows: Vec<Vec<String>> = site
+            .content
+            .agreements
+            .values()
+            .map(|a| {
+                let [amount, currency] = money_cells(&a.amount);
+                let mut r = vec![
+                    a.id.clone(),
+                    a.kind.to_string(),
+                    a.status.to_string(),
+                    a.partner.clone(),
+                    a.partner_country.clone(),
+                    a.signed.to_string(),
+                    a.ends.map(|d| d.to_string()).unwrap_or_default(),
+                    amount,
+                    currency,
+                    a.approved_by.clone().unwrap_or_default(),
+                ];
+                r.extend(
+                    langs
+                        .iter()
+                        .map(|l| a.title.0.get(l).cloned().unwrap_or_default()),
+                );
+                r
+            })
+            .collect();
+        out.push(OutputFile::new(
+            "data/agreements.csv".into(),
+            csv_bytes(&header, &rows),
+            "open data (agreements)".into(),
+        ));
+        let json: Vec<Value> = site
+            .content
+            .agreements
+            .values()
+            .map(|a| agreement_json(site, a))
+            .collect();
+        out.push(OutputFile::new(
+            "data/agreements.json".into(),
+            to_bytes(&Value::Array(json)),
+            "open data (agreements)".into(),
+        ));
+    }
+    if !site.content.actions.is_empty() {
+        let mut header: Vec<String> = [
+            "id",
+            "type",
+            "date",
+            "end_date",
+            "city",
+            "country",
+            "participants",
+            "cost",
+            "currency",
+            "funded_by",
+            "agreements",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header.extend(per_lang("title"));
+        let rows: Vec<Vec<String>> = site
+            .content
+            .actions
+            .values()
+            .map(|a| {
+                let [cost, currency] = money_cells(&a.cost);
+                let agreements: Vec<&str> = a.agreements.iter().map(|r| r.value.as_str()).collect();
+                let mut r = vec![
+                    a.id.clone(),
+                    a.kind.to_string(),
+                    a.date.to_string(),
+                    a.end_date.map(|d| d.to_string()).unwrap_or_default(),
+                    a.place.city.clone(),
+                    a.place.country.clone(),
+                    a.participants.join("; "),
+                    cost,
+                    currency,
+                    a.funded_by.clone().unwrap_or_default(),
+                    agreements.join(" "),
+                ];
+                r.extend(
+                    langs
+                        .iter()
+                        .map(|l| a.title.0.get(l).cloned().unwrap_or_default()),
+                );
+                r
+            })
+            .collect();
+        out.push(OutputFile::new(
+            "data/actions.csv".into(),
+            csv_bytes(&header, &rows),
+            "open data (actions)".into(),
+        ));
+        let json: Vec<Value> = site
+            .content
+            .actions
+            .values()
+            .map(|a| action_json(site, a))
+            .collect();
+        out.push(OutputFile::new(
+            "data/actions.json".into(),
+            to_bytes(&Value::Array(json)),
+            "open data (actions)".into(),
+        ));
+    }
+    out
+}
+
+fn permalinks(site: &Site, kind: Kind, id: &str) -> Value {
+    let urls: serde_json::Map<String, Value> = site
+        .config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            site.routes
+                .doc(kind, id, l)
+                .map(|r| (l.clone(), json!(r.permalink)))
+        })
+        .collect();
+    Value::Object(urls)
+}
+
+fn money_json(m: &Option<crate::content::fields::Money>) -> Value {
+    m.as_ref().map_or(
+        Value::Null,
+        |m| json!({"value": measure_json(&Measure::Number(m.value)), "currency": m.currency}),
+    )
+}
+
+fn agreement_json(site: &Site, a: &crate::content::Agreement) -> Value {
+    json!({
+        "id": a.id, "title": a.title, "summary": a.summary, "partner": a.partner, "partner_country": a.partner_country,
+        "type": a.kind, "signed": a.signed, "ends": a.ends, "status": a.status, "amount": money_json(&a.amount),
+        "approved_by": a.approved_by, "sdgs": a.sdgs, "themes": a.themes, "documents": a.documents,
+        "url": permalinks(site, Kind::Agreement, &a.id),
+    })
+}
+
+fn action_json(site: &Site, a: &crate::content::Action) -> Value {
+    json!({
+        "id": a.id, "title": a.title, "summary": a.summary, "type": a.kind, "date": a.date, "end_date": a.end_date,
+        "place": a.place, "participants": a.participants, "cost": money_json(&a.cost), "funded_by": a.funded_by,
+        "agreements": a.agreements, "results": a.results, "sdgs": a.sdgs, "themes": a.themes,
+        "url": permalinks(site, Kind::Action, &a.id),
+    })
+}
+
+/// `/data/reports/<period>.{json,csv}`: each report's canonical content per
+/// language with its fingerprint, and its items as a table.
+fn report_files(site: &Site) -> Vec<OutputFile> {
+    let langs = &site.config.languages;
+    let mut out = Vec::new();
+    for entry in site.content.reports.entries.values() {
+        let mut languages = serde_json::Map::new();
+        for doc in entry.docs.values() {
+            let content = crate::reports::report_content(&site.content, doc, langs);
+            let fingerprint = crate::reports::canonical::fingerprint(&content);
+            languages.insert(
+                doc.lang.clone(),
+                json!({
+                    "fingerprint": fingerprint,
+                    "presented": doc.meta.presented,
+                    "errata": doc.meta.errata,
+                    "content": content,
+                }),
+            );
+        }
+        let owner = format!("data bundle of report {}", entry.id);
+        let bundle = json!({"period": entry.id, "languages": languages, "url": permalinks(site, Kind::Report, &entry.id)});
+        out.push(OutputFile::new(
+            format!("data/reports/{}.json", entry.id),
+            to_bytes(&bundle),
+            owner.clone(),
+        ));
+        out.push(OutputFile::new(
+            format!("data/reports/{}.csv", entry.id),
+            report_csv(site, &entry.id),
+            owner,
+        ));
+    }
+    out
+}
+
+/// The items of a report as one table: agreements (signed, active,
+/// concluded), actions, indicator values and cases.
+fn report_csv(site: &Site, period: &str) -> Vec<u8> {
+    let langs = &site.config.languages;
+    let p =
+        crate::period::Period::parse(period).unwrap_or(crate::period::Period::Semester(1970, 1));
+    let c = crate::reports::compose(&site.content, p);
+    let mut header: Vec<String> = [
+        "section",
+        "id",
+        "type",
+        "date",
+        "status",
+        "value",
+        "currency_or_unit",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(langs.iter().map(|l| format!("title_{l}")));
+    let titles = |t: &crate::yaml::LangText| -> Vec<String> {
+        langs
+            .iter()
+            .map(|l| t.0.get(l).cloned().unwrap_or_default())
+            .collect()
+    };
+    let mut rows = Vec::new();
+    for (section, list) in [
+        ("agreement-signed", &c.signed),
+        ("agreement-active", &c.active),
+        ("agreement-concluded", &c.concluded),
+    ] {
+        for a in list {
+            let [v, cur] = money_cells(&a.amount);
+            let mut r = vec![
+                section.into(),
+                a.id.clone(),
+                a.kind.to_string(),
+                a.signed.to_string(),
+                a.status.to_string(),
+                v,
+                cur,
+            ];
+            r.extend(titles(&a.title));
+            rows.push(r);
+        }
+    }
+    for a in &c.actions {
+        let [v, cur] = money_cells(&a.cost);
+        let mut r = vec![
+            "action".into(),
+            a.id.clone(),
+            a.kind.to_string(),
+            a.date.to_string(),
+            String::new(),
+            v,
+            cur,
+        ];
+        r.extend(titles(&a.title));
+        rows.push(r);
+    }
+    for l in &c.indicators {
+        let ind = l.indicator;
+        let unit = ind
+            .unit
+            .as_ref()
+            .and_then(|u| u.0.get(&langs[0]).cloned())
+            .unwrap_or_default();
+        let mut r = vec![
+            "indicator".into(),
+            ind.id.clone(),
+            ind.kind.to_string(),
+            l.observation.period.to_string(),
+            l.status.id().into(),
+            measure_text(&l.observation.value),
+            unit,
+        ];
+        r.extend(titles(&ind.name));
+        rows.push(r);
+    }
+    for id in &c.cases {
+        if let Some(e) = site.content.cases.get(id) {
+            let date = e
+                .docs
+                .values()
+                .next()
+                .map(|d| d.meta.date.to_string())
+                .unwrap_or_default();
+            let mut r = vec![
+                "case".into(),
+                id.to_string(),
+                String::new(),
+                date,
+                String::new(),
+                String::new(),
+                String::new(),
+            ];
+            r.extend(
+                langs
+                    .iter()
+                    .map(|l| e.get(l).map(|d| d.meta.title.clone()).unwrap_or_default()),
+            );
+            rows.push(r);
+        }
+    }
+    csv_bytes(&header, &rows)
 }

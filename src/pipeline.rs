@@ -27,6 +27,7 @@ impl BuildOptions {
         LoadOptions {
             drafts: self.drafts,
             base_url: self.base_url.clone(),
+            record_reports: true,
         }
     }
 }
@@ -89,10 +90,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         diagnostics.push(d);
         return Err(diagnostics);
     }
+    let mut diagnostics = rendered.diagnostics;
+    if let Some(lock) = &rendered.site.lock_update {
+        // The site is written; now the lock records what was presented.
+        if let Err(d) = crate::reports::lock::write(&options.root, lock) {
+            diagnostics.push(d);
+            return Err(diagnostics);
+        }
+        eprintln!(
+            "recorded the fingerprints of presented reports in {}",
+            crate::reports::lock::LOCK_FILE
+        );
+    }
     Ok(BuildReport {
         output,
         files: rendered.files.len(),
-        diagnostics: rendered.diagnostics,
+        diagnostics,
     })
 }
 

@@ -72,6 +72,36 @@ impl Routes {
                     Route::folder(config, &[lang, seg, id]),
                 );
             }
+            for (kind, section, ids) in [
+                (
+                    Kind::Agreement,
+                    Section::Agreements,
+                    content.agreements.keys().collect::<Vec<_>>(),
+                ),
+                (
+                    Kind::Action,
+                    Section::Actions,
+                    content.actions.keys().collect(),
+                ),
+            ] {
+                let seg = config.section_segment(section, lang);
+                for id in ids {
+                    docs.insert(
+                        (kind, id.clone(), lang.clone()),
+                        Route::folder(config, &[lang, seg, id]),
+                    );
+                }
+            }
+            for entry in content.reports.entries.values() {
+                let slug = entry
+                    .get(lang)
+                    .map_or_else(|| entry.id.to_ascii_lowercase(), |d| d.slug.clone());
+                let seg = config.section_segment(Section::Reports, lang);
+                docs.insert(
+                    (Kind::Report, entry.id.clone(), lang.clone()),
+                    Route::folder(config, &[lang, seg, &slug]),
+                );
+            }
             for entry in content.pages.entries.values() {
                 let slug = entry
                     .get(lang)

@@ -9,6 +9,7 @@ use crate::content::{self, Content};
 use crate::derive;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::{self, Figures};
+use crate::reports::lock::{self, Lock, Mode};
 use crate::routes::Routes;
 use crate::theme::{self, Theme};
 
@@ -19,6 +20,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Replace `base_url` from site.toml.
     pub base_url: Option<String>,
+    /// Record newly presented reports and errata in `reports.lock` (build).
+    pub record_reports: bool,
 }
 
 /// Everything needed to render a site.
@@ -33,6 +36,8 @@ pub struct Site {
     pub routes: Routes,
     /// The derived figures of every indicator, by id.
     pub figures: BTreeMap<String, Figures>,
+    /// The new `reports.lock` to write after a successful build, when it changed.
+    pub lock_update: Option<Lock>,
     /// Templates, words and static files.
     pub theme: Theme,
 }
@@ -54,6 +59,12 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
     let mut content = content::load(root, &config, options.drafts, &mut diags);
     let routes = Routes::build(&config, &content);
     derive::render_bodies(&config, &mut content, &routes, &mut diags);
+    let mode = if options.record_reports {
+        Mode::Record
+    } else {
+        Mode::Verify
+    };
+    let lock_update = lock::verify(root, &content, &config.languages, mode, &mut diags);
     let figures = content
         .indicators
         .iter()
@@ -67,6 +78,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
                 content,
                 routes,
                 figures,
+                lock_update,
                 theme,
             }),
             diags,

@@ -15,7 +15,7 @@ use crate::i18n::I18n;
 use crate::text::read_source;
 
 /// Templates every theme must have: one per kind of page memoria writes.
-pub const REQUIRED_TEMPLATES: [&str; 10] = [
+pub const REQUIRED_TEMPLATES: [&str; 16] = [
     "chooser.html",
     "home.html",
     "cases.html",
@@ -26,6 +26,12 @@ pub const REQUIRED_TEMPLATES: [&str; 10] = [
     "indicators.html",
     "indicator.html",
     "dimension.html",
+    "agreements.html",
+    "agreement.html",
+    "actions.html",
+    "action.html",
+    "reports.html",
+    "report.html",
 ];
 
 /// A loaded theme.

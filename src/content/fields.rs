@@ -80,3 +80,68 @@ pub fn sdg_numbers(sdgs: Vec<Sdg>) -> Vec<u8> {
     v.dedup();
     v
 }
+
+/// An amount of money in an ISO 4217 currency: `{ value: 250000, currency: EUR }`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Money {
+    /// The amount.
+    pub value: f64,
+    /// The ISO 4217 code, uppercase.
+    pub currency: String,
+}
+
+impl FromYaml for Money {
+    const EXAMPLE: &'static str = "{ value: 250000, currency: EUR }";
+    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
+        let mut map = reader.mapping(value, path)?;
+        let amount = map.required::<f64>("value");
+        let currency = map.required::<String>("currency");
+        map.finish();
+        let currency = currency.and_then(|c| {
+            let upper = c.trim().to_ascii_uppercase();
+            if crate::currencies::is_code(&upper) {
+                Some(upper)
+            } else {
+                reader.error(
+                    &format!("{path}.currency"),
+                    format!("\"{c}\" is not an ISO 4217 currency code"),
+                    Some("use the three-letter code, e.g. EUR, USD, MXN, COP, PEN, UYU".into()),
+                );
+                None
+            }
+        });
+        if let Some(v) = amount {
+            if v < 0.0 {
+                reader.error(
+                    &format!("{path}.value"),
+                    "an amount cannot be negative",
+                    None,
+                );
+                return None;
+            }
+        }
+        Some(Money {
+            value: amount?,
+            currency: currency?,
+        })
+    }
+}
+
+/// A link to a document: a web address (http or https) or a path on the site.
+pub struct DocumentLink(pub String);
+
+impl FromYaml for DocumentLink {
+    const EXAMPLE: &'static str = "https://example.org/agreement.pdf";
+    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
+        let text = String::from_yaml(reader, path, value)?;
+        let t = text.trim();
+        let ok = (t.starts_with("https://") || t.starts_with("http://") || t.starts_with('/'))
+            && !t.contains(char::is_whitespace);
+        if ok {
+            Some(DocumentLink(t.to_string()))
+        } else {
+            reader.error(path, format!("\"{text}\" is not a web address"), Some("write the full address starting with https://, or a path on this site starting with /".into()));
+            None
+        }
+    }
+}

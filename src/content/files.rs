@@ -23,11 +23,24 @@ pub enum Kind {
     Page,
     /// `content/indicators/`: indicators, YAML.
     Indicator,
+    /// `content/agreements/`: the registry of agreements, YAML.
+    Agreement,
+    /// `content/actions/`: the registry of international actions, YAML.
+    Action,
+    /// `content/reports/`: semiannual reports, Markdown named by semester.
+    Report,
 }
 
 impl Kind {
     /// Every kind, in the order they are loaded.
-    pub const ALL: [Kind; 3] = [Kind::Case, Kind::Page, Kind::Indicator];
+    pub const ALL: [Kind; 6] = [
+        Kind::Case,
+        Kind::Page,
+        Kind::Indicator,
+        Kind::Agreement,
+        Kind::Action,
+        Kind::Report,
+    ];
 
     /// The folder name under `content/`, also used in `@/<folder>/<id>.md` links.
     pub fn folder(self) -> &'static str {
@@ -35,13 +48,16 @@ impl Kind {
             Kind::Case => "cases",
             Kind::Page => "pages",
             Kind::Indicator => "indicators",
+            Kind::Agreement => "agreements",
+            Kind::Action => "actions",
+            Kind::Report => "reports",
         }
     }
 
     /// True for kinds written as one YAML file per item (`<id>.yaml`),
     /// false for Markdown written once per language (`<id>.<lang>.md`).
     pub fn is_data(self) -> bool {
-        matches!(self, Kind::Indicator)
+        matches!(self, Kind::Indicator | Kind::Agreement | Kind::Action)
     }
 
     /// The kind whose folder is `name`.
@@ -140,7 +156,12 @@ pub fn discover(root: &Path, languages: &[String], diags: &mut Diagnostics) -> V
         let parsed = if kind.is_data() {
             parse_data_name(&name).map(|id| (id, String::new()))
         } else {
-            parse_markdown_name(&name, languages)
+            parse_markdown_name(&name, languages, kind == Kind::Report).and_then(|(id, lang)| {
+                if kind == Kind::Report {
+                    check_report_period(&id, &lang)?;
+                }
+                Ok((id, lang))
+            })
         };
         match parsed {
             Ok((id, lang)) => found.push(SourceFile {
@@ -159,9 +180,11 @@ pub fn discover(root: &Path, languages: &[String], diags: &mut Diagnostics) -> V
 }
 
 /// Splits `lima.es.md` into (`lima`, `es`), or says what is wrong.
+/// With `period_ids`, the id may also be a period (`2025-S1.es.md`).
 pub fn parse_markdown_name(
     name: &str,
     languages: &[String],
+    period_ids: bool,
 ) -> Result<(String, String), (String, String)> {
     let example = format!("name it like lima.{}.md (id, language, .md)", languages[0]);
     let Some(stem) = name.strip_suffix(".md") else {
@@ -188,19 +211,32 @@ pub fn parse_markdown_name(
             "add it to `languages` in site.toml, or rename the file".into(),
         ));
     }
-    if let Err(e) = slug::validate(id) {
-        let better = slug::slugify(id);
-        let help = if better.is_empty() {
-            "use lowercase letters a-z, digits and hyphens in file names".to_string()
-        } else {
-            format!("rename it to {better}.{lang}.md")
-        };
-        return Err((
-            format!("the name `{id}` cannot be used in addresses: {e}"),
-            help,
-        ));
+    // Reports are named by their semester (2025-S1), other content by a slug.
+    if slug::validate(id).is_ok() || (period_ids && crate::period::Period::parse(id).is_ok()) {
+        return Ok((id.to_string(), lang.to_string()));
     }
-    Ok((id.to_string(), lang.to_string()))
+    let e = slug::validate(id).err().unwrap_or_default();
+    let better = slug::slugify(id);
+    let help = if better.is_empty() {
+        "use lowercase letters a-z, digits and hyphens in file names".to_string()
+    } else {
+        format!("rename it to {better}.{lang}.md")
+    };
+    Err((
+        format!("the name `{id}` cannot be used in addresses: {e}"),
+        help,
+    ))
+}
+
+/// A report is named by its semester: `2025-S1.es.md`.
+fn check_report_period(id: &str, lang: &str) -> Result<(), (String, String)> {
+    match crate::period::Period::parse(id) {
+        Ok(crate::period::Period::Semester(..)) => Ok(()),
+        _ => Err((
+            format!("a report's file is named by its semester, and `{id}` is not a semester"),
+            format!("name it like 2025-S1.{lang}.md (first half of 2025) or 2025-S2.{lang}.md (second half)"),
+        )),
+    }
 }
 
 /// Reads the id of a data file named `<id>.yaml`, or says what is wrong.
@@ -261,14 +297,15 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(
-            parse_markdown_name("lima.es.md", &langs()),
+            parse_markdown_name("lima.es.md", &langs(), false),
             Ok(("lima".into(), "es".into()))
         );
-        assert!(parse_markdown_name("lima.md", &langs()).is_err());
-        assert!(parse_markdown_name("lima.fr.md", &langs()).is_err());
-        let (msg, help) = parse_markdown_name("Ciudad de México.es.md", &langs()).unwrap_err();
+        assert!(parse_markdown_name("lima.md", &langs(), false).is_err());
+        assert!(parse_markdown_name("lima.fr.md", &langs(), false).is_err());
+        let (msg, help) =
+            parse_markdown_name("Ciudad de México.es.md", &langs(), false).unwrap_err();
         assert!(msg.contains("cannot be used"));
         assert!(help.contains("ciudad-de-mexico.es.md"), "{help}");
-        assert!(parse_markdown_name("lima.es.txt", &langs()).is_err());
+        assert!(parse_markdown_name("lima.es.txt", &langs(), false).is_err());
     }
 }

@@ -11,12 +11,12 @@ use serde::Serialize;
 use serde_yaml::Value as Yaml;
 
 use super::case::Dimension;
+use super::data_file::{self, DataItem};
 use super::fields::{sdg_numbers, Sdg, TermId};
 use crate::diagnostics::Diagnostic;
 use crate::period::{Period, Periodicity};
 use crate::yaml::{
-    self, child_index, describe, scalar_text, FromYaml, LangText, Located, MapReader, Reader,
-    YamlEnum,
+    child_index, describe, scalar_text, FromYaml, LangText, Located, MapReader, Reader, YamlEnum,
 };
 use crate::yaml_enum;
 
@@ -233,45 +233,28 @@ pub fn parse(
     text: String,
     languages: &[String],
 ) -> (Option<Indicator>, Vec<Diagnostic>) {
-    let doc = match yaml::parse(&text, 0) {
-        Ok(d) => d,
-        Err(e) => {
-            return (
-                None,
-                vec![Diagnostic::error(&rel, e.message)
-                    .at(e.position)
-                    .with_source(&text)
-                    .help(e.help)],
-            )
+    data_file::parse::<Indicator>(id, rel, text, languages)
+}
+
+impl DataItem for Indicator {
+    fn read(map: &mut MapReader<'_, '_>, id: &str) -> Option<Self> {
+        if RESERVED_IDS.contains(&id) {
+            map.reader().error(
+                "",
+                format!("an indicator cannot be called `{id}`: that name is used by the indicator listings"),
+                Some(format!("rename the file, e.g. to {id}-indicator.yaml")),
+            );
         }
-    };
-    let reader = Reader::new(&rel, &text, &doc, languages);
-    if RESERVED_IDS.contains(&id) {
-        reader.error(
-            "",
-            format!(
-                "an indicator cannot be called `{id}`: that name is used by the indicator listings"
-            ),
-            Some(format!("rename the file, e.g. to {id}-indicator.yaml")),
-        );
+        read_fields(map, id)
     }
-    let read = reader.root().and_then(|mut map| {
-        let r = read_fields(&mut map, id);
-        map.finish();
-        r
-    });
-    let failed = reader.has_errors();
-    let diagnostics = reader.into_diagnostics();
-    match read {
-        Some(fields) if !failed => (
-            Some(Indicator {
-                source: rel,
-                text,
-                ..fields
-            }),
-            diagnostics,
-        ),
-        _ => (None, diagnostics),
+
+    fn set_source(&mut self, source: PathBuf, text: String) {
+        self.source = source;
+        self.text = text;
+    }
+
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 

@@ -19,6 +19,11 @@ pub trait Meta: Sized + Send + Sync {
 
     /// The title, for messages and listings.
     fn title(&self) -> &str;
+
+    /// The URL slug of a file with id `id` that sets no `slug`.
+    fn default_slug(id: &str) -> String {
+        id.to_string()
+    }
 }
 
 /// Reads `file` into a document of type `M`. All problems found are returned,
@@ -94,7 +99,7 @@ pub fn parse<M: Meta>(
             id: file.id.clone(),
             lang: file.lang.clone(),
             source: file.rel.clone(),
-            slug: url_slug.unwrap_or_else(|| file.id.clone()),
+            slug: url_slug.unwrap_or_else(|| M::default_slug(&file.id)),
             draft,
             meta,
             text,

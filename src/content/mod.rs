@@ -4,13 +4,17 @@
 //! checks what can only be checked across files (missing translations,
 //! translations that disagree). Every later step reads this model.
 
+pub mod action;
+pub mod agreement;
 pub mod case;
+pub mod data_file;
 pub mod document;
 pub mod fields;
 pub mod files;
 pub mod indicator;
 pub mod markdown_file;
 pub mod page;
+pub mod report;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,15 +22,19 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
+pub use action::Action;
+pub use agreement::Agreement;
 pub use case::CaseMeta;
 pub use document::{Collection, Document, Entry};
 pub use files::Kind;
 pub use indicator::Indicator;
 pub use page::PageMeta;
+pub use report::ReportMeta;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::yaml::MapReader;
+use data_file::DataItem;
 
 /// Everything loaded from `content/`.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +45,12 @@ pub struct Content {
     pub pages: Collection<PageMeta>,
     /// Indicators, by id.
     pub indicators: BTreeMap<String, Indicator>,
+    /// The registry of agreements, by id.
+    pub agreements: BTreeMap<String, Agreement>,
+    /// The registry of international actions, by id.
+    pub actions: BTreeMap<String, Action>,
+    /// Semiannual reports, by semester (`2025-S1`).
+    pub reports: Collection<ReportMeta>,
 }
 
 /// Loads every content file under `root`. Drafts are dropped unless
@@ -61,24 +75,28 @@ pub fn load(
         .map(|f| markdown_file::load::<PageMeta>(f, langs))
         .collect();
 
-    let indicators: Vec<_> = files
+    let indicators = load_data::<Indicator>(&files, Kind::Indicator, langs);
+    let agreements = load_data::<Agreement>(&files, Kind::Agreement, langs);
+    let actions = load_data::<Action>(&files, Kind::Action, langs);
+    let reports: Vec<_> = files
         .par_iter()
-        .filter(|f| f.kind == Kind::Indicator)
-        .map(|f| match crate::text::read_source(&f.abs, &f.rel) {
-            Ok(text) => indicator::parse(&f.id, f.rel.clone(), text, langs),
-            Err(d) => (None, vec![d]),
-        })
+        .filter(|f| f.kind == Kind::Report)
+        .map(|f| markdown_file::load::<ReportMeta>(f, langs))
         .collect();
 
     let content = Content {
         cases: collect(cases, include_drafts, diags),
         pages: collect(pages, include_drafts, diags),
         indicators: collect_data(indicators, diags),
+        agreements: collect_data(agreements, diags),
+        actions: collect_data(actions, diags),
+        reports: collect(reports, include_drafts, diags),
     };
     cross_check(&content, diags);
 
     report_missing_translations(&content.cases, config, diags);
     report_missing_translations(&content.pages, config, diags);
+    report_missing_translations(&content.reports, config, diags);
     report_disagreements(&content.cases, diags);
     content
 }
@@ -112,7 +130,7 @@ fn collect_data<T>(
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, T>
 where
-    T: HasId,
+    T: DataItem,
 {
     let mut out = BTreeMap::new();
     for (item, found) in loaded {
@@ -122,18 +140,6 @@ where
         }
     }
     out
-}
-
-/// Data items identified by their file name.
-pub trait HasId {
-    /// The id.
-    fn id(&self) -> &str;
-}
-
-impl HasId for Indicator {
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Checks references between content items: cases named by indicators,
@@ -150,6 +156,21 @@ fn cross_check(content: &Content, diags: &mut Diagnostics) {
                     "case",
                     ids,
                     "content/cases/",
+                ));
+            }
+        }
+    }
+    for action in content.actions.values() {
+        for agreement in &action.agreements {
+            if !content.agreements.contains_key(&agreement.value) {
+                let ids = content.agreements.keys().map(String::as_str);
+                diags.push(unknown_reference(
+                    &action.source,
+                    &action.text,
+                    agreement,
+                    "agreement",
+                    ids,
+                    "content/agreements/",
                 ));
             }
         }
@@ -193,6 +214,22 @@ pub(crate) fn unknown_reference<'a>(
     .help(format!(
         "{hint}ids are file names in {folder} without their ending"
     ))
+}
+
+/// Reads and parses every data file of `kind`, in parallel.
+fn load_data<T: DataItem>(
+    files: &[files::SourceFile],
+    kind: Kind,
+    langs: &[String],
+) -> Vec<(Option<T>, Vec<Diagnostic>)> {
+    files
+        .par_iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| match crate::text::read_source(&f.abs, &f.rel) {
+            Ok(text) => data_file::parse::<T>(&f.id, f.rel.clone(), text, langs),
+            Err(d) => (None, vec![d]),
+        })
+        .collect()
 }
 
 /// A warning (an error under `--strict`) for every language a content item

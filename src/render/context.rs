@@ -91,6 +91,30 @@ fn nav(site: &Site, lang: &str) -> Vec<Value> {
     if !site.content.indicators.is_empty() {
         items.push(json!({"title": strings.get("nav_indicators"), "url": routes::section(config, Section::Indicators, lang).url, "kind": "indicators"}));
     }
+    for (present, key, section, kind) in [
+        (
+            !site.content.reports.is_empty(),
+            "nav_reports",
+            Section::Reports,
+            "reports",
+        ),
+        (
+            !site.content.agreements.is_empty(),
+            "nav_agreements",
+            Section::Agreements,
+            "agreements",
+        ),
+        (
+            !site.content.actions.is_empty(),
+            "nav_actions",
+            Section::Actions,
+            "actions",
+        ),
+    ] {
+        if present {
+            items.push(json!({"title": strings.get(key), "url": routes::section(config, section, lang).url, "kind": kind}));
+        }
+    }
     let mut pages: Vec<(&Entry<PageMeta>, &Document<PageMeta>)> = site
         .content
         .pages

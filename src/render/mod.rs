@@ -7,6 +7,8 @@
 pub mod context;
 pub mod format;
 pub mod indicators;
+pub mod registry;
+pub mod reports;
 mod sitemap;
 
 use std::collections::BTreeMap;
@@ -45,6 +47,18 @@ pub enum Job {
     IndicatorFacet(String, &'static str, &'static str),
     /// An indicator's page: id, language.
     Indicator(String, String),
+    /// `/<lang>/<agreements>/`.
+    Agreements(String),
+    /// An agreement's page: id, language.
+    Agreement(String, String),
+    /// `/<lang>/<actions>/`.
+    Actions(String),
+    /// An action's page: id, language.
+    Action(String, String),
+    /// `/<lang>/<reports>/`.
+    Reports(String),
+    /// A report in a language (or the notice that it is not translated): period, language.
+    Report(String, String),
 }
 
 /// Data computed once per language and shared by the pages that list it.
@@ -76,6 +90,34 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             for id in site.content.indicators.keys() {
                 jobs.push(Job::Indicator(id.clone(), lang.clone()));
             }
+        }
+        if !site.content.agreements.is_empty() {
+            jobs.push(Job::Agreements(lang.clone()));
+            jobs.extend(
+                site.content
+                    .agreements
+                    .keys()
+                    .map(|id| Job::Agreement(id.clone(), lang.clone())),
+            );
+        }
+        if !site.content.actions.is_empty() {
+            jobs.push(Job::Actions(lang.clone()));
+            jobs.extend(
+                site.content
+                    .actions
+                    .keys()
+                    .map(|id| Job::Action(id.clone(), lang.clone())),
+            );
+        }
+        if !site.content.reports.is_empty() {
+            jobs.push(Job::Reports(lang.clone()));
+            jobs.extend(
+                site.content
+                    .reports
+                    .entries
+                    .keys()
+                    .map(|id| Job::Report(id.clone(), lang.clone())),
+            );
         }
     }
     jobs
@@ -339,6 +381,48 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
             let ind = &site.content.indicators[id];
             indicators::page(site, &shared.lang[lang], lang, ind)
                 .ok_or_else(|| missing_route(id))?
+        }
+        Job::Agreements(lang) => registry::agreements_index(site, &shared.lang[lang], lang),
+        Job::Agreement(id, lang) => {
+            registry::agreement_page(site, &shared.lang[lang], lang, &site.content.agreements[id])
+                .ok_or_else(|| missing_route(id))?
+        }
+        Job::Actions(lang) => registry::actions_index(site, &shared.lang[lang], lang),
+        Job::Action(id, lang) => {
+            registry::action_page(site, &shared.lang[lang], lang, &site.content.actions[id])
+                .ok_or_else(|| missing_route(id))?
+        }
+        Job::Reports(lang) => reports::index(site, &shared.lang[lang], lang),
+        Job::Report(id, lang) => {
+            let entry = &site.content.reports.entries[id];
+            match entry.get(lang) {
+                Some(doc) => {
+                    reports::page(site, &shared.lang[lang], doc).ok_or_else(|| missing_route(id))?
+                }
+                None => {
+                    let versions = context::entry_versions(site, Kind::Report, entry);
+                    let route = site
+                        .routes
+                        .doc(Kind::Report, id, lang)
+                        .cloned()
+                        .ok_or_else(|| missing_route(id))?;
+                    untranslated(
+                        site,
+                        shared,
+                        lang,
+                        route,
+                        &versions,
+                        entry.docs.values().next().map(|d| {
+                            (
+                                d.lang.as_str(),
+                                d.meta.title.as_str(),
+                                Some(d.meta.legislature.as_str()),
+                                d.source.clone(),
+                            )
+                        }),
+                    )?
+                }
+            }
         }
         Job::Page(id, lang) => {
             let entry = &site.content.pages.entries[id];

@@ -48,6 +48,44 @@ pub fn render(site: &Site) -> OutputFile {
         }
     }
     add_collection(site, Kind::Page, &site.content.pages, &mut groups);
+    add_collection(site, Kind::Report, &site.content.reports, &mut groups);
+    for (present, section, kind, ids) in [
+        (
+            !site.content.reports.is_empty(),
+            Section::Reports,
+            Kind::Report,
+            Vec::new(),
+        ),
+        (
+            !site.content.agreements.is_empty(),
+            Section::Agreements,
+            Kind::Agreement,
+            site.content.agreements.keys().collect::<Vec<_>>(),
+        ),
+        (
+            !site.content.actions.is_empty(),
+            Section::Actions,
+            Kind::Action,
+            site.content.actions.keys().collect(),
+        ),
+    ] {
+        if !present {
+            continue;
+        }
+        groups.push(every(&|l| routes::section(config, section, l)));
+        for id in ids {
+            let group: Group<'_> = config
+                .languages
+                .iter()
+                .filter_map(|l| {
+                    site.routes
+                        .doc(kind, id, l)
+                        .map(|r| (l.as_str(), r.clone()))
+                })
+                .collect();
+            groups.push(group);
+        }
+    }
 
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",

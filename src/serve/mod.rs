@@ -86,6 +86,7 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
     let load = LoadOptions {
         drafts: options.drafts,
         base_url: Some(base_url.clone()),
+        record_reports: false,
     };
     let (notices, _) = broadcast::channel(16);
     let state = Arc::new(State {

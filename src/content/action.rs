@@ -1,0 +1,170 @@
+//! The registry of international actions: `content/actions/<id>.yaml`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::data_file::DataItem;
+use super::fields::{sdg_numbers, Country, Money, Sdg, TermId};
+use crate::yaml::{LangText, Located, MapReader};
+use crate::yaml_enum;
+
+yaml_enum!(
+    /// The kind of action.
+    ActionType {
+        /// A trip abroad.
+        Mission = "mission",
+        /// An official visit received.
+        Visit = "visit",
+        /// An event organised or attended.
+        Event = "event",
+        /// Participation in a city network.
+        Network = "network",
+        /// An award received.
+        Award = "award",
+        /// Training given or received.
+        Training = "training",
+        /// Anything else.
+        Other = "other",
+    }
+);
+
+/// Where an action took place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    /// The city.
+    pub city: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+}
+
+/// One international action.
+#[derive(Debug, Clone)]
+pub struct Action {
+    /// File name without `.yaml`.
+    pub id: String,
+    /// The file, relative to the site root.
+    pub source: PathBuf,
+    /// The file's text.
+    pub text: String,
+    /// Title per language.
+    pub title: LangText,
+    /// Summary per language.
+    pub summary: LangText,
+    /// Kind of action.
+    pub kind: ActionType,
+    /// First day.
+    pub date: NaiveDate,
+    /// Last day, if it lasted more than one.
+    pub end_date: Option<NaiveDate>,
+    /// Where.
+    pub place: Place,
+    /// Who took part.
+    pub participants: Vec<String>,
+    /// What it cost.
+    pub cost: Option<Money>,
+    /// Who paid.
+    pub funded_by: Option<String>,
+    /// Agreements it relates to, with positions for the check that they exist.
+    pub agreements: Vec<Located<String>>,
+    /// Results per language.
+    pub results: Option<LangText>,
+    /// Sustainable Development Goals.
+    pub sdgs: Vec<u8>,
+    /// Theme ids.
+    pub themes: Vec<String>,
+}
+
+impl DataItem for Action {
+    fn read(map: &mut MapReader<'_, '_>, id: &str) -> Option<Self> {
+        let reader = map.reader();
+        let title = map.required::<LangText>("title");
+        let summary = map.required::<LangText>("summary");
+        let kind = map.required::<ActionType>("type");
+        let date = map.required::<NaiveDate>("date");
+        let end_date = map.optional::<NaiveDate>("end_date");
+        let place = map.raw("place").and_then(|v| {
+            let path = map.path_of("place");
+            let mut m = reader.mapping(v, &path)?;
+            let city = m.required::<String>("city");
+            let country = m.required::<Country>("country");
+            m.finish();
+            Some(Place {
+                city: city?,
+                country: country?.0,
+            })
+        });
+        if !map.has("place") {
+            reader.error(
+                "",
+                "the required field `place` is missing",
+                Some("add `place: { city: \"Madrid\", country: ES }`".into()),
+            );
+        }
+        let participants = map.required::<Vec<String>>("participants");
+        let cost = map.optional::<Money>("cost");
+        let funded_by = map.optional::<String>("funded_by");
+        let agreements = map
+            .optional::<Vec<Located<TermId>>>("agreements")
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| Located {
+                value: l.value.0,
+                position: l.position,
+            })
+            .collect();
+        let results = map.optional::<LangText>("results");
+        let sdgs = map
+            .optional::<Vec<Sdg>>("sdgs")
+            .map(sdg_numbers)
+            .unwrap_or_default();
+        let themes = map
+            .optional::<Vec<TermId>>("themes")
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        for (key, d) in [("date", date), ("end_date", end_date)] {
+            if let Some(d) = d {
+                super::check_date_range(map, key, d);
+            }
+        }
+        if let (Some(s), Some(e)) = (date, end_date) {
+            if e < s {
+                reader.error(
+                    &map.path_of("end_date"),
+                    format!("the action ends ({e}) before it starts ({s})"),
+                    Some("check both dates".into()),
+                );
+            }
+        }
+        Some(Action {
+            id: id.to_string(),
+            source: PathBuf::new(),
+            text: String::new(),
+            title: title?,
+            summary: summary?,
+            kind: kind?,
+            date: date?,
+            end_date,
+            place: place?,
+            participants: participants?,
+            cost,
+            funded_by,
+            agreements,
+            results,
+            sdgs,
+            themes,
+        })
+    }
+
+    fn set_source(&mut self, source: PathBuf, text: String) {
+        self.source = source;
+        self.text = text;
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+}

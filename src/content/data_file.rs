@@ -1,0 +1,53 @@
+//! Loading one YAML data file (`content/<folder>/<id>.yaml`): one item a
+//! file, its id taken from the file name.
+
+use std::path::PathBuf;
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{self, MapReader, Reader};
+
+/// A content type written as one YAML file per item.
+pub trait DataItem: Sized + Send {
+    /// Reads the item's fields; every problem is reported through `map`.
+    fn read(map: &mut MapReader<'_, '_>, id: &str) -> Option<Self>;
+    /// Records where the item came from (for later cross-file checks).
+    fn set_source(&mut self, source: PathBuf, text: String);
+    /// The item's id.
+    fn id(&self) -> &str;
+}
+
+/// Parses the text of data file `rel` (with id `id`). All problems are returned.
+pub fn parse<T: DataItem>(
+    id: &str,
+    rel: PathBuf,
+    text: String,
+    languages: &[String],
+) -> (Option<T>, Vec<Diagnostic>) {
+    let doc = match yaml::parse(&text, 0) {
+        Ok(d) => d,
+        Err(e) => {
+            return (
+                None,
+                vec![Diagnostic::error(&rel, e.message)
+                    .at(e.position)
+                    .with_source(&text)
+                    .help(e.help)],
+            );
+        }
+    };
+    let reader = Reader::new(&rel, &text, &doc, languages);
+    let read = reader.root().and_then(|mut map| {
+        let item = T::read(&mut map, id);
+        map.finish();
+        item
+    });
+    let failed = reader.has_errors();
+    let diagnostics = reader.into_diagnostics();
+    match read {
+        Some(mut item) if !failed => {
+            item.set_source(rel, text);
+            (Some(item), diagnostics)
+        }
+        _ => (None, diagnostics),
+    }
+}

@@ -1,0 +1,101 @@
+//! Semiannual reports to the legislature: `content/reports/<period>.<lang>.md`,
+//! with `<period>` a semester (`2025-S1`, `2025-S2`). The Markdown body is the
+//! narrative; the rest of the report is composed from the registry and the
+//! indicators (see `crate::reports`).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::markdown_file::Meta;
+use crate::yaml::MapReader;
+
+/// A correction made after the report was presented.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Erratum {
+    /// When it was made.
+    pub date: NaiveDate,
+    /// What was corrected, in the report's language.
+    pub description: String,
+}
+
+/// The front matter of a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportMeta {
+    /// Title in this language.
+    pub title: String,
+    /// The body it is presented to.
+    pub legislature: String,
+    /// The date it was presented; None while it is a draft.
+    pub presented: Option<NaiveDate>,
+    /// Corrections made after presentation, oldest first.
+    pub errata: Vec<Erratum>,
+}
+
+impl Meta for ReportMeta {
+    const FIELDS: &'static str =
+        "title, legislature, presented (once presented), errata (corrections)";
+
+    fn read(map: &mut MapReader<'_, '_>) -> Option<Self> {
+        let reader = map.reader();
+        let title = map.required::<String>("title");
+        let legislature = map.required::<String>("legislature");
+        let presented = map.optional::<NaiveDate>("presented");
+        if let Some(d) = presented {
+            super::check_date_range(map, "presented", d);
+        }
+        let mut errata = Vec::new();
+        if let Some(v) = map.raw("errata") {
+            let path = map.path_of("errata");
+            match v.as_sequence() {
+                Some(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let p = crate::yaml::child_index(&path, i);
+                        let Some(mut m) = reader.mapping(item, &p) else {
+                            continue;
+                        };
+                        let date = m.required::<NaiveDate>("date");
+                        let description = m.required::<String>("description");
+                        m.finish();
+                        if let (Some(date), Some(description)) = (date, description) {
+                            errata.push(Erratum { date, description });
+                        }
+                    }
+                }
+                None => reader.error(
+                    &path,
+                    "`errata` must be a list",
+                    Some(
+                        "write each correction as `- { date: 2025-03-01, description: \"…\" }`"
+                            .into(),
+                    ),
+                ),
+            }
+        }
+        errata.sort_by(|a, b| {
+            a.date
+                .cmp(&b.date)
+                .then_with(|| a.description.cmp(&b.description))
+        });
+        if !errata.is_empty() && presented.is_none() {
+            reader.warning(
+                &map.path_of("errata"),
+                "errata are for reports already presented; this report has no `presented` date",
+                Some("add `presented: YYYY-MM-DD`, or fold the corrections into the text".into()),
+            );
+        }
+        Some(ReportMeta {
+            title: title?,
+            legislature: legislature?,
+            presented,
+            errata,
+        })
+    }
+
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn default_slug(id: &str) -> String {
+        id.to_ascii_lowercase()
+    }
+}

@@ -1,0 +1,196 @@
+//! `reports.lock`: the fingerprints of the reports presented to the
+//! legislature, kept at the site root and committed by the site's authors.
+//!
+//! A build records each presented report the first time it sees it. Later,
+//! a presented report whose content differs from its recorded fingerprint
+//! stops the build, naming the report and the sections that changed, unless
+//! the report gained a new erratum: then the new fingerprint is recorded.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::canonical::fingerprint;
+use super::{report_content, SECTIONS};
+use crate::content::Content;
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+
+/// The name of the lock file at the site root.
+pub const LOCK_FILE: &str = "reports.lock";
+
+const HEADER: &str = "# Fingerprints of the reports presented to the legislature, written by memoria.\n# Commit this file. A build stops if a presented report changes without a new erratum.\n# How to recompute a fingerprint: see docs/content-format.md, \"Reports\".\n\n";
+
+/// The whole lock file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Lock {
+    /// One entry per presented report and language.
+    #[serde(default)]
+    pub report: Vec<Entry>,
+}
+
+/// What was recorded for one report in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The semester (`2025-S1`).
+    pub period: String,
+    /// The language.
+    pub language: String,
+    /// The presentation date.
+    pub presented: String,
+    /// How many errata the report had when recorded.
+    pub errata: usize,
+    /// The fingerprint of the whole content.
+    pub fingerprint: String,
+    /// The fingerprint of each section.
+    pub sections: BTreeMap<String, String>,
+}
+
+/// Whether verifying may record what is new.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `build`: record newly presented reports and errata.
+    Record,
+    /// `check` and `serve`: only compare, and warn about unrecorded reports.
+    Verify,
+}
+
+/// Reads the lock of the site in `root` (an empty lock when there is none).
+pub fn read(root: &Path) -> Result<Lock, Diagnostic> {
+    let path = root.join(LOCK_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Lock::default()),
+        Err(e) => {
+            return Err(Diagnostic::error(
+                LOCK_FILE,
+                format!("cannot read the lock file: {e}"),
+            ))
+        }
+    };
+    toml::from_str(&text).map_err(|e| {
+        Diagnostic::error(LOCK_FILE, format!("the lock file is damaged: {}", e.message()))
+            .at(e.span().map(|s| crate::text::position_of(&text, s.start)))
+            .with_source(&text)
+            .help("restore it from version control (git checkout reports.lock); it is written by memoria, not by hand")
+    })
+}
+
+/// Writes `lock` atomically (a temporary file renamed over the old one).
+pub fn write(root: &Path, lock: &Lock) -> Result<(), Diagnostic> {
+    let text = format!("{HEADER}{}", toml::to_string(lock).unwrap_or_default());
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(LOCK_FILE, format!("cannot write the lock file: {e}"))
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(root).map_err(fail)?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(fail)?;
+    tmp.persist(root.join(LOCK_FILE))
+        .map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// Compares every presented report with the lock. Returns the lock to write
+/// when something must be recorded (only in [`Mode::Record`]).
+pub fn verify(
+    root: &Path,
+    content: &Content,
+    languages: &[String],
+    mode: Mode,
+    diags: &mut Diagnostics,
+) -> Option<Lock> {
+    let old = match read(root) {
+        Ok(l) => l,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let mut new = Lock::default();
+    let mut changed = false;
+    for entry in content.reports.entries.values() {
+        for doc in entry.docs.values() {
+            let Some(presented) = doc.meta.presented else {
+                continue;
+            };
+            let value = report_content(content, doc, languages);
+            let sections: BTreeMap<String, String> = SECTIONS
+                .iter()
+                .map(|s| (s.to_string(), fingerprint(&value["sections"][*s])))
+                .collect();
+            let current = Entry {
+                period: doc.id.clone(),
+                language: doc.lang.clone(),
+                presented: presented.to_string(),
+                errata: doc.meta.errata.len(),
+                fingerprint: fingerprint(&value),
+                sections,
+            };
+            let recorded = old
+                .report
+                .iter()
+                .find(|e| e.period == doc.id && e.language == doc.lang);
+            match recorded {
+                None => {
+                    changed = true;
+                    if mode == Mode::Verify {
+                        diags.push(
+                            Diagnostic::warning(&doc.source, format!("the report {} ({}) was presented on {presented} but is not recorded in {LOCK_FILE} yet", doc.id, doc.lang))
+                                .help(format!("run `memoria build` to record its fingerprint, then commit {LOCK_FILE}")),
+                        );
+                    }
+                    new.report.push(current);
+                }
+                Some(r) if r.fingerprint == current.fingerprint => {
+                    if r.errata != current.errata {
+                        changed = true;
+                    }
+                    new.report.push(Entry {
+                        errata: current.errata.max(r.errata),
+                        ..current
+                    });
+                }
+                Some(r) if current.errata > r.errata => {
+                    changed = true;
+                    new.report.push(current);
+                }
+                Some(r) => {
+                    let differing: Vec<&str> = SECTIONS
+                        .iter()
+                        .filter(|s| r.sections.get(**s) != current.sections.get(**s))
+                        .copied()
+                        .collect();
+                    let what = if differing.is_empty() {
+                        "its title, legislature or presentation date".to_string()
+                    } else {
+                        format!("sections changed: {}", differing.join(", "))
+                    };
+                    diags.push(
+                        Diagnostic::error(&doc.source, format!("the report {} ({}) presented on {} has changed since it was presented ({what})", doc.id, doc.lang, r.presented))
+                            .help(format!(
+                                "undo the change, or record it as a correction: add to the front matter of {} an entry `errata: [{{ date: YYYY-MM-DD, description: \"what changed and why\" }}]`",
+                                display_path(&doc.source)
+                            )),
+                    );
+                    new.report.push(r.clone());
+                }
+            }
+        }
+    }
+    for r in &old.report {
+        let still = content
+            .reports
+            .get(&r.period)
+            .and_then(|e| e.get(&r.language))
+            .is_some_and(|d| d.meta.presented.is_some());
+        if !still {
+            diags.push(
+                Diagnostic::error(LOCK_FILE, format!("the report {} ({}) was presented on {}, but content/reports/{}.{}.md is missing or no longer presented", r.period, r.language, r.presented, r.period, r.language))
+                    .help("restore the report: a presented report cannot be withdrawn silently (if it truly must be, delete its entry from reports.lock deliberately)"),
+            );
+            new.report.push(r.clone());
+        }
+    }
+    new.report
+        .sort_by(|a, b| (&a.period, &a.language).cmp(&(&b.period, &b.language)));
+    (changed && mode == Mode::Record).then_some(new)
+}
