@@ -24,16 +24,37 @@ pub enum Section {
     Agreements,
     /// Registry of international actions.
     Actions,
+    /// The search page.
+    Search,
+    /// Case taxonomy: themes (under the cases section).
+    Themes,
+    /// Case taxonomy: cities.
+    Cities,
+    /// Case taxonomy: countries.
+    Countries,
+    /// Case taxonomy: scales.
+    Scales,
+    /// Case taxonomy: dimensions.
+    Dimensions,
+    /// Case taxonomy: Sustainable Development Goals.
+    Sdgs,
 }
 
 impl Section {
     /// Every section.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 12] = [
         Section::Cases,
         Section::Indicators,
         Section::Reports,
         Section::Agreements,
         Section::Actions,
+        Section::Search,
+        Section::Themes,
+        Section::Cities,
+        Section::Countries,
+        Section::Scales,
+        Section::Dimensions,
+        Section::Sdgs,
     ];
 
     /// The key used in `site.toml` (`[sections.cases]`) and in `@/` links.
@@ -44,6 +65,13 @@ impl Section {
             Section::Reports => "reports",
             Section::Agreements => "agreements",
             Section::Actions => "actions",
+            Section::Search => "search",
+            Section::Themes => "themes",
+            Section::Cities => "cities",
+            Section::Countries => "countries",
+            Section::Scales => "scales",
+            Section::Dimensions => "dimensions",
+            Section::Sdgs => "sdgs",
         }
     }
 
@@ -71,6 +99,25 @@ impl Section {
             (Section::Actions, "es") => "acciones",
             (Section::Actions, "fr") => "actions",
             (Section::Actions, "pt") => "acoes",
+            (Section::Search, "es") => "buscar",
+            (Section::Search, "fr") => "recherche",
+            (Section::Search, "pt") => "busca",
+            (Section::Themes, "es") => "temas",
+            (Section::Themes, "pt") => "temas",
+            (Section::Cities, "es") => "ciudades",
+            (Section::Cities, "fr") => "villes",
+            (Section::Cities, "pt") => "cidades",
+            (Section::Countries, "es") => "paises",
+            (Section::Countries, "fr") => "pays",
+            (Section::Countries, "pt") => "paises",
+            (Section::Scales, "es") => "escalas",
+            (Section::Scales, "fr") => "echelles",
+            (Section::Scales, "pt") => "escalas",
+            (Section::Dimensions, "es") => "dimensiones",
+            (Section::Dimensions, "pt") => "dimensoes",
+            (Section::Sdgs, "es") => "ods",
+            (Section::Sdgs, "fr") => "odd",
+            (Section::Sdgs, "pt") => "ods",
             _ => self.id(),
         }
     }

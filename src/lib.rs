@@ -14,6 +14,7 @@
 // larger than clippy's default, but only ever built on the failure path.
 #![allow(clippy::result_large_err)]
 
+pub mod catalog;
 pub mod chart;
 pub mod config;
 pub mod content;
@@ -21,6 +22,7 @@ pub mod countries;
 pub mod currencies;
 pub mod derive;
 pub mod diagnostics;
+pub mod feeds;
 pub mod figures;
 pub mod frontmatter;
 pub mod i18n;
@@ -34,9 +36,11 @@ pub mod render;
 pub mod reports;
 pub mod routes;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod taxonomy;
 pub mod text;
 pub mod theme;
 pub mod yaml;

@@ -159,3 +159,34 @@ pub fn indicator_facet(config: &Config, lang: &str, facet: &str, value: &str) ->
 pub fn data_file(config: &Config, name: &str) -> Route {
     Route::file(config, &format!("data/{name}"))
 }
+
+/// The index of a case taxonomy: `/<lang>/<cases>/<taxonomy>/`.
+pub fn taxonomy(config: &Config, lang: &str, tax: crate::taxonomy::Taxonomy) -> Route {
+    Route::folder(
+        config,
+        &[
+            lang,
+            config.section_segment(Section::Cases, lang),
+            config.section_segment(tax.section(), lang),
+        ],
+    )
+}
+
+/// Page `page` (1-based) of the cases filed under a term:
+/// `/<lang>/<cases>/<taxonomy>/<term>/`, then `…/page/2/`.
+pub fn term(
+    config: &Config,
+    lang: &str,
+    tax: crate::taxonomy::Taxonomy,
+    term: &str,
+    page: usize,
+) -> Route {
+    let cases = config.section_segment(Section::Cases, lang);
+    let tax_seg = config.section_segment(tax.section(), lang);
+    if page <= 1 {
+        Route::folder(config, &[lang, cases, tax_seg, term])
+    } else {
+        let n = page.to_string();
+        Route::folder(config, &[lang, cases, tax_seg, term, "page", &n])
+    }
+}

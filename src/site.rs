@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::{self, Figures};
 use crate::reports::lock::{self, Lock, Mode};
 use crate::routes::Routes;
+use crate::taxonomy::{self, Taxonomies};
 use crate::theme::{self, Theme};
 
 /// How to load a site.
@@ -36,6 +37,8 @@ pub struct Site {
     pub routes: Routes,
     /// The derived figures of every indicator, by id.
     pub figures: BTreeMap<String, Figures>,
+    /// The terms of every case taxonomy.
+    pub taxonomies: Taxonomies,
     /// The new `reports.lock` to write after a successful build, when it changed.
     pub lock_update: Option<Lock>,
     /// Templates, words and static files.
@@ -59,6 +62,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
     let mut content = content::load(root, &config, options.drafts, &mut diags);
     let routes = Routes::build(&config, &content);
     derive::render_bodies(&config, &mut content, &routes, &mut diags);
+    let taxonomies = taxonomy::build(&content, config.default_language());
     let mode = if options.record_reports {
         Mode::Record
     } else {
@@ -79,6 +83,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
                 routes,
                 figures,
                 lock_update,
+                taxonomies,
                 theme,
             }),
             diags,

@@ -51,7 +51,7 @@ pub struct CaseMeta {
     /// Dimension of international action.
     pub dimension: Dimension,
     /// Theme ids (translated through the vocabulary).
-    pub themes: Vec<String>,
+    pub themes: Vec<Located<String>>,
     /// Sustainable Development Goals, 1 to 17.
     pub sdgs: Vec<u8>,
     /// Institutions and people involved.
@@ -75,7 +75,7 @@ impl Meta for CaseMeta {
         let date = map.required::<NaiveDate>("date");
         let scale = map.required::<Scale>("scale");
         let dimension = map.required::<Dimension>("dimension");
-        let themes = map.required::<Vec<TermId>>("themes");
+        let themes = map.required::<Vec<Located<TermId>>>("themes");
         let sdgs = map.required::<Vec<Sdg>>("sdgs");
         let actors = map.required::<Vec<String>>("actors");
         let summary = map.required::<String>("summary");
@@ -99,7 +99,13 @@ impl Meta for CaseMeta {
             date: date?,
             scale: scale?,
             dimension: dimension?,
-            themes: themes?.into_iter().map(|t| t.0).collect(),
+            themes: themes?
+                .into_iter()
+                .map(|t| Located {
+                    value: t.value.0,
+                    position: t.position,
+                })
+                .collect(),
             sdgs: super::fields::sdg_numbers(sdgs?),
             actors: actors?,
             summary: summary?,
@@ -121,7 +127,14 @@ pub fn shared_fields(meta: &CaseMeta) -> [(&'static str, String); 6] {
         ("date", meta.date.to_string()),
         ("scale", meta.scale.to_string()),
         ("dimension", meta.dimension.to_string()),
-        ("themes", meta.themes.join(", ")),
+        (
+            "themes",
+            meta.themes
+                .iter()
+                .map(|t| t.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         (
             "sdgs",
             meta.sdgs

@@ -145,7 +145,7 @@ pub fn discover(root: &Path, languages: &[String], diags: &mut Diagnostics) -> V
         let Some(kind) = top_folder(entry.path().strip_prefix(&content).unwrap_or(entry.path()))
             .and_then(|f| Kind::from_folder(&f))
         else {
-            if depth == 1 {
+            if depth == 1 && name != super::vocabulary::VOCABULARY_FILE {
                 diags.push(
                     Diagnostic::warning(&rel, "files directly in content/ are ignored")
                         .help("put cases in content/cases/ and pages in content/pages/"),

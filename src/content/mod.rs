@@ -15,6 +15,7 @@ pub mod indicator;
 pub mod markdown_file;
 pub mod page;
 pub mod report;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -51,6 +52,8 @@ pub struct Content {
     pub actions: BTreeMap<String, Action>,
     /// Semiannual reports, by semester (`2025-S1`).
     pub reports: Collection<ReportMeta>,
+    /// Translated labels of theme ids.
+    pub vocabulary: vocabulary::Vocabulary,
 }
 
 /// Loads every content file under `root`. Drafts are dropped unless
@@ -91,6 +94,7 @@ pub fn load(
         agreements: collect_data(agreements, diags),
         actions: collect_data(actions, diags),
         reports: collect(reports, include_drafts, diags),
+        vocabulary: vocabulary::load(root, langs, diags),
     };
     cross_check(&content, diags);
 
@@ -172,6 +176,24 @@ fn cross_check(content: &Content, diags: &mut Diagnostics) {
                     ids,
                     "content/agreements/",
                 ));
+            }
+        }
+    }
+    if content.vocabulary.present {
+        for doc in content.cases.documents() {
+            for theme in &doc.meta.themes {
+                if !content.vocabulary.themes.contains_key(&theme.value) {
+                    let ids = content.vocabulary.themes.keys().map(String::as_str);
+                    let hint = crate::diagnostics::closest(&theme.value, ids)
+                        .map(|c| format!("did you mean `{c}`? "))
+                        .unwrap_or_default();
+                    diags.push(
+                        Diagnostic::warning(&doc.source, format!("the theme `{}` is not in content/vocabulary.yaml, so it has no translated label", theme.value))
+                            .at(theme.position)
+                            .with_source(&doc.text)
+                            .help(format!("{hint}add it to content/vocabulary.yaml with its label in every language")),
+                    );
+                }
             }
         }
     }

@@ -11,7 +11,10 @@ use crate::config::{Config, Section};
 use crate::content::{CaseMeta, Document, Entry, Kind, PageMeta};
 use crate::routes::{self, Route};
 use crate::site::Site;
+use crate::taxonomy::Taxonomy;
 use crate::yaml::YamlEnum;
+
+use super::taxonomies;
 
 /// What is the same on every page of one language: computed once.
 pub struct LanguageContext {
@@ -60,6 +63,9 @@ impl LanguageContext {
                 "license": config.license,
                 "home_url": routes::home(config, lang).url,
                 "cases_url": routes::section(config, Section::Cases, lang).url,
+                "search_url": routes::section(config, Section::Search, lang).url,
+                "feed_url": format!("{}{lang}/atom.xml", config.base_path),
+                "static_url": config.base_path,
                 "indicators_url": (!site.content.indicators.is_empty()).then(|| routes::section(config, Section::Indicators, lang).url),
             }),
         );
@@ -220,20 +226,16 @@ pub fn label<E: YamlEnum>(site: &Site, lang: &str, prefix: &str, value: E) -> St
         .to_string()
 }
 
-/// A theme id made readable until it has a translated label.
-fn term_label(id: &str) -> String {
-    let text = id.replace('-', " ");
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => text,
-    }
-}
-
 /// Everything a template may show about a case in `lang` (which may differ
 /// from the case's own language when it is not translated).
 pub fn case_summary(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str) -> Value {
     let m = &doc.meta;
+    let neutral = site
+        .content
+        .cases
+        .get(&doc.id)
+        .and_then(|e| crate::taxonomy::reference(e, site.config.default_language()))
+        .map_or(m, |d| &d.meta);
     let strings = site.theme.i18n.strings(lang);
     let country_key = format!("country_{}", m.country);
     json!({
@@ -251,7 +253,12 @@ pub fn case_summary(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str
         "scale_label": label(site, lang, "scale", m.scale),
         "dimension": m.dimension,
         "dimension_label": label(site, lang, "dimension", m.dimension),
-        "themes": m.themes.iter().map(|t| json!({"id": t, "label": term_label(t)})).collect::<Vec<_>>(),
+        "themes": neutral.themes.iter().map(|t| json!({
+            "id": t.value,
+            "label": taxonomies::label(site, lang, Taxonomy::Themes, &t.value),
+            "url": routes::term(&site.config, lang, Taxonomy::Themes, &t.value, 1).url,
+        })).collect::<Vec<_>>(),
+        "filters": taxonomies::filter_data(neutral),
         "sdgs": m.sdgs,
         "summary": m.summary,
     })
@@ -269,6 +276,36 @@ pub fn case_full(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str) -
             "source".into(),
             json!(crate::diagnostics::display_path(&doc.source)),
         );
+        let neutral = site
+            .content
+            .cases
+            .get(&doc.id)
+            .and_then(|e| crate::taxonomy::reference(e, site.config.default_language()))
+            .map_or(&doc.meta, |d| &d.meta);
+        map.insert(
+            "terms".into(),
+            json!(taxonomies::case_links(site, lang, neutral)),
+        );
+        let fallbacks = site.config.fallbacks(lang);
+        let related: Vec<Value> = crate::taxonomy::related(
+            &site.content,
+            &site.taxonomies,
+            site.config.default_language(),
+            &doc.id,
+            4,
+        )
+        .iter()
+        .filter_map(|id| {
+            let d = site
+                .content
+                .cases
+                .get(id)?
+                .get_or_fallback(lang, &fallbacks)?;
+            let r = site.routes.doc(Kind::Case, id, &d.lang)?;
+            Some(case_summary(site, lang, d, &r.url))
+        })
+        .collect();
+        map.insert("related".into(), json!(related));
     }
     v
 }

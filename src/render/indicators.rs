@@ -494,7 +494,7 @@ pub fn page(site: &Site, lc: &LanguageContext, lang: &str, ind: &Indicator) -> O
     let versions = context::all_languages(config, &all);
     let name = text(site, lang, &ind.name);
     let description = text(site, lang, &ind.description);
-    let page = context::page_object(
+    let mut page = context::page_object(
         site,
         lang,
         "indicator",
@@ -503,6 +503,7 @@ pub fn page(site: &Site, lc: &LanguageContext, lang: &str, ind: &Indicator) -> O
         &route,
         &versions,
     );
+    page["jsonld"] = json!(super::jsonld::indicator(site, lang, ind, &route.permalink));
     let extra = vec![
         ("indicator", full(site, lang, ind)),
         (

@@ -7,9 +7,11 @@
 pub mod context;
 pub mod format;
 pub mod indicators;
+pub mod jsonld;
 pub mod registry;
 pub mod reports;
 mod sitemap;
+pub mod taxonomies;
 
 use std::collections::BTreeMap;
 
@@ -59,6 +61,12 @@ pub enum Job {
     Reports(String),
     /// A report in a language (or the notice that it is not translated): period, language.
     Report(String, String),
+    /// The index of a case taxonomy in a language.
+    Taxonomy(String, crate::taxonomy::Taxonomy),
+    /// A page of a term's cases: language, taxonomy, term index, page number.
+    Term(String, crate::taxonomy::Taxonomy, usize, usize),
+    /// `/<lang>/<search>/`.
+    Search(String),
 }
 
 /// Data computed once per language and shared by the pages that list it.
@@ -109,6 +117,13 @@ pub fn jobs(site: &Site) -> Vec<Job> {
                     .map(|id| Job::Action(id.clone(), lang.clone())),
             );
         }
+        jobs.push(Job::Search(lang.clone()));
+        for tax in site.taxonomies.terms.keys() {
+            jobs.push(Job::Taxonomy(lang.clone(), *tax));
+        }
+        for (tax, i, n) in taxonomies::pages(site) {
+            jobs.push(Job::Term(lang.clone(), tax, i, n));
+        }
         if !site.content.reports.is_empty() {
             jobs.push(Job::Reports(lang.clone()));
             jobs.extend(
@@ -141,6 +156,17 @@ pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
     }
     files.push(sitemap::render(site));
     files.extend(crate::opendata::files(site));
+    if !site.content.cases.is_empty() {
+        files.push(crate::catalog::cases_json(site));
+    }
+    let data_files: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| f.path.starts_with("data/"))
+        .collect();
+    let catalog = crate::catalog::catalog(site, &data_files);
+    files.push(catalog);
+    files.extend(crate::search::files(site));
+    files.extend(crate::feeds::files(site));
     for (name, abs) in &site.theme.static_files {
         match std::fs::read(abs) {
             Ok(bytes) => files.push(OutputFile::new(
@@ -306,7 +332,10 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                 &route,
                 &versions,
             );
-            let extra = vec![("cases", json!(shared.cases[lang]))];
+            let extra = vec![
+                ("cases", json!(shared.cases[lang])),
+                ("facets", json!(taxonomies::facets(site, lang))),
+            ];
             (
                 "cases.html",
                 route,
@@ -324,7 +353,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                 .ok_or_else(|| missing_route(id))?;
             match entry.get(lang) {
                 Some(doc) => {
-                    let page = context::page_object(
+                    let mut page = context::page_object(
                         site,
                         lang,
                         "case",
@@ -333,6 +362,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                         &route,
                         &versions,
                     );
+                    page["jsonld"] = json!(jsonld::case(site, lang, doc, &route.permalink));
                     let mut case = context::case_full(site, lang, doc, &route.url);
                     let named: Vec<String> = doc
                         .meta
@@ -423,6 +453,43 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                     )?
                 }
             }
+        }
+        Job::Taxonomy(lang, tax) => taxonomies::index(site, &shared.lang[lang], lang, *tax),
+        Job::Term(lang, tax, i, n) => {
+            let term = &site.taxonomies.terms[tax][*i];
+            taxonomies::term_page(site, &shared.lang[lang], lang, *tax, term, *n)
+        }
+        Job::Search(lang) => {
+            let all: Vec<(String, Route)> = config
+                .languages
+                .iter()
+                .map(|l| (l.clone(), routes::section(config, Section::Search, l)))
+                .collect();
+            let route = routes::section(config, Section::Search, lang);
+            let versions = context::all_languages(config, &all);
+            let strings = site.theme.i18n.strings(lang);
+            let page = context::page_object(
+                site,
+                lang,
+                "search",
+                strings.get("search_title"),
+                Some(strings.get("search_intro")),
+                &route,
+                &versions,
+            );
+            let extra = vec![
+                (
+                    "search_index",
+                    json!(format!("{}search/{lang}/", config.base_path)),
+                ),
+                ("facets", json!(taxonomies::facets(site, lang))),
+            ];
+            (
+                "search.html",
+                route,
+                shared.lang[lang].page(page, extra),
+                format!("search page ({lang})"),
+            )
         }
         Job::Page(id, lang) => {
             let entry = &site.content.pages.entries[id];

@@ -209,7 +209,7 @@ pub fn page(site: &Site, lc: &LanguageContext, doc: &Document<ReportMeta>) -> Op
         "data_json": routes::data_file(config, &format!("reports/{}.json", doc.id)).url,
         "data_csv": routes::data_file(config, &format!("reports/{}.csv", doc.id)).url,
     });
-    let page = context::page_object(
+    let mut page = context::page_object(
         site,
         lang,
         "report",
@@ -218,6 +218,7 @@ pub fn page(site: &Site, lc: &LanguageContext, doc: &Document<ReportMeta>) -> Op
         &route,
         &versions,
     );
+    page["jsonld"] = json!(super::jsonld::report(site, doc, &route.permalink));
     let extra = vec![
         ("report", report),
         (

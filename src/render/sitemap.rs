@@ -49,6 +49,20 @@ pub fn render(site: &Site) -> OutputFile {
     }
     add_collection(site, Kind::Page, &site.content.pages, &mut groups);
     add_collection(site, Kind::Report, &site.content.reports, &mut groups);
+    groups.push(every(&|l| routes::section(config, Section::Search, l)));
+    for (tax, terms) in &site.taxonomies.terms {
+        groups.push(every(&|l| routes::taxonomy(config, l, *tax)));
+        for t in terms {
+            for n in 1..=t
+                .cases
+                .len()
+                .div_ceil(crate::render::taxonomies::PAGE_SIZE)
+                .max(1)
+            {
+                groups.push(every(&|l| routes::term(config, l, *tax, &t.id, n)));
+            }
+        }
+    }
     for (present, section, kind, ids) in [
         (
             !site.content.reports.is_empty(),

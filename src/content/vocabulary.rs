@@ -1,0 +1,102 @@
+//! `content/vocabulary.yaml`: the translated labels of the theme ids that
+//! cases, agreements and actions use.
+//!
+//! ```yaml
+//! themes:
+//!   city-networks:
+//!     label: { es: "Redes de ciudades", en: "City networks" }
+//!     description: { es: "…", en: "…" }
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_yaml::Value;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml::{self, child_key, describe, scalar_text, LangText, Reader};
+
+/// The file's name, directly under `content/`.
+pub const VOCABULARY_FILE: &str = "vocabulary.yaml";
+
+/// A term of the vocabulary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// Its label per language.
+    pub label: LangText,
+    /// A sentence that explains it, per language.
+    pub description: Option<LangText>,
+}
+
+/// The site's vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Theme terms, by id.
+    pub themes: BTreeMap<String, Term>,
+    /// Whether the site has a vocabulary file at all.
+    pub present: bool,
+}
+
+/// Reads `content/vocabulary.yaml` under `root`, if there is one.
+pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Vocabulary {
+    let rel = PathBuf::from(crate::content::files::CONTENT_DIR).join(VOCABULARY_FILE);
+    let abs = root.join(&rel);
+    if !abs.is_file() {
+        return Vocabulary::default();
+    }
+    let text = match crate::text::read_source(&abs, &rel) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return Vocabulary::default();
+        }
+    };
+    let doc = match yaml::parse(&text, 0) {
+        Ok(d) => d,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(&rel, e.message)
+                    .at(e.position)
+                    .with_source(&text)
+                    .help(e.help),
+            );
+            return Vocabulary::default();
+        }
+    };
+    let reader = Reader::new(&rel, &text, &doc, languages);
+    let mut vocabulary = Vocabulary {
+        present: true,
+        ..Vocabulary::default()
+    };
+    if let Some(mut root_map) = reader.root() {
+        if let Some(themes) = root_map.raw("themes") {
+            match themes {
+                Value::Mapping(map) => {
+                    for (k, v) in map {
+                        let id = scalar_text(k).unwrap_or_default();
+                        let path = child_key("themes", &id);
+                        if let Err(e) = crate::slug::validate(&id) {
+                            reader.report(
+                                Diagnostic::error(&rel, format!("the theme id \"{id}\" cannot be used: {e}")),
+                                reader.key_position(&path),
+                                Some("ids are written like `city-networks`".into()),
+                            );
+                            continue;
+                        }
+                        let Some(mut m) = reader.mapping(v, &path) else { continue };
+                        let label = m.required::<LangText>("label");
+                        let description = m.optional::<LangText>("description");
+                        m.finish();
+                        if let Some(label) = label {
+                            vocabulary.themes.insert(id, Term { label, description });
+                        }
+                    }
+                }
+                other => reader.error("themes", format!("`themes` must list theme ids with their labels, not {}", describe(other)), Some("write `themes:` then, indented, `city-networks: { label: { es: \"…\", en: \"…\" } }`".into())),
+            }
+        }
+        root_map.finish();
+    }
+    diags.extend(reader.into_diagnostics());
+    vocabulary
+}
