@@ -215,7 +215,9 @@ pub fn write_site(files: &[OutputFile], root: &Path, target: &Path) -> Result<()
         .prefix(&format!(".{name}.memoria-new-"))
         .tempdir_in(&parent)
         .map_err(|e| fail("cannot create a temporary folder beside the output", e))?;
+    let started = std::time::Instant::now();
     write_tree(files, staging.path()).map_err(|e| fail("writing the new site failed", e))?;
+    crate::pipeline::timing("write: files", started);
     set_public_permissions(staging.path());
     let staging = staging.keep();
     swap_in(&staging, &target).map_err(|e| {

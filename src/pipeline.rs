@@ -53,13 +53,26 @@ pub struct Rendered {
     pub diagnostics: Diagnostics,
 }
 
+/// Prints how long a step took when `MEMORIA_TIMINGS` is set (for
+/// profiling; see BENCHMARKS.md).
+pub fn timing(step: &str, since: std::time::Instant) {
+    if std::env::var_os("MEMORIA_TIMINGS").is_some() {
+        eprintln!("timing: {step}: {} ms", since.elapsed().as_millis());
+    }
+}
+
 /// Loads and renders the site in `root`; every problem is returned.
 pub fn render_site(root: &Path, options: &LoadOptions) -> Result<Rendered, Diagnostics> {
+    let started = std::time::Instant::now();
     let (site, mut diagnostics) = site::load(root, options);
+    timing("load, validate and derive", started);
     let Some(site) = site else {
         return Err(diagnostics);
     };
-    match render::render_site(&site) {
+    let started = std::time::Instant::now();
+    let rendered = render::render_site(&site);
+    timing("render", started);
+    match rendered {
         Ok(files) => Ok(Rendered {
             site,
             files,
@@ -85,7 +98,10 @@ pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let rendered = render_site(&options.root, &options.load_options())?;
     let output = output_dir(options, &rendered.site);
-    if let Err(d) = output::write_site(&rendered.files, &options.root, &output) {
+    let started = std::time::Instant::now();
+    let written = output::write_site(&rendered.files, &options.root, &output);
+    timing("write", started);
+    if let Err(d) = written {
         let mut diagnostics = rendered.diagnostics;
         diagnostics.push(d);
         return Err(diagnostics);

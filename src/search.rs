@@ -10,9 +10,10 @@
 //! stem; any other word is looked up as the start of indexed words.
 //! `docs/content-format.md` explains the choice and reports the sizes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use pulldown_cmark::{Event, Parser};
+use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde_json::{json, Value};
 use unicode_normalization::UnicodeNormalization;
@@ -51,14 +52,13 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
         .filter(|w| w.chars().count() >= 2)
 }
 
-/// The folded stem of a word. Stemmers know the accented endings
-/// ("-ación"), so the word is stemmed as written, in lowercase, and the stem
-/// folded afterwards.
-fn stem_of(word: &str, stemmer: Option<&Stemmer>) -> String {
-    let lower = word.to_lowercase();
+/// The folded stem of a lowercase word. Stemmers know the accented endings
+/// ("-ación"), so the word is stemmed as written and the stem folded
+/// afterwards.
+fn stem_of(lower: &str, stemmer: Option<&Stemmer>) -> String {
     match stemmer {
-        Some(s) => fold(&s.stem(&lower)),
-        None => fold(&lower),
+        Some(s) => fold(&s.stem(lower)),
+        None => fold(lower),
     }
 }
 
@@ -94,6 +94,28 @@ pub fn markdown_text(markdown: &str) -> String {
     out
 }
 
+/// The weight of each word (lowercase, as written) of a document: title and
+/// summary words count fully, body words once per occurrence up to a cap.
+fn weights(doc: &SearchDoc) -> HashMap<String, u32> {
+    let mut out: HashMap<String, u32> = HashMap::new();
+    let mut body: HashMap<String, u32> = HashMap::new();
+    for (text, weight) in [(&doc.title, TITLE), (&doc.summary, SUMMARY)] {
+        for raw in raw_words(text) {
+            *out.entry(raw.to_lowercase()).or_default() += weight;
+        }
+    }
+    for raw in raw_words(&doc.body) {
+        let n = body.entry(raw.to_lowercase()).or_default();
+        if *n < BODY_CAP {
+            *n += BODY;
+        }
+    }
+    for (w, n) in body {
+        *out.entry(w).or_default() += n;
+    }
+    out
+}
+
 /// One searchable document.
 struct SearchDoc {
     url: String,
@@ -104,7 +126,10 @@ struct SearchDoc {
 }
 
 /// One shard: words → stems, and stems → flat postings.
-type Shard = (serde_json::Map<String, Value>, serde_json::Map<String, Value>);
+type Shard = (
+    serde_json::Map<String, Value>,
+    serde_json::Map<String, Value>,
+);
 
 /// The index of one language, before it is split into files.
 #[derive(Default)]
@@ -117,36 +142,48 @@ struct Index {
 }
 
 impl Index {
-    fn add(&mut self, doc: SearchDoc, stemmer: Option<&Stemmer>) {
-        let n = self.docs.len();
-        let mut body_weights: BTreeMap<String, u32> = BTreeMap::new();
-        for (text, weight) in [
-            (&doc.title, TITLE),
-            (&doc.summary, SUMMARY),
-            (&doc.body, BODY),
-        ] {
-            for raw in raw_words(text) {
-                let word = fold(raw);
-                let stem = stem_of(raw, stemmer);
-                if weight == BODY {
-                    let w = body_weights.entry(stem.clone()).or_default();
-                    if *w >= BODY_CAP {
-                        continue;
-                    }
-                    *w += 1;
-                }
-                *self
-                    .postings
-                    .entry(stem.clone())
-                    .or_default()
-                    .entry(n)
-                    .or_default() += weight;
-                // A folded form keeps the first stem it was seen with.
-                self.words.entry(word).or_insert(stem);
+    /// Indexes `docs`: words are counted per document in parallel, each
+    /// distinct word is stemmed once, then the postings are filled.
+    fn build(docs: Vec<SearchDoc>, stemmer: Option<&Stemmer>) -> Index {
+        let per_doc: Vec<HashMap<String, u32>> = docs.par_iter().map(weights).collect();
+        let mut unique: Vec<&str> = per_doc
+            .iter()
+            .flat_map(|m| m.keys().map(String::as_str))
+            .collect();
+        unique.par_sort_unstable();
+        unique.dedup();
+        let stems: HashMap<&str, (String, String)> = unique
+            .par_iter()
+            .map(|w| (*w, (fold(w), stem_of(w, stemmer))))
+            .collect();
+        let mut index = Index::default();
+        // Sorted, so a folded form keeps the stem of its first spelling.
+        for w in &unique {
+            let (folded, stem) = &stems[w];
+            index
+                .words
+                .entry(folded.clone())
+                .or_insert_with(|| stem.clone());
+        }
+        let mut postings: HashMap<&str, BTreeMap<usize, u32>> = HashMap::new();
+        for (n, counts) in per_doc.iter().enumerate() {
+            for (word, weight) in counts {
+                let stem = stems[word.as_str()].1.as_str();
+                *postings.entry(stem).or_default().entry(n).or_default() += weight;
             }
         }
-        let summary: String = doc.summary.chars().take(SUMMARY_CHARS).collect();
-        self.docs.push((doc.url, doc.title, summary, doc.kind));
+        index.postings = postings
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        index.docs = docs
+            .into_iter()
+            .map(|d| {
+                let summary: String = d.summary.chars().take(SUMMARY_CHARS).collect();
+                (d.url, d.title, summary, d.kind)
+            })
+            .collect();
+        index
     }
 
     /// The shard a word or stem belongs to: its first letter or digit.
@@ -205,11 +242,7 @@ fn compact(value: &Value) -> Vec<u8> {
 pub fn files(site: &Site) -> Vec<OutputFile> {
     let mut out = Vec::new();
     for lang in &site.config.languages {
-        let stemmer = stemmer(lang);
-        let mut index = Index::default();
-        for doc in documents(site, lang) {
-            index.add(doc, stemmer.as_ref());
-        }
+        let index = Index::build(documents(site, lang), stemmer(lang).as_ref());
         out.extend(index.files(lang));
     }
     out
@@ -305,15 +338,14 @@ mod tests {
     #[test]
     fn typed_with_or_without_accents_the_same_stem() {
         let es = stemmer("es").unwrap();
-        let mut index = Index::default();
-        index.add(
-            SearchDoc {
+        let index = Index::build(
+            vec![SearchDoc {
                 url: "/a/".into(),
                 title: "Cooperación descentralizada".into(),
                 summary: String::new(),
                 kind: "case".into(),
                 body: "cooperaciones entre ciudades".into(),
-            },
+            }],
             Some(&es),
         );
         // The query word "cooperacion" (no accent) is an indexed word form…
@@ -332,15 +364,14 @@ mod tests {
 
     #[test]
     fn shards_split_by_first_letter() {
-        let mut index = Index::default();
-        index.add(
-            SearchDoc {
+        let index = Index::build(
+            vec![SearchDoc {
                 url: "/a/".into(),
                 title: "Alfa beta".into(),
                 summary: "Ñu".into(),
                 kind: "k".into(),
                 body: String::new(),
-            },
+            }],
             None,
         );
         let files = index.files("es");
@@ -358,15 +389,14 @@ mod tests {
 
     #[test]
     fn body_weight_is_capped() {
-        let mut index = Index::default();
-        index.add(
-            SearchDoc {
+        let index = Index::build(
+            vec![SearchDoc {
                 url: "/a/".into(),
                 title: "x".into(),
                 summary: String::new(),
                 kind: "k".into(),
                 body: "red ".repeat(100),
-            },
+            }],
             None,
         );
         assert_eq!(index.postings["red"][&0], BODY_CAP);

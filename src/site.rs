@@ -39,6 +39,8 @@ pub struct Site {
     pub figures: BTreeMap<String, Figures>,
     /// The terms of every case taxonomy.
     pub taxonomies: Taxonomies,
+    /// The related practices of each case, best first, by case id.
+    pub related: std::collections::HashMap<String, Vec<String>>,
     /// The new `reports.lock` to write after a successful build, when it changed.
     pub lock_update: Option<Lock>,
     /// Templates, words and static files.
@@ -63,6 +65,20 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
     let routes = Routes::build(&config, &content);
     derive::render_bodies(&config, &mut content, &routes, &mut diags);
     let taxonomies = taxonomy::build(&content, config.default_language());
+    let related = {
+        use rayon::prelude::*;
+        content
+            .cases
+            .entries
+            .par_iter()
+            .map(|(id, _)| {
+                (
+                    id.clone(),
+                    taxonomy::related(&content, &taxonomies, config.default_language(), id, 4),
+                )
+            })
+            .collect()
+    };
     let mode = if options.record_reports {
         Mode::Record
     } else {
@@ -84,6 +100,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
                 figures,
                 lock_update,
                 taxonomies,
+                related,
                 theme,
             }),
             diags,

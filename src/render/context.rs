@@ -5,6 +5,7 @@
 //! page adds its own object (`case`, `doc`, `cases`…). The full list is in
 //! `docs/themes.md`.
 
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::config::{Config, Section};
@@ -20,6 +21,8 @@ use super::taxonomies;
 pub struct LanguageContext {
     /// `lang`, `site`, `t` and `nav`.
     pub base: Map<String, Value>,
+    /// What listings show of each case in this language, by case id.
+    pub summaries: std::collections::HashMap<String, Value>,
 }
 
 /// One language's version of a page, for alternates and the switcher.
@@ -71,7 +74,24 @@ impl LanguageContext {
         );
         base.insert("t".into(), json!(strings.map));
         base.insert("nav".into(), Value::Array(nav(site, lang)));
-        LanguageContext { base }
+        let fallbacks = config.fallbacks(lang);
+        let summaries = site
+            .content
+            .cases
+            .entries
+            .par_iter()
+            .filter_map(|(id, e)| {
+                let doc = e.get_or_fallback(lang, &fallbacks)?;
+                let route = site.routes.doc(Kind::Case, id, &doc.lang)?;
+                Some((id.clone(), case_summary(site, lang, doc, &route.url)))
+            })
+            .collect();
+        LanguageContext { base, summaries }
+    }
+
+    /// The listing summary of case `id` in this language.
+    pub fn summary(&self, id: &str) -> Option<Value> {
+        self.summaries.get(id).cloned()
     }
 
     /// A page context: the shared part plus `page` and the kind's own data.
@@ -265,7 +285,13 @@ pub fn case_summary(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str
 }
 
 /// A case's full data for its own page.
-pub fn case_full(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str) -> Value {
+pub fn case_full(
+    site: &Site,
+    lc: &LanguageContext,
+    lang: &str,
+    doc: &Document<CaseMeta>,
+    url: &str,
+) -> Value {
     let mut v = case_summary(site, lang, doc, url);
     if let Value::Object(map) = &mut v {
         map.insert("actors".into(), json!(doc.meta.actors));
@@ -286,26 +312,12 @@ pub fn case_full(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str) -
             "terms".into(),
             json!(taxonomies::case_links(site, lang, neutral)),
         );
-        let fallbacks = site.config.fallbacks(lang);
-        let related: Vec<Value> = crate::taxonomy::related(
-            &site.content,
-            &site.taxonomies,
-            site.config.default_language(),
-            &doc.id,
-            4,
-        )
-        .iter()
-        .filter_map(|id| {
-            let d = site
-                .content
-                .cases
-                .get(id)?
-                .get_or_fallback(lang, &fallbacks)?;
-            let r = site.routes.doc(Kind::Case, id, &d.lang)?;
-            Some(case_summary(site, lang, d, &r.url))
-        })
-        .collect();
-        map.insert("related".into(), json!(related));
+        let related: Vec<Value> = site
+            .related
+            .get(&doc.id)
+            .map(|ids| ids.iter().filter_map(|id| lc.summary(id)).collect())
+            .unwrap_or_default();
+        map.insert("related".into(), Value::Array(related));
     }
     v
 }

@@ -141,13 +141,25 @@ pub fn jobs(site: &Site) -> Vec<Job> {
 /// Renders the whole site. Errors (a template that fails, two pages with the
 /// same address) are all collected.
 pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
-    let shared = Shared::new(site);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs(site)
-        .par_iter()
-        .map(|job| render_job(site, &shared, job))
-        .collect();
+    // Pages, data files and the search index are independent: they are
+    // produced at the same time.
+    let (results, (data, (search, feeds))) = rayon::join(
+        || {
+            let shared = Shared::new(site);
+            jobs(site)
+                .par_iter()
+                .map(|job| render_job(site, &shared, job))
+                .collect::<Vec<Result<OutputFile, Diagnostic>>>()
+        },
+        || {
+            rayon::join(
+                || data_files(site),
+                || rayon::join(|| crate::search::files(site), || crate::feeds::files(site)),
+            )
+        },
+    );
     let mut diags = Diagnostics::new();
-    let mut files = Vec::with_capacity(results.len() + 2);
+    let mut files = Vec::with_capacity(results.len() + data.len() + search.len() + feeds.len() + 8);
     for r in results {
         match r {
             Ok(f) => files.push(f),
@@ -155,18 +167,9 @@ pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
         }
     }
     files.push(sitemap::render(site));
-    files.extend(crate::opendata::files(site));
-    if !site.content.cases.is_empty() {
-        files.push(crate::catalog::cases_json(site));
-    }
-    let data_files: Vec<&OutputFile> = files
-        .iter()
-        .filter(|f| f.path.starts_with("data/"))
-        .collect();
-    let catalog = crate::catalog::catalog(site, &data_files);
-    files.push(catalog);
-    files.extend(crate::search::files(site));
-    files.extend(crate::feeds::files(site));
+    files.extend(data);
+    files.extend(search);
+    files.extend(feeds);
     for (name, abs) in &site.theme.static_files {
         match std::fs::read(abs) {
             Ok(bytes) => files.push(OutputFile::new(
@@ -188,13 +191,25 @@ pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
     }
 }
 
+/// Everything under `/data/`, the catalogue that describes it last.
+fn data_files(site: &Site) -> Vec<OutputFile> {
+    let mut files = crate::opendata::files(site);
+    if !site.content.cases.is_empty() {
+        files.push(crate::catalog::cases_json(site));
+    }
+    let catalog = crate::catalog::catalog(site, &files.iter().collect::<Vec<_>>());
+    files.push(catalog);
+    files
+}
+
 impl Shared {
     fn new(site: &Site) -> Shared {
         let mut lang = BTreeMap::new();
         let mut cases = BTreeMap::new();
         for l in &site.config.languages {
-            lang.insert(l.clone(), LanguageContext::new(site, l));
-            cases.insert(l.clone(), case_list(site, l));
+            let lc = LanguageContext::new(site, l);
+            cases.insert(l.clone(), case_list(site, &lc, l));
+            lang.insert(l.clone(), lc);
         }
         Shared { lang, cases }
     }
@@ -202,7 +217,7 @@ impl Shared {
 
 /// Every case in `lang` (or, when not translated, in the first language it
 /// has), newest first, then by title.
-fn case_list(site: &Site, lang: &str) -> Vec<Value> {
+fn case_list(site: &Site, lc: &LanguageContext, lang: &str) -> Vec<Value> {
     let fallbacks = site.config.fallbacks(lang);
     let mut docs: Vec<&Document<CaseMeta>> = site
         .content
@@ -218,12 +233,7 @@ fn case_list(site: &Site, lang: &str) -> Vec<Value> {
             .then_with(|| a.meta.title.cmp(&b.meta.title))
             .then_with(|| a.id.cmp(&b.id))
     });
-    docs.into_iter()
-        .filter_map(|d| {
-            let route = site.routes.doc(Kind::Case, &d.id, &d.lang)?;
-            Some(context::case_summary(site, lang, d, &route.url))
-        })
-        .collect()
+    docs.into_iter().filter_map(|d| lc.summary(&d.id)).collect()
 }
 
 fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Diagnostic> {
@@ -363,7 +373,8 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                         &versions,
                     );
                     page["jsonld"] = json!(jsonld::case(site, lang, doc, &route.permalink));
-                    let mut case = context::case_full(site, lang, doc, &route.url);
+                    let mut case =
+                        context::case_full(site, &shared.lang[lang], lang, doc, &route.url);
                     let named: Vec<String> = doc
                         .meta
                         .indicators

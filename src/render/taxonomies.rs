@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use super::context::{self, LanguageContext};
 use super::indicators::Page;
 use crate::content::case::{Dimension, Scale};
-use crate::content::{CaseMeta, Kind};
+use crate::content::CaseMeta;
 use crate::routes::{self, Route};
 use crate::site::Site;
 use crate::slug::slugify;
@@ -206,15 +206,7 @@ pub fn term_page(
         .iter()
         .skip((n - 1) * PAGE_SIZE)
         .take(PAGE_SIZE)
-        .filter_map(|id| {
-            let doc = site
-                .content
-                .cases
-                .get(id)?
-                .get_or_fallback(lang, &fallbacks)?;
-            let r = site.routes.doc(Kind::Case, id, &doc.lang)?;
-            Some(context::case_summary(site, lang, doc, &r.url))
-        })
+        .filter_map(|id| lc.summary(id))
         .collect();
     let term_label = label(site, lang, tax, &term.id);
     let strings = site.theme.i18n.strings(lang);
