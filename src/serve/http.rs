@@ -157,7 +157,7 @@ fn page_with_error(html: Vec<u8>, state: &State) -> Vec<u8> {
         extra.push_str(
             "memoria: the last change could not be built; this is the previous version.\n\n",
         );
-        extra.push_str(&tera::escape_html(&error));
+        extra.push_str(&crate::theme::escape_markup(&error));
         extra.push_str("</pre>");
     }
     extra.push_str(LIVE_RELOAD);

@@ -169,6 +169,16 @@ impl<'r, 'v> MapReader<'r, 'v> {
         child_key(&self.path, key)
     }
 
+    /// Where this mapping starts: its first key, else its value's position.
+    fn start(&self) -> Option<Position> {
+        self.map
+            .keys()
+            .next()
+            .and_then(scalar_text)
+            .and_then(|k| self.reader.doc.spans.key(&child_key(&self.path, &k)))
+            .or_else(|| self.reader.position(&self.path))
+    }
+
     /// The raw value of `key`, if present and not null.
     pub fn raw(&mut self, key: &'static str) -> Option<&'v Value> {
         self.known.push(key);
@@ -199,7 +209,7 @@ impl<'r, 'v> MapReader<'r, 'v> {
                     };
                     (
                         format!("the required field `{key}` is missing{place}"),
-                        self.reader.position(&self.path),
+                        self.start(),
                     )
                 };
                 self.reader.report(

@@ -44,6 +44,19 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Document, SyntaxError> {
             spans: SpanIndex::build(text, line_offset),
         }),
         Err(err) => {
+            let full = err.to_string();
+            if full.contains("while scanning a quoted scalar") {
+                // The useful place is where the quote was opened, the last position named.
+                if let Some(start) = last_position(&full) {
+                    let line = Position::new(start.line + line_offset, start.column);
+                    return Err(SyntaxError {
+                        message: "the text in quotes that starts here is never closed".into(),
+                        position: Some(line),
+                        help: "close the quote (\") at the end of the text, on the same line"
+                            .into(),
+                    });
+                }
+            }
             let position = err
                 .location()
                 .map(|l| Position::new(l.line() + line_offset, l.column()));
@@ -78,6 +91,17 @@ fn syntax_help(message: &str, line: &str) -> String {
     } else {
         "check the line shown; each field is written `name: value`, lists as `[a, b]` or as lines starting with `- `".into()
     }
+}
+
+/// The last "line N column M" of a parser message.
+fn last_position(message: &str) -> Option<Position> {
+    let i = message.rfind("line ")?;
+    let mut parts = message[i + 5..]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty());
+    let line = parts.next()?.parse().ok()?;
+    let column = parts.next()?.parse().ok()?;
+    Some(Position::new(line, column))
 }
 
 /// Removes the trailing "at line N column M" that serde_yaml appends, since
@@ -125,6 +149,13 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn an_unclosed_quote_points_where_it_opens() {
+        let err = parse("title: \"Lima\ncity: x\n", 1).unwrap_err();
+        assert_eq!(err.position, Some(Position::new(2, 8)));
+        assert!(err.message.contains("never closed"), "{}", err.message);
     }
 
     #[test]
