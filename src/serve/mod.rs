@@ -11,11 +11,12 @@ mod http;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use tokio::sync::broadcast;
 
+use crate::diagnostics::Diagnostics;
 use crate::output;
 use crate::pipeline::{self, render_site};
 use crate::site::LoadOptions;
@@ -95,12 +96,13 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
         notices,
     });
 
-    rebuild(&options.root, &load, &state);
+    let mut site = Incremental::new(options.root.clone(), load, out_dir.clone());
+    rebuild(&mut site, &state);
     if !out_dir.exists() {
         // Nothing good to show yet: serve an empty site that shows the errors.
         let _ = std::fs::create_dir_all(&out_dir);
     }
-    let _watcher = watch::start(options.root.clone(), load, state.clone())?;
+    let _watcher = watch::start(options.root.clone(), site, state.clone())?;
     println!(
         "serving {} on {base_url} (press Ctrl+C to stop)",
         options.root.display()
@@ -117,21 +119,71 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-/// Builds the site into the served folder and tells open pages. A failure
-/// keeps the previous build and records the errors.
-pub fn rebuild(root: &Path, load: &LoadOptions, state: &State) -> bool {
+/// The served copy of a site, kept up to date by rebuilding in memory and
+/// writing only the files whose bytes changed.
+pub struct Incremental {
+    root: PathBuf,
+    load: LoadOptions,
+    out_dir: PathBuf,
+    /// What `out_dir` holds, once a first build has succeeded.
+    manifest: Option<output::Manifest>,
+}
+
+impl Incremental {
+    /// A site in `root`, served from `out_dir`.
+    pub fn new(root: PathBuf, load: LoadOptions, out_dir: PathBuf) -> Incremental {
+        Incremental {
+            root,
+            load,
+            out_dir,
+            manifest: None,
+        }
+    }
+
+    /// Rebuilds: the first time the whole folder is written and swapped in;
+    /// afterwards only new and changed files are written and removed ones
+    /// deleted. On error the folder is left as it was.
+    pub fn rebuild(&mut self) -> Result<(output::SyncStats, Diagnostics), Diagnostics> {
+        let rendered = render_site(&self.root, &self.load)?;
+        let stats = match &self.manifest {
+            None => {
+                output::write_site(&rendered.files, &self.root, &self.out_dir)
+                    .map_err(|d| std::iter::once(d).collect::<Diagnostics>())?;
+                self.manifest = Some(output::manifest(&rendered.files));
+                output::SyncStats {
+                    written: rendered.files.len(),
+                    ..Default::default()
+                }
+            }
+            Some(previous) => {
+                let (manifest, stats) = output::sync_tree(&rendered.files, &self.out_dir, previous)
+                    .map_err(|e| {
+                        std::iter::once(crate::pipeline::general_error(format!(
+                            "cannot update the served site: {e}"
+                        )))
+                        .collect::<Diagnostics>()
+                    })?;
+                self.manifest = Some(manifest);
+                stats
+            }
+        };
+        Ok((stats, rendered.diagnostics))
+    }
+}
+
+/// Rebuilds and tells open pages. A failure keeps the previous build and
+/// records the errors for the pages to show.
+pub fn rebuild(site: &mut Incremental, state: &State) -> bool {
     let started = std::time::Instant::now();
-    let result = render_site(root, load).and_then(|r| {
-        output::write_site(&r.files, root, &state.out_dir)
-            .map(|()| r.diagnostics)
-            .map_err(|d| std::iter::once(d).collect())
-    });
-    match result {
-        Ok(diagnostics) => {
+    match site.rebuild() {
+        Ok((stats, diagnostics)) => {
             pipeline::print_diagnostics(&diagnostics);
             eprintln!(
-                "rebuilt in {} ms ({})",
+                "rebuilt in {} ms: {} files written, {} removed, {} unchanged ({})",
                 started.elapsed().as_millis(),
+                stats.written,
+                stats.removed,
+                stats.unchanged,
                 pipeline::summary(&diagnostics)
             );
             if let Ok(mut e) = state.last_error.write() {

@@ -7,9 +7,8 @@ use std::time::Duration;
 use notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
 
-use super::{rebuild, State};
+use super::{rebuild, Incremental, State};
 use crate::config::CONFIG_FILE;
-use crate::site::LoadOptions;
 
 /// How long to wait for an editor to finish saving before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(40);
@@ -17,7 +16,7 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 /// Starts watching; the returned value stops the watch when dropped.
 pub fn start(
     root: PathBuf,
-    load: LoadOptions,
+    mut site: Incremental,
     state: Arc<State>,
 ) -> Result<Debouncer<notify::RecommendedWatcher>, String> {
     let watched_root = root.clone();
@@ -46,7 +45,7 @@ pub fn start(
         while rx.recv().is_ok() {
             // Changes that arrive during a rebuild are folded into the next one.
             while rx.try_recv().is_ok() {}
-            rebuild(&root, &load, &state);
+            rebuild(&mut site, &state);
         }
     });
     Ok(debouncer)
