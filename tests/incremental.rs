@@ -37,7 +37,7 @@ fn incremental_rebuilds_equal_full_builds() {
             "es",
             &format!("{title} es"),
             "",
-            &format!("Ver [Lima](@/cases/lima.md)."),
+            "Ver [Lima](@/cases/lima.md).",
         );
         f.case(id, "en", &format!("{title} en"), "", "Text.");
     }
