@@ -117,14 +117,6 @@ pub fn resolve_link(
         }
         _ => (stem, None),
     };
-    let ids: Vec<&str> = match kind {
-        Kind::Case => content.cases.entries.keys().map(String::as_str).collect(),
-        Kind::Page => content.pages.entries.keys().map(String::as_str).collect(),
-        Kind::Indicator => content.indicators.keys().map(String::as_str).collect(),
-        Kind::Agreement => content.agreements.keys().map(String::as_str).collect(),
-        Kind::Action => content.actions.keys().map(String::as_str).collect(),
-        Kind::Report => content.reports.entries.keys().map(String::as_str).collect(),
-    };
     let available: Vec<&String> = match kind {
         Kind::Case => content.cases.get(id).map(|e| e.docs.keys().collect()),
         Kind::Page => content.pages.get(id).map(|e| e.docs.keys().collect()),
@@ -144,6 +136,15 @@ pub fn resolve_link(
     }
     .unwrap_or_default();
     if available.is_empty() {
+        // Only a broken link pays for listing every id (for a suggestion).
+        let ids: Vec<&str> = match kind {
+            Kind::Case => content.cases.entries.keys().map(String::as_str).collect(),
+            Kind::Page => content.pages.entries.keys().map(String::as_str).collect(),
+            Kind::Indicator => content.indicators.keys().map(String::as_str).collect(),
+            Kind::Agreement => content.agreements.keys().map(String::as_str).collect(),
+            Kind::Action => content.actions.keys().map(String::as_str).collect(),
+            Kind::Report => content.reports.entries.keys().map(String::as_str).collect(),
+        };
         let help = match closest(id, ids.iter().copied()) {
             Some(near) => format!("did you mean @/{folder}/{near}{ending}? {usage}"),
             None => usage.to_string(),

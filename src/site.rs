@@ -39,6 +39,8 @@ pub struct Site {
     pub figures: BTreeMap<String, Figures>,
     /// The terms of every case taxonomy.
     pub taxonomies: Taxonomies,
+    /// The links between cases and indicators, both ways.
+    pub links: taxonomy::IndicatorLinks,
     /// The related practices of each case, best first, by case id.
     pub related: std::collections::HashMap<String, Vec<String>>,
     /// The new `reports.lock` to write after a successful build, when it changed.
@@ -61,24 +63,18 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
         }
     }
     let theme = theme::load(root, &config, &mut diags);
+    let t = std::time::Instant::now();
     let mut content = content::load(root, &config, options.drafts, &mut diags);
+    crate::pipeline::timing("load: content", t);
     let routes = Routes::build(&config, &content);
+    let t = std::time::Instant::now();
     derive::render_bodies(&config, &mut content, &routes, &mut diags);
+    crate::pipeline::timing("derive: Markdown", t);
+    let t = std::time::Instant::now();
     let taxonomies = taxonomy::build(&content, config.default_language());
-    let related = {
-        use rayon::prelude::*;
-        content
-            .cases
-            .entries
-            .par_iter()
-            .map(|(id, _)| {
-                (
-                    id.clone(),
-                    taxonomy::related(&content, &taxonomies, config.default_language(), id, 4),
-                )
-            })
-            .collect()
-    };
+    let links = taxonomy::IndicatorLinks::build(&content);
+    let related = taxonomy::related_all(&content, &taxonomies, config.default_language(), 4);
+    crate::pipeline::timing("derive: taxonomies and related practices", t);
     let mode = if options.record_reports {
         Mode::Record
     } else {
@@ -101,6 +97,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
                 lock_update,
                 taxonomies,
                 related,
+                links,
                 theme,
             }),
             diags,

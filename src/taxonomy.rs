@@ -144,10 +144,17 @@ pub fn build(content: &Content, default_language: &str) -> Taxonomies {
     Taxonomies { terms }
 }
 
+/// How many of the newest cases of each of a case's themes and SDGs are
+/// considered as its related practices. It keeps the ranking linear in the
+/// number of cases: a large network does not compare every case with every
+/// other one.
+pub const CANDIDATES_PER_TERM: usize = 200;
+
 /// Up to `n` practices related to case `id`, best first: each shared theme
 /// counts 3, each shared SDG 2, the same dimension 1 and the same country 1;
-/// ties go to the newer case, then to the id. Only cases sharing a theme or
-/// an SDG are candidates, found through the taxonomies (no pass over all cases).
+/// ties go to the newer case, then to the id. Candidates are the newest
+/// [`CANDIDATES_PER_TERM`] cases of each of its themes and SDGs, found
+/// through the taxonomies.
 pub fn related(
     content: &Content,
     taxonomies: &Taxonomies,
@@ -155,58 +162,123 @@ pub fn related(
     id: &str,
     n: usize,
 ) -> Vec<String> {
-    let Some(me) = content
-        .cases
-        .get(id)
-        .and_then(|e| reference(e, default_language))
-    else {
-        return Vec::new();
-    };
-    let lookup = |tax: Taxonomy, term: &str| -> &[String] {
-        taxonomies
-            .terms
-            .get(&tax)
-            .and_then(|list| {
-                list.binary_search_by(|t| t.id.as_str().cmp(term))
-                    .ok()
-                    .map(|i| list[i].cases.as_slice())
-            })
-            .unwrap_or(&[])
-    };
-    let mut scores: BTreeMap<&str, u32> = BTreeMap::new();
-    for theme in &me.meta.themes {
-        for other in lookup(Taxonomy::Themes, &theme.value) {
-            *scores.entry(other).or_default() += 3;
-        }
-    }
-    for sdg in &me.meta.sdgs {
-        for other in lookup(Taxonomy::Sdgs, &sdg.to_string()) {
-            *scores.entry(other).or_default() += 2;
-        }
-    }
-    scores.remove(id);
-    let mut ranked: Vec<(u32, NaiveDate, &str)> = scores
-        .into_iter()
-        .filter_map(|(other, score)| {
-            let doc = content
-                .cases
-                .get(other)
-                .and_then(|e| reference(e, default_language))?;
-            let bonus = u32::from(doc.meta.dimension == me.meta.dimension)
-                + u32::from(doc.meta.country == me.meta.country);
-            Some((score + bonus, doc.meta.date, other))
-        })
-        .collect();
-    ranked.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| b.1.cmp(&a.1))
-            .then_with(|| a.2.cmp(b.2))
-    });
-    ranked
-        .into_iter()
-        .take(n)
-        .map(|(_, _, c)| c.to_string())
+    let index = RelatedIndex::new(content, taxonomies, default_language);
+    index
+        .position(id)
+        .map(|i| index.related(i, n))
+        .unwrap_or_default()
+}
+
+/// The related practices of every case, computed in parallel.
+pub fn related_all(
+    content: &Content,
+    taxonomies: &Taxonomies,
+    default_language: &str,
+    n: usize,
+) -> std::collections::HashMap<String, Vec<String>> {
+    use rayon::prelude::*;
+    let index = RelatedIndex::new(content, taxonomies, default_language);
+    (0..index.ids.len())
+        .into_par_iter()
+        .map(|i| (index.ids[i].to_string(), index.related(i, n)))
         .collect()
+}
+
+/// Cases and term lists as numbers, so ranking compares integers, not strings.
+struct RelatedIndex<'a> {
+    ids: Vec<&'a str>,
+    metas: Vec<Option<&'a CaseMeta>>,
+    themes: std::collections::HashMap<&'a str, Vec<u32>>,
+    sdgs: std::collections::HashMap<&'a str, Vec<u32>>,
+}
+
+impl<'a> RelatedIndex<'a> {
+    fn new(content: &'a Content, taxonomies: &'a Taxonomies, default_language: &str) -> Self {
+        let ids: Vec<&str> = content.cases.entries.keys().map(String::as_str).collect();
+        let metas = content
+            .cases
+            .entries
+            .values()
+            .map(|e| reference(e, default_language).map(|d| &d.meta))
+            .collect();
+        // Ids are sorted, so positions are found by binary search.
+        let pos = |id: &str| ids.binary_search(&id).ok().map(|i| i as u32);
+        let lists = |tax: Taxonomy| -> std::collections::HashMap<&'a str, Vec<u32>> {
+            taxonomies
+                .terms
+                .get(&tax)
+                .map(|terms| {
+                    terms
+                        .iter()
+                        .map(|t| {
+                            (
+                                t.id.as_str(),
+                                t.cases
+                                    .iter()
+                                    .take(CANDIDATES_PER_TERM)
+                                    .filter_map(|c| pos(c))
+                                    .collect(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let themes = lists(Taxonomy::Themes);
+        let sdgs = lists(Taxonomy::Sdgs);
+        RelatedIndex {
+            ids,
+            metas,
+            themes,
+            sdgs,
+        }
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        self.ids.binary_search(&id).ok()
+    }
+
+    fn related(&self, i: usize, n: usize) -> Vec<String> {
+        let Some(me) = self.metas[i] else {
+            return Vec::new();
+        };
+        let mut scores: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+        for theme in &me.themes {
+            for j in self.themes.get(theme.value.as_str()).into_iter().flatten() {
+                *scores.entry(*j).or_default() += 3;
+            }
+        }
+        for sdg in &me.sdgs {
+            for j in self
+                .sdgs
+                .get(sdg.to_string().as_str())
+                .into_iter()
+                .flatten()
+            {
+                *scores.entry(*j).or_default() += 2;
+            }
+        }
+        scores.remove(&(i as u32));
+        let mut ranked: Vec<(u32, NaiveDate, &str)> = scores
+            .into_iter()
+            .filter_map(|(j, score)| {
+                let other = self.metas[j as usize]?;
+                let bonus = u32::from(other.dimension == me.dimension)
+                    + u32::from(other.country == me.country);
+                Some((score + bonus, other.date, self.ids[j as usize]))
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| b.1.cmp(&a.1))
+                .then_with(|| a.2.cmp(b.2))
+        });
+        ranked
+            .into_iter()
+            .take(n)
+            .map(|(_, _, c)| c.to_string())
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -335,5 +407,53 @@ mod tests {
         assert!(t.terms[&Taxonomy::Cities]
             .iter()
             .any(|x| x.id == "ciudad-me"));
+    }
+}
+
+/// The links between cases and indicators, both ways: an indicator naming a
+/// case in `related_cases`, or a case naming an indicator in `indicators`.
+#[derive(Debug, Clone, Default)]
+pub struct IndicatorLinks {
+    by_case: std::collections::HashMap<String, BTreeSet<String>>,
+    by_indicator: std::collections::HashMap<String, BTreeSet<String>>,
+}
+
+impl IndicatorLinks {
+    /// Indexes every link of `content` once.
+    pub fn build(content: &Content) -> IndicatorLinks {
+        let mut links = IndicatorLinks::default();
+        let mut add = |case: &str, ind: &str| {
+            links
+                .by_case
+                .entry(case.to_string())
+                .or_default()
+                .insert(ind.to_string());
+            links
+                .by_indicator
+                .entry(ind.to_string())
+                .or_default()
+                .insert(case.to_string());
+        };
+        for ind in content.indicators.values() {
+            for case in &ind.related_cases {
+                add(&case.value, &ind.id);
+            }
+        }
+        for doc in content.cases.documents() {
+            for ind in &doc.meta.indicators {
+                add(&doc.id, &ind.value);
+            }
+        }
+        links
+    }
+
+    /// The indicators linked to case `id`, by id.
+    pub fn indicators_of<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a String> + 'a {
+        self.by_case.get(id).into_iter().flatten()
+    }
+
+    /// The cases linked to indicator `id`, by id.
+    pub fn cases_of<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a String> + 'a {
+        self.by_indicator.get(id).into_iter().flatten()
     }
 }

@@ -179,19 +179,8 @@ pub fn full(site: &Site, lang: &str, ind: &Indicator) -> Value {
 /// id order.
 fn related_cases(site: &Site, lang: &str, ind: &Indicator) -> Vec<Value> {
     let fallbacks = site.config.fallbacks(lang);
-    let mut ids: Vec<&str> = ind.related_cases.iter().map(|c| c.value.as_str()).collect();
-    for entry in site.content.cases.entries.values() {
-        if entry
-            .docs
-            .values()
-            .any(|d| d.meta.indicators.iter().any(|i| i.value == ind.id))
-        {
-            ids.push(&entry.id);
-        }
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    ids.into_iter()
+    site.links
+        .cases_of(&ind.id)
         .filter_map(|id| {
             let doc = site
                 .content
@@ -205,13 +194,10 @@ fn related_cases(site: &Site, lang: &str, ind: &Indicator) -> Vec<Value> {
 }
 
 /// Indicators related to a case (named by it, or naming it), for its page.
-pub fn for_case(site: &Site, lang: &str, case_id: &str, named: &[String]) -> Vec<Value> {
-    site.content
-        .indicators
-        .values()
-        .filter(|ind| {
-            named.contains(&ind.id) || ind.related_cases.iter().any(|c| c.value == case_id)
-        })
+pub fn for_case(site: &Site, lang: &str, case_id: &str) -> Vec<Value> {
+    site.links
+        .indicators_of(case_id)
+        .filter_map(|id| site.content.indicators.get(id))
         .map(|ind| summary(site, lang, ind))
         .collect()
 }

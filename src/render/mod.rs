@@ -375,13 +375,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                     page["jsonld"] = json!(jsonld::case(site, lang, doc, &route.permalink));
                     let mut case =
                         context::case_full(site, &shared.lang[lang], lang, doc, &route.url);
-                    let named: Vec<String> = doc
-                        .meta
-                        .indicators
-                        .iter()
-                        .map(|i| i.value.clone())
-                        .collect();
-                    case["indicators"] = json!(indicators::for_case(site, lang, id, &named));
+                    case["indicators"] = json!(indicators::for_case(site, lang, id));
                     (
                         "case.html",
                         route,
