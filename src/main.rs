@@ -1,6 +1,7 @@
 //! The `memoria` command line. Exit codes: 0 success, 1 errors in the site's
 //! content or theme, 2 wrong usage.
 
+use std::io::Write;
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -159,8 +160,10 @@ fn main() -> ExitCode {
 fn report(result: Result<Vec<PathBuf>, scaffold::ScaffoldError>) -> ExitCode {
     match result {
         Ok(created) => {
+            // A closed pipe (`memoria init x | head`) is not an error.
+            let mut out = std::io::stdout().lock();
             for path in created {
-                println!("created {}", path.display());
+                let _ = writeln!(out, "created {}", path.display());
             }
             ExitCode::SUCCESS
         }

@@ -263,3 +263,20 @@ fn output_inside_the_sources_is_refused() {
     assert!(f.root().join("content/cases/lima.es.md").exists());
     assert!(f.root().join("site.toml").exists());
 }
+
+#[test]
+fn two_data_files_with_one_id_name_both() {
+    let f = Fixture::new(&["es"]);
+    let agreement = "title: { es: A }\nsummary: { es: S }\npartner: P\npartner_country: CO\ntype: grant\nsigned: 2025-01-01\nstatus: active\n";
+    f.write("content/agreements/2024/a1.yaml", agreement);
+    f.write("content/agreements/2025/a1.yaml", agreement);
+    let out = f.run(&["check"]);
+    assert_clean_failure(
+        &out,
+        &[
+            "content/agreements/2024/a1.yaml",
+            "content/agreements/2025/a1.yaml",
+            "same name",
+        ],
+    );
+}

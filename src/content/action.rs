@@ -167,4 +167,8 @@ impl DataItem for Action {
     fn id(&self) -> &str {
         &self.id
     }
+
+    fn source(&self) -> &std::path::Path {
+        &self.source
+    }
 }

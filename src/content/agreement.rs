@@ -163,4 +163,8 @@ impl DataItem for Agreement {
     fn id(&self) -> &str {
         &self.id
     }
+
+    fn source(&self) -> &std::path::Path {
+        &self.source
+    }
 }

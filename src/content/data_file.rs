@@ -14,6 +14,8 @@ pub trait DataItem: Sized + Send {
     fn set_source(&mut self, source: PathBuf, text: String);
     /// The item's id.
     fn id(&self) -> &str;
+    /// The file it was read from.
+    fn source(&self) -> &std::path::Path;
 }
 
 /// Parses the text of data file `rel` (with id `id`). All problems are returned.

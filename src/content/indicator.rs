@@ -256,6 +256,10 @@ impl DataItem for Indicator {
     fn id(&self) -> &str {
         &self.id
     }
+
+    fn source(&self) -> &std::path::Path {
+        &self.source
+    }
 }
 
 fn read_fields(map: &mut MapReader<'_, '_>, id: &str) -> Option<Indicator> {

@@ -28,14 +28,45 @@ pub trait Meta: Sized + Send + Sync {
 
 /// Reads `file` into a document of type `M`. All problems found are returned,
 /// with the document when it is usable despite warnings.
+///
+/// Unless `publish_drafts`, the problems of a file marked `draft: true` are
+/// only warnings: a draft that is not published cannot break the site (it is
+/// left out), yet its author still sees what to fix.
 pub fn load<M: Meta>(
     file: &SourceFile,
     languages: &[String],
+    publish_drafts: bool,
 ) -> (Option<Document<M>>, Vec<Diagnostic>) {
     match read_source(&file.abs, &file.rel) {
-        Ok(text) => parse(file, text, languages),
+        Ok(text) => {
+            let (doc, mut diagnostics) = parse(file, text, languages);
+            if !publish_drafts && doc.is_none() && is_draft(&file.abs) {
+                for d in &mut diagnostics {
+                    if d.is_error() {
+                        d.severity = crate::diagnostics::Severity::Warning;
+                        d.message = format!("in this unpublished draft: {}", d.message);
+                    }
+                }
+            }
+            (doc, diagnostics)
+        }
         Err(d) => (None, vec![d]),
     }
+}
+
+/// True when the front matter of the file at `path` says `draft: true`
+/// (read leniently, since the file may have other problems).
+fn is_draft(path: &std::path::Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let Ok(split) = frontmatter::split(text.trim_start_matches('\u{feff}')) else {
+        return false;
+    };
+    split.yaml.lines().any(|l| {
+        let l = l.trim_end();
+        l.starts_with("draft:") && l["draft:".len()..].trim() == "true"
+    })
 }
 
 /// Parses the text of `file` (already read) into a document of type `M`.

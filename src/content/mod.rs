@@ -70,12 +70,12 @@ pub fn load(
     let cases: Vec<_> = files
         .par_iter()
         .filter(|f| f.kind == Kind::Case)
-        .map(|f| markdown_file::load::<CaseMeta>(f, langs))
+        .map(|f| markdown_file::load::<CaseMeta>(f, langs, include_drafts))
         .collect();
     let pages: Vec<_> = files
         .par_iter()
         .filter(|f| f.kind == Kind::Page)
-        .map(|f| markdown_file::load::<PageMeta>(f, langs))
+        .map(|f| markdown_file::load::<PageMeta>(f, langs, include_drafts))
         .collect();
 
     let indicators = load_data::<Indicator>(&files, Kind::Indicator, langs);
@@ -84,7 +84,7 @@ pub fn load(
     let reports: Vec<_> = files
         .par_iter()
         .filter(|f| f.kind == Kind::Report)
-        .map(|f| markdown_file::load::<ReportMeta>(f, langs))
+        .map(|f| markdown_file::load::<ReportMeta>(f, langs, include_drafts))
         .collect();
 
     let content = Content {
@@ -136,10 +136,17 @@ fn collect_data<T>(
 where
     T: DataItem,
 {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<String, T> = BTreeMap::new();
     for (item, found) in loaded {
         diags.extend(found);
         if let Some(item) = item {
+            if let Some(other) = out.get(item.id()) {
+                diags.push(
+                    Diagnostic::error(item.source(), format!("this file has the same name as {}", crate::diagnostics::display_path(other.source())))
+                        .help("two files in the same content folder (or its subfolders) cannot share a name: rename or remove one"),
+                );
+                continue;
+            }
             out.insert(item.id().to_string(), item);
         }
     }

@@ -303,7 +303,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
             let route = routes::home(config, lang);
             let versions = context::all_languages(config, &homes);
             let description = config.description.get(lang).map(String::as_str);
-            let page = context::page_object(
+            let mut page = context::page_object(
                 site,
                 lang,
                 "home",
@@ -312,6 +312,8 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                 &route,
                 &versions,
             );
+            // The language chooser is the page for readers of no particular language.
+            page["x_default"] = json!(routes::chooser(config).permalink);
             let latest: Vec<Value> = shared.cases[lang].iter().take(6).cloned().collect();
             let extra = vec![
                 ("latest_cases", json!(latest)),

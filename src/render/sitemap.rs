@@ -104,18 +104,36 @@ pub fn render(site: &Site) -> OutputFile {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    // The language chooser is the x-default of the home pages.
     let chooser = routes::chooser(config);
     let _ = writeln!(
         xml,
-        "  <url>\n    <loc>{}</loc>\n  </url>",
+        "  <url>\n    <loc>{}</loc>",
+        escape_markup(&chooser.permalink)
+    );
+    for l in &config.languages {
+        let _ = writeln!(
+            xml,
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>",
+            escape_markup(&routes::home(config, l).permalink)
+        );
+    }
+    let _ = writeln!(
+        xml,
+        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>",
         escape_markup(&chooser.permalink)
     );
     for group in &groups {
-        let x_default = group
-            .iter()
-            .find(|(l, _)| *l == config.default_language())
-            .or_else(|| group.first())
-            .map(|(_, r)| r.permalink.clone());
+        let homes = group.iter().all(|(l, r)| *r == routes::home(config, l));
+        let x_default = if homes {
+            Some(chooser.permalink.clone())
+        } else {
+            group
+                .iter()
+                .find(|(l, _)| *l == config.default_language())
+                .or_else(|| group.first())
+                .map(|(_, r)| r.permalink.clone())
+        };
         for (_, route) in group {
             let _ = writeln!(
                 xml,

@@ -99,7 +99,15 @@ async fn file(AxumState(state): AxumState<Arc<State>>, request: Request<Body>) -
             .join(request.uri().path().trim_start_matches('/'))
             .is_dir()
     {
-        let location = format!("{}/", request.uri().path());
+        // Always a path of this site: one leading slash, so `//host` cannot
+        // become a link to another host; the query is kept.
+        let path = request.uri().path().trim_start_matches('/');
+        let query = request
+            .uri()
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+        let location = format!("/{path}/{query}");
         return (
             StatusCode::MOVED_PERMANENTLY,
             [(header::LOCATION, location)],
