@@ -45,6 +45,10 @@ pub struct Theme {
     pub tera: Tera,
     /// The theme's words.
     pub i18n: I18n,
+    /// For each template, the theme words (`t.<key>`) it and the templates it
+    /// builds on use; `None` when a template reads words by computed key, so
+    /// pages get only the words they print.
+    pub words_used: std::collections::HashMap<String, Option<std::collections::BTreeSet<String>>>,
     /// Files copied to the output: the theme's `static/`, then the site's
     /// `static/` (which wins): (path relative to the output, source).
     pub static_files: Vec<(String, PathBuf)>,
@@ -70,7 +74,7 @@ pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> Option<The
         return None;
     }
     let i18n = I18n::load(root, &dir, &config.languages, diags);
-    let tera = load_templates(root, &dir.join("templates"), diags)?;
+    let (tera, words_used) = load_templates(root, &dir.join("templates"), diags)?;
     // The site's own static/ files replace the theme's files of the same name.
     let mut static_files: std::collections::BTreeMap<String, PathBuf> =
         list_static(root, &dir.join("static"), diags)
@@ -82,11 +86,12 @@ pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> Option<The
         dir,
         tera,
         i18n,
+        words_used,
         static_files,
     })
 }
 
-fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Tera> {
+fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<(Tera, WordsUsed)> {
     let mut sources = Vec::new();
     let mut ok = true;
     for entry in WalkDir::new(dir)
@@ -143,6 +148,7 @@ fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Te
     if !ok {
         return None;
     }
+    let words_used = words_used(&sources);
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_markup);
@@ -153,7 +159,72 @@ fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Te
         ));
         return None;
     }
-    Some(tera)
+    Some((tera, words_used))
+}
+
+type WordsUsed = std::collections::HashMap<String, Option<std::collections::BTreeSet<String>>>;
+
+/// The `t.<key>` words each template uses, with those of the templates it
+/// extends, imports or includes. A template that indexes `t[…]` needs them all.
+fn words_used(sources: &[(String, String)]) -> WordsUsed {
+    use std::collections::BTreeSet;
+    let direct: std::collections::HashMap<&str, (Option<BTreeSet<String>>, Vec<String>)> = sources
+        .iter()
+        .map(|(name, text)| {
+            let dynamic = text.contains("t[");
+            let mut keys = BTreeSet::new();
+            let mut rest = text.as_str();
+            while let Some(i) = rest.find("t.") {
+                let before = rest[..i].chars().last();
+                let after: String = rest[i + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                    && !after.is_empty()
+                {
+                    keys.insert(after);
+                }
+                rest = &rest[i + 2..];
+            }
+            let mut parents = Vec::new();
+            for tag in ["extends", "import", "include"] {
+                let mut rest = text.as_str();
+                while let Some(i) = rest.find(tag) {
+                    rest = &rest[i + tag.len()..];
+                    if let Some(name) = rest
+                        .trim_start()
+                        .strip_prefix('"')
+                        .and_then(|r| r.split('"').next())
+                    {
+                        parents.push(name.to_string());
+                    }
+                }
+            }
+            (name.as_str(), ((!dynamic).then_some(keys), parents))
+        })
+        .collect();
+    let mut out = WordsUsed::new();
+    for (name, _) in sources {
+        let mut all = Some(BTreeSet::new());
+        let mut stack = vec![name.clone()];
+        let mut seen = BTreeSet::new();
+        while let Some(n) = stack.pop() {
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            let Some((keys, parents)) = direct.get(n.as_str()) else {
+                continue;
+            };
+            match (keys, &mut all) {
+                (Some(k), Some(a)) => a.extend(k.iter().cloned()),
+                _ => all = None,
+            }
+            stack.extend(parents.iter().cloned());
+        }
+        out.insert(name.clone(), all);
+    }
+    out
 }
 
 /// Escapes text for HTML and XML, text and attribute values alike. Unlike

@@ -23,6 +23,8 @@ pub struct LanguageContext {
     pub base: Map<String, Value>,
     /// What listings show of each case in this language, by case id.
     pub summaries: std::collections::HashMap<String, Value>,
+    /// The theme's words each template uses, in this language.
+    words: std::collections::HashMap<String, Value>,
 }
 
 /// One language's version of a page, for alternates and the switcher.
@@ -72,7 +74,26 @@ impl LanguageContext {
                 "indicators_url": (!site.content.indicators.is_empty()).then(|| routes::section(config, Section::Indicators, lang).url),
             }),
         );
-        base.insert("t".into(), json!(strings.map));
+        // Each page gets only the words its template uses (see `words_for`).
+        let words = site
+            .theme
+            .words_used
+            .iter()
+            .map(|(template, keys)| {
+                let map: Map<String, Value> = match keys {
+                    Some(keys) => keys
+                        .iter()
+                        .filter_map(|k| strings.map.get(k).map(|v| (k.clone(), json!(v))))
+                        .collect(),
+                    None => strings
+                        .map
+                        .iter()
+                        .map(|(k, v)| (k.clone(), json!(v)))
+                        .collect(),
+                };
+                (template.clone(), Value::Object(map))
+            })
+            .collect();
         base.insert("nav".into(), Value::Array(nav(site, lang)));
         let fallbacks = config.fallbacks(lang);
         let summaries = site
@@ -86,7 +107,11 @@ impl LanguageContext {
                 Some((id.clone(), case_summary(site, lang, doc, &route.url)))
             })
             .collect();
-        LanguageContext { base, summaries }
+        LanguageContext {
+            base,
+            summaries,
+            words,
+        }
     }
 
     /// The listing summary of case `id` in this language.
@@ -94,7 +119,16 @@ impl LanguageContext {
         self.summaries.get(id).cloned()
     }
 
+    /// The words (`t`) a template needs, in this language.
+    pub fn words_for(&self, template: &str) -> Value {
+        self.words
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| Value::Object(Map::new()))
+    }
+
     /// A page context: the shared part plus `page` and the kind's own data.
+    /// The words (`t`) are added by the renderer, which knows the template.
     pub fn page(&self, page: Value, extra: Vec<(&str, Value)>) -> tera::Context {
         let mut map = self.base.clone();
         map.insert("page".into(), page);

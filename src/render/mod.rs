@@ -542,6 +542,15 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
             }
         }
     };
+    let mut ctx = ctx;
+    let lang = ctx
+        .get("lang")
+        .and_then(|v| v.as_str())
+        .unwrap_or(&default)
+        .to_string();
+    if let Some(lc) = shared.lang.get(&lang) {
+        ctx.insert("t", &lc.words_for(template));
+    }
     let html = site.theme.tera.render(template, &ctx).map_err(|e| {
         Diagnostic::error(
             site.theme
