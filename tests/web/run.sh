@@ -1,39 +1,105 @@
 #!/usr/bin/env bash
-# HTML validity and accessibility checks of a built site.
-#   bash tests/web/run.sh [SITE_DIR]      (default: public)
-# Needs Java, Node with this folder's node_modules, and Chromium. When one is
-# missing the checks are skipped with a message, except under CI=true, where
-# a missing tool is a failure.
+# HTML validity and accessibility checks of a site built by memoria.
+#
+#   bash tests/web/run.sh [SITE_DIR]        (default: public/ at the repository root)
+#
+# The caller builds the site first (cargo run --release -- build). This script:
+#   1. runs the Nu Html Checker (vnu) on every .html file of SITE_DIR, and on its
+#      CSS, and fails on any error;
+#   2. serves SITE_DIR on 127.0.0.1 (a free port) with serve.mjs, and runs
+#      a11y.mjs: axe-core in headless Chromium on pages of every template type in
+#      every language, plus keyboard and search-box checks.
+# Needs Java, Node with this folder's node_modules (npm ci --prefix tests/web) and
+# Chromium (/usr/bin/chromium, or $CHROMIUM). When one is missing the checks are
+# skipped with a message, except under CI=true, where that is a failure.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-site="$(cd "${1:-public}" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+site_arg="${1:-$repo/public}"
+if [ ! -d "$site_arg" ] || [ ! -f "$site_arg/index.html" ]; then
+  echo "web checks: $site_arg is not a built site (no index.html); build it first: cargo run --release -- build" >&2
+  exit 1
+fi
+site="$(cd "$site_arg" && pwd)"
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+vnu_jar="$here/node_modules/vnu-jar/build/dist/vnu.jar"
 
 missing=()
-command -v java >/dev/null 2>&1 || missing+=("java")
+command -v java >/dev/null 2>&1 || missing+=("java (apt-get install default-jre-headless)")
 command -v node >/dev/null 2>&1 || missing+=("node")
-[ -f "$here/node_modules/vnu-jar/build/dist/vnu.jar" ] || missing+=("tests/web/node_modules (npm ci --prefix tests/web)")
-[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=("chromium")
+if [ ! -f "$vnu_jar" ] || [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
+  missing+=("tests/web/node_modules (npm ci --prefix tests/web)")
+fi
+[ -x "$chromium" ] || missing+=("chromium at $chromium (apt-get install chromium)")
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "${CI:-}" = "true" ]; then
-    echo "web checks: missing ${missing[*]}" >&2
+    printf 'web checks: missing %s\n' "${missing[@]}" >&2
     exit 1
   fi
-  echo "SKIPPED web checks: missing ${missing[*]}"
+  echo "SKIPPED web checks: $(IFS=';'; echo "${missing[*]}" | sed 's/;/; /g')"
   exit 0
 fi
 
-echo "== Nu Html Checker on every page"
-find "$site" -name '*.html' -print0 | xargs -0 java -jar "$here/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only
-echo "vnu: $(find "$site" -name '*.html' | wc -l) pages, no errors"
+status=0
+work="$(mktemp -d)"
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
-echo "== axe-core and keyboard checks in headless Chromium"
-log="$(mktemp)"
-node "$here/serve.mjs" "$site" 0 > "$log" &
+# --- 1. Nu Html Checker -------------------------------------------------------
+pages="$(find "$site" -type f -name '*.html' | wc -l | tr -d ' ')"
+echo "== Nu Html Checker ($(java -jar "$vnu_jar" --version)) on the $pages .html files and the CSS of $site"
+start=$SECONDS
+# --skip-non-html would also skip the stylesheets; the files are listed instead.
+find "$site" -type f \( -name '*.html' -o -name '*.css' \) -print0 | sort -z > "$work/files"
+if xargs -0 java -Xss4m -jar "$vnu_jar" --errors-only --also-check-css --format gnu < "$work/files" > "$work/vnu.txt" 2>&1; then
+  echo "vnu: $pages pages, no errors ($((SECONDS - start)) s)"
+else
+  # "file:/abs/site/es/index.html":12.3-12.9: error: … → /es/index.html:12.3-12.9: error: …
+  sed "s#^\"file:$site\(/[^\"]*\)\"#\1#" "$work/vnu.txt" > "$work/vnu-short.txt"
+  cat "$work/vnu-short.txt"
+  errors="$(grep -c ': error' "$work/vnu-short.txt" || true)"
+  files="$(grep ': error' "$work/vnu-short.txt" | sed 's/:[0-9][0-9.-]*: error.*//' | sort -u | wc -l | tr -d ' ')"
+  echo "vnu: FAILED: $errors error(s) in $files file(s) ($((SECONDS - start)) s)"
+  status=1
+fi
+
+# --- 2. axe-core, keyboard and search in Chromium ------------------------------
+echo
+echo "== axe-core, keyboard and search checks in headless Chromium ($("$chromium" --version 2>/dev/null | head -n 1))"
+start=$SECONDS
+# The site is served under the path of its base_url (read from the canonical address
+# of /index.html), so that its absolute links work.
+prefix="$(sed -n 's#.*<link rel="canonical" href="[a-z]*://[^/"]*\(/[^"]*\)".*#\1#p' "$site/index.html" | head -n 1)"
+node "$here/serve.mjs" "$site" 0 "${prefix:-/}" > "$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 50); do
-  url="$(head -n 1 "$log")"
+url=""
+for _ in $(seq 1 100); do
+  url="$(head -n 1 "$work/server.log")"
   [ -n "$url" ] && break
+  kill -0 "$server" 2>/dev/null || break
   sleep 0.1
 done
-node "$here/a11y.mjs" "$url" "$site"
+if [ -z "$url" ]; then
+  echo "web checks: the static server did not start:" >&2
+  cat "$work/server.log" >&2
+  exit 1
+fi
+echo "serving $site at $url"
+if node "$here/a11y.mjs" "$url" "$site"; then
+  echo "a11y: passed ($((SECONDS - start)) s)"
+else
+  echo "a11y: FAILED ($((SECONDS - start)) s)"
+  status=1
+fi
+
+echo
+if [ "$status" -ne 0 ]; then
+  echo "web checks: FAILED (see above)"
+else
+  echo "web checks: passed"
+fi
+exit "$status"
