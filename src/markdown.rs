@@ -74,56 +74,26 @@ pub fn render(markdown: &str, resolver: &dyn LinkResolver, allow_raw_html: bool)
 
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match rewrite_url(&dest_url, resolver) {
-                UrlOutcome::Keep(url) => {
-                    dropped.push(false);
-                    events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: url,
-                        title,
-                        id,
-                    }));
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &tag else {
+                    continue;
+                };
+                match rewrite_url(dest_url, resolver) {
+                    UrlOutcome::Keep(url) => {
+                        dropped.push(false);
+                        events.push(Event::Start(with_destination(tag, url)));
+                    }
+                    UrlOutcome::Unsafe => dropped.push(true),
+                    UrlOutcome::Broken(message, help) => {
+                        errors.push(LinkError {
+                            offset: range.start,
+                            message,
+                            help,
+                        });
+                        dropped.push(true);
+                    }
                 }
-                UrlOutcome::Unsafe => dropped.push(true),
-                UrlOutcome::Broken(message, help) => {
-                    errors.push(LinkError {
-                        offset: range.start,
-                        message,
-                        help,
-                    });
-                    dropped.push(true);
-                }
-            },
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match rewrite_url(&dest_url, resolver) {
-                UrlOutcome::Keep(url) => {
-                    dropped.push(false);
-                    events.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: url,
-                        title,
-                        id,
-                    }));
-                }
-                UrlOutcome::Unsafe => dropped.push(true),
-                UrlOutcome::Broken(message, help) => {
-                    errors.push(LinkError {
-                        offset: range.start,
-                        message,
-                        help,
-                    });
-                    dropped.push(true);
-                }
-            },
+            }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 if !dropped.pop().unwrap_or(false) {
                     events.push(event);
@@ -149,6 +119,35 @@ pub fn render(markdown: &str, resolver: &dyn LinkResolver, allow_raw_html: bool)
         html,
         headings,
         errors,
+    }
+}
+
+/// The same link or image, pointing to `url`.
+fn with_destination<'a>(tag: Tag<'a>, url: CowStr<'a>) -> Tag<'a> {
+    match tag {
+        Tag::Link {
+            link_type,
+            title,
+            id,
+            ..
+        } => Tag::Link {
+            link_type,
+            dest_url: url,
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            title,
+            id,
+            ..
+        } => Tag::Image {
+            link_type,
+            dest_url: url,
+            title,
+            id,
+        },
+        other => other,
     }
 }
 

@@ -241,6 +241,35 @@ pub fn page_object(
     })
 }
 
+/// The route and `page` object of the listing of `section` in `lang`, a page
+/// every language has.
+pub fn section_page(
+    site: &Site,
+    lang: &str,
+    section: Section,
+    kind: &str,
+    title: &str,
+    description: Option<&str>,
+) -> (Route, Value) {
+    let config = &site.config;
+    let all: Vec<(String, Route)> = config
+        .languages
+        .iter()
+        .map(|l| (l.clone(), routes::section(config, section, l)))
+        .collect();
+    let route = routes::section(config, section, lang);
+    let page = page_object(
+        site,
+        lang,
+        kind,
+        title,
+        description,
+        &route,
+        &all_languages(config, &all),
+    );
+    (route, page)
+}
+
 /// The versions of a page that exists in every language (home, listings).
 pub fn all_languages<'a>(config: &'a Config, routes: &'a [(String, Route)]) -> Vec<Version<'a>> {
     config

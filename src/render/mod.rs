@@ -327,22 +327,14 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
             )
         }
         Job::Cases(lang) => {
-            let all: Vec<(String, Route)> = config
-                .languages
-                .iter()
-                .map(|l| (l.clone(), routes::section(config, Section::Cases, l)))
-                .collect();
-            let route = routes::section(config, Section::Cases, lang);
-            let versions = context::all_languages(config, &all);
             let strings = site.theme.i18n.strings(lang);
-            let page = context::page_object(
+            let (route, page) = context::section_page(
                 site,
                 lang,
+                Section::Cases,
                 "cases",
                 strings.get("cases_title"),
                 Some(strings.get("cases_intro")),
-                &route,
-                &versions,
             );
             let extra = vec![
                 ("cases", json!(shared.cases[lang])),
@@ -467,22 +459,14 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
             taxonomies::term_page(site, &shared.lang[lang], lang, *tax, term, *n)
         }
         Job::Search(lang) => {
-            let all: Vec<(String, Route)> = config
-                .languages
-                .iter()
-                .map(|l| (l.clone(), routes::section(config, Section::Search, l)))
-                .collect();
-            let route = routes::section(config, Section::Search, lang);
-            let versions = context::all_languages(config, &all);
             let strings = site.theme.i18n.strings(lang);
-            let page = context::page_object(
+            let (route, page) = context::section_page(
                 site,
                 lang,
+                Section::Search,
                 "search",
                 strings.get("search_title"),
                 Some(strings.get("search_intro")),
-                &route,
-                &versions,
             );
             let extra = vec![
                 (

@@ -100,16 +100,9 @@ fn listing(
 ) -> Page {
     let config = &site.config;
     let strings = site.theme.i18n.strings(lang);
-    let all: Vec<(String, Route)> = config
-        .languages
-        .iter()
-        .map(|l| (l.clone(), routes::section(config, section, l)))
-        .collect();
-    let route = routes::section(config, section, lang);
-    let versions = context::all_languages(config, &all);
     let title = strings.get(&format!("{kind}_title")).to_string();
     let intro = strings.get(&format!("{kind}_intro")).to_string();
-    let page = context::page_object(site, lang, kind, &title, Some(&intro), &route, &versions);
+    let (route, page) = context::section_page(site, lang, section, kind, &title, Some(&intro));
     let data = json!({
         "csv": routes::data_file(config, &format!("{kind}.csv")).url,
         "json": routes::data_file(config, &format!("{kind}.json")).url,

@@ -15,7 +15,7 @@ use crate::content::agreement::AgreementType;
 use crate::content::{Document, Kind, ReportMeta};
 use crate::period::Period;
 use crate::reports::{self, canonical};
-use crate::routes::{self, Route};
+use crate::routes;
 use crate::site::Site;
 use crate::yaml::YamlEnum;
 
@@ -33,13 +33,6 @@ fn period_of(doc_id: &str) -> Period {
 pub fn index(site: &Site, lc: &LanguageContext, lang: &str) -> Page {
     let config = &site.config;
     let strings = site.theme.i18n.strings(lang);
-    let all: Vec<(String, Route)> = config
-        .languages
-        .iter()
-        .map(|l| (l.clone(), routes::section(config, Section::Reports, l)))
-        .collect();
-    let route = routes::section(config, Section::Reports, lang);
-    let versions = context::all_languages(config, &all);
     let fallbacks = config.fallbacks(lang);
     let mut items: Vec<(Period, Value)> = site
         .content
@@ -69,14 +62,13 @@ pub fn index(site: &Site, lc: &LanguageContext, lang: &str) -> Page {
         .collect();
     items.sort_by_key(|(p, _)| std::cmp::Reverse(*p));
     let title = strings.get("reports_title").to_string();
-    let page = context::page_object(
+    let (route, page) = context::section_page(
         site,
         lang,
+        Section::Reports,
         "reports",
         &title,
         Some(strings.get("reports_intro")),
-        &route,
-        &versions,
     );
     let items: Vec<Value> = items.into_iter().map(|(_, v)| v).collect();
     (
