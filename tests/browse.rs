@@ -172,8 +172,12 @@ fn a_theme_missing_from_the_vocabulary_warns() {
 /// (or words starting with it) in the shard of its first letter, and keep
 /// the documents matching every word.
 fn search(f: &Fixture, lang: &str, query: &str) -> Vec<String> {
-    let docs: Vec<Value> =
-        serde_json::from_str(&f.output(&format!("search/{lang}/docs.json"))).unwrap();
+    search_in(&f.root().join("public"), lang, query)
+}
+
+fn search_in(site: &std::path::Path, lang: &str, query: &str) -> Vec<String> {
+    let read = |rel: String| std::fs::read_to_string(site.join(rel)).unwrap_or_default();
+    let docs: Vec<Value> = serde_json::from_str(&read(format!("search/{lang}/docs.json"))).unwrap();
     let mut result: Option<std::collections::BTreeSet<u64>> = None;
     for word in memoria::search::words(query) {
         let shard_name = word
@@ -181,9 +185,8 @@ fn search(f: &Fixture, lang: &str, query: &str) -> Vec<String> {
             .next()
             .filter(|c| c.is_ascii_alphanumeric())
             .map_or("_".to_string(), |c| c.to_string());
-        let shard: Value =
-            serde_json::from_str(&f.output(&format!("search/{lang}/{shard_name}.json")))
-                .unwrap_or(Value::Null);
+        let shard: Value = serde_json::from_str(&read(format!("search/{lang}/{shard_name}.json")))
+            .unwrap_or(Value::Null);
         let mut stems = Vec::new();
         if let Some(stem) = shard["words"][&word].as_str() {
             stems.push(stem.to_string());
@@ -249,6 +252,35 @@ fn search_finds_words_without_accents_and_other_forms() {
 
 fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
     n.children().find(|c| c.tag_name().name() == name)
+}
+
+#[test]
+fn the_bundled_site_finds_cooperacion_and_twinning() {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_memoria"))
+        .args([
+            "build",
+            "--root",
+            common::repo_root().to_str().unwrap(),
+            "--output",
+            site.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", stderr(&build));
+    let es = search_in(&site, "es", "cooperacion");
+    assert!(
+        es.contains(&"/es/casos/montevideo/".to_string())
+            && es.contains(&"/es/casos/famsi/".to_string()),
+        "{es:?}"
+    );
+    let en = search_in(&site, "en", "twinning");
+    assert!(
+        en.contains(&"/en/cases/quito/".to_string())
+            && en.contains(&"/en/agreements/quito-twinning/".to_string()),
+        "{en:?}"
+    );
 }
 
 #[test]
