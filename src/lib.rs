@@ -30,6 +30,7 @@ pub mod linkcheck;
 pub mod markdown;
 pub mod opendata;
 pub mod output;
+pub mod pdf;
 pub mod period;
 pub mod pipeline;
 pub mod render;

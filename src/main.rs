@@ -38,6 +38,9 @@ enum Command {
         /// Include content marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also print every report to PDF, next to its page (needs Chromium or Google Chrome).
+        #[arg(long)]
+        pdf: bool,
     },
     /// Build, serve on this computer, and rebuild and reload pages on every change.
     Serve {
@@ -95,22 +98,31 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            pdf,
         } => {
             let options = BuildOptions {
                 root,
                 output,
                 base_url,
                 drafts,
+                pdf,
             };
             match pipeline::build(&options) {
                 Ok(report) => {
                     pipeline::print_diagnostics(&report.diagnostics);
+                    for pdf in &report.pdfs {
+                        eprintln!("printed {}", report.output.join(pdf).display());
+                    }
                     eprintln!(
                         "built {} files into {} ({})",
                         report.files,
                         report.output.display(),
                         pipeline::summary(&report.diagnostics)
                     );
+                    if let Some(e) = &report.pdf_error {
+                        eprintln!("error: {e}");
+                        return ExitCode::from(1);
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => {

@@ -20,6 +20,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Also print every report to PDF (needs a Chromium).
+    pub pdf: bool,
 }
 
 impl BuildOptions {
@@ -41,6 +43,10 @@ pub struct BuildReport {
     pub files: usize,
     /// The warnings of the run.
     pub diagnostics: Diagnostics,
+    /// The reports printed to PDF (with `pdf`), relative to the output.
+    pub pdfs: Vec<PathBuf>,
+    /// Why printing to PDF failed, when it did (the site is built anyway).
+    pub pdf_error: Option<String>,
 }
 
 /// A site rendered in memory, not yet written.
@@ -118,10 +124,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             crate::reports::lock::LOCK_FILE
         );
     }
+    let (pdfs, pdf_error) = if options.pdf {
+        match crate::pdf::print_reports(&rendered.site, &output) {
+            Ok(p) => (p, None),
+            Err(e) => (Vec::new(), Some(e)),
+        }
+    } else {
+        (Vec::new(), None)
+    };
     Ok(BuildReport {
         output,
         files: rendered.files.len(),
         diagnostics,
+        pdfs,
+        pdf_error,
     })
 }
 

@@ -89,7 +89,12 @@ pub fn resolve(root: &std::path::Path, request_path: &str) -> Option<PathBuf> {
 }
 
 async fn file(AxumState(state): AxumState<Arc<State>>, request: Request<Body>) -> Response {
-    let Some(path) = resolve(&state.out_dir, request.uri().path()) else {
+    let request_path = request.uri().path();
+    let site_path = match request_path.strip_prefix(state.base_path.trim_end_matches('/')) {
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => request_path,
+    };
+    let Some(path) = resolve(&state.out_dir, site_path) else {
         return (StatusCode::BAD_REQUEST, "bad path").into_response();
     };
     // A folder asked for without its final slash: redirect so relative links work.
@@ -159,6 +164,9 @@ async fn file(AxumState(state): AxumState<Arc<State>>, request: Request<Body>) -
 /// Adds the live-reload script, and the last build error if there is one, to
 /// an HTML page.
 fn page_with_error(html: Vec<u8>, state: &State) -> Vec<u8> {
+    if !state.live_reload {
+        return html;
+    }
     let mut extra = String::new();
     if let Some(error) = state.last_error.read().ok().and_then(|e| e.clone()) {
         extra.push_str("<pre id=\"memoria-build-error\" role=\"alert\" style=\"position:fixed;z-index:9999;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;background:#5c0011;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap\">");

@@ -7,7 +7,7 @@
 //! the last good site online and shows the errors in the terminal and on
 //! every page.
 
-mod http;
+pub mod http;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -51,6 +51,25 @@ pub struct State {
     pub last_error: RwLock<Option<String>>,
     /// Tells open pages about rebuilds.
     pub notices: broadcast::Sender<Notice>,
+    /// Whether served pages get the live-reload script (not when printing).
+    pub live_reload: bool,
+    /// The path of the site's base URL (`/` or `/sub/dir/`), removed from
+    /// request paths so links work as published.
+    pub base_path: String,
+}
+
+impl State {
+    /// The state of a server of the finished site in `out_dir`, without
+    /// live reload (used to print reports).
+    pub fn fixed(out_dir: PathBuf, base_path: &str) -> State {
+        State {
+            out_dir,
+            last_error: RwLock::new(None),
+            notices: broadcast::channel(1).0,
+            live_reload: false,
+            base_path: base_path.to_string(),
+        }
+    }
 }
 
 /// Runs the development server until interrupted.
@@ -94,6 +113,8 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
         out_dir: out_dir.clone(),
         last_error: RwLock::new(None),
         notices,
+        live_reload: true,
+        base_path: "/".into(),
     });
 
     let mut site = Incremental::new(options.root.clone(), load, out_dir.clone());
