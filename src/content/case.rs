@@ -117,6 +117,10 @@ impl Meta for CaseMeta {
     fn title(&self) -> &str {
         &self.title
     }
+
+    fn summary(&self) -> Option<&str> {
+        Some(&self.summary)
+    }
 }
 
 /// Fields that must agree between the translations of a case, with their

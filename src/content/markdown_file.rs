@@ -20,6 +20,11 @@ pub trait Meta: Sized + Send + Sync {
     /// The title, for messages and listings.
     fn title(&self) -> &str;
 
+    /// A sentence that sums the content up, shown where it is not translated.
+    fn summary(&self) -> Option<&str> {
+        None
+    }
+
     /// The URL slug of a file with id `id` that sets no `slug`.
     fn default_slug(id: &str) -> String {
         id.to_string()

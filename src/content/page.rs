@@ -33,4 +33,8 @@ impl Meta for PageMeta {
     fn title(&self) -> &str {
         &self.title
     }
+
+    fn summary(&self) -> Option<&str> {
+        self.summary.as_deref()
+    }
 }

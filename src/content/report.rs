@@ -95,6 +95,10 @@ impl Meta for ReportMeta {
         &self.title
     }
 
+    fn summary(&self) -> Option<&str> {
+        Some(&self.legislature)
+    }
+
     fn default_slug(id: &str) -> String {
         id.to_ascii_lowercase()
     }

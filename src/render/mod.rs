@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use crate::config::Section;
+use crate::content::markdown_file::Meta;
 use crate::content::{CaseMeta, Document, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
@@ -383,14 +384,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                     lang,
                     route,
                     &versions,
-                    entry.docs.values().next().map(|d| {
-                        (
-                            d.lang.as_str(),
-                            d.meta.title.as_str(),
-                            Some(d.meta.summary.as_str()),
-                            d.source.clone(),
-                        )
-                    }),
+                    entry.docs.values().next(),
                 )?,
             }
         }
@@ -441,14 +435,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                         lang,
                         route,
                         &versions,
-                        entry.docs.values().next().map(|d| {
-                            (
-                                d.lang.as_str(),
-                                d.meta.title.as_str(),
-                                Some(d.meta.legislature.as_str()),
-                                d.source.clone(),
-                            )
-                        }),
+                        entry.docs.values().next(),
                     )?
                 }
             }
@@ -514,14 +501,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                     lang,
                     route,
                     &versions,
-                    entry.docs.values().next().map(|d| {
-                        (
-                            d.lang.as_str(),
-                            d.meta.title.as_str(),
-                            d.meta.summary.as_deref(),
-                            d.source.clone(),
-                        )
-                    }),
+                    entry.docs.values().next(),
                 )?,
             }
         }
@@ -554,15 +534,21 @@ type Rendered = (&'static str, Route, tera::Context, String);
 
 /// The page that stands in for a missing translation: it says so, in the
 /// reader's language, and links to the versions that exist.
-fn untranslated(
+fn untranslated<M: Meta>(
     site: &Site,
     shared: &Shared,
     lang: &str,
     route: Route,
     versions: &[Version<'_>],
-    original: Option<(&str, &str, Option<&str>, std::path::PathBuf)>,
+    original: Option<&Document<M>>,
 ) -> Result<Rendered, Diagnostic> {
-    let (orig_lang, title, summary, source) = original.ok_or_else(|| missing_route(&route.url))?;
+    let doc = original.ok_or_else(|| missing_route(&route.url))?;
+    let (orig_lang, title, summary, source) = (
+        doc.lang.as_str(),
+        doc.meta.title(),
+        doc.meta.summary(),
+        &doc.source,
+    );
     let strings = site.theme.i18n.strings(lang);
     // The summary is in another language: it is shown marked as such, not used as this page's description.
     let page = context::page_object(site, lang, "untranslated", title, None, &route, versions);
@@ -584,7 +570,7 @@ fn untranslated(
         shared.lang[lang].page(page, vec![("original", original)]),
         format!(
             "notice for the missing `{lang}` translation of {}",
-            crate::diagnostics::display_path(&source)
+            crate::diagnostics::display_path(source)
         ),
     ))
 }
