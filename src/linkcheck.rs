@@ -13,8 +13,12 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::content::Kind;
+use crate::diagnostics::{closest, display_path, Diagnostic, Severity};
+use crate::markdown;
 use crate::output::OutputFile;
+use crate::site::Site;
+use crate::text::position_of;
 
 /// The links and anchors of one HTML file.
 #[derive(Debug, Default)]
@@ -23,31 +27,80 @@ struct Scan {
     ids: BTreeSet<String>,
 }
 
+/// What is wrong with a link, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Problem {
+    message: String,
+    help: String,
+}
+
+impl Problem {
+    fn new(message: impl Into<String>, help: impl Into<String>) -> Self {
+        Problem {
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+}
+
+/// The rendered site as the link checker sees it: which files exist, and
+/// the links and ids of every HTML page.
+pub struct Index<'a> {
+    scans: BTreeMap<&'a str, (Scan, &'a OutputFile)>,
+    existing: BTreeSet<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    /// Scans every HTML file of `files`.
+    pub fn new(files: &'a [OutputFile]) -> Self {
+        let scans = files
+            .par_iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .map(|f| (f.path.as_str(), (scan(&f.bytes), f)))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect();
+        let existing = files.iter().map(|f| f.path.as_str()).collect();
+        Index { scans, existing }
+    }
+}
+
+/// The links that were already checked in the Markdown they were written
+/// in: (content file, address), so that the check of the rendered pages
+/// does not report them a second time.
+pub type Checked = BTreeSet<(String, String)>;
+
 /// Checks every internal link of every HTML file in `files`. Each broken link
 /// is an error naming the page, the content it came from and the target.
 pub fn check(files: &[OutputFile], config: &Config) -> Vec<Diagnostic> {
-    let scans: BTreeMap<&str, (Scan, &OutputFile)> = files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| (f.path.as_str(), (scan(&f.bytes), f)))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
-    let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    check_pages(&Index::new(files), config, &Checked::new())
+}
 
-    let mut out: Vec<Diagnostic> = scans
+/// Checks every internal link of the rendered pages, except those of
+/// `checked` (already reported, with their line, from the Markdown source).
+pub fn check_pages(index: &Index, config: &Config, checked: &Checked) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = index
+        .scans
         .par_iter()
         .flat_map_iter(|(path, (scan, file))| {
             let mut problems = Vec::new();
             let mut seen = BTreeSet::new();
             for link in &scan.links {
-                if !seen.insert(link.as_str()) {
+                if !seen.insert(link.as_str())
+                    || checked.contains(&(file.owner.clone(), normalized(link)))
+                {
                     continue;
                 }
-                if let Some(problem) = check_link(link, path, config, &existing, &scans) {
+                if let Some(problem) = check_link(link, path, config, index) {
                     problems.push(
-                        Diagnostic::error(&file.owner, format!("broken link on /{path}: {link} — {problem}"))
-                            .help("fix the link in the content (use @/… links) or in the template that writes it"),
+                        Diagnostic::error(
+                            &file.owner,
+                            format!("broken link on /{path}: {link} — {}", problem.message),
+                        )
+                        .help(format!(
+                            "fix the link in the content (use @/… links) or in the template that writes it; {}",
+                            problem.help
+                        )),
                     );
                 }
             }
@@ -58,6 +111,125 @@ pub fn check(files: &[OutputFile], config: &Config) -> Vec<Diagnostic> {
     out
 }
 
+/// Checks the links written as addresses (`[x](/en/cases/rosario/)`,
+/// `[x](#context)`) in the Markdown of every case, page and report against
+/// the rendered site. Each broken one is a diagnostic of `severity` at the
+/// link's line and column. Also returns every link checked this way.
+pub fn check_sources(site: &Site, index: &Index, severity: Severity) -> (Vec<Diagnostic>, Checked) {
+    let mut out = Vec::new();
+    let mut checked = Checked::new();
+    let content = &site.content;
+    let docs = content
+        .cases
+        .documents()
+        .map(|d| {
+            (
+                Kind::Case,
+                &d.id,
+                &d.lang,
+                &d.source,
+                &d.text,
+                d.body_offset,
+            )
+        })
+        .chain(content.pages.documents().map(|d| {
+            (
+                Kind::Page,
+                &d.id,
+                &d.lang,
+                &d.source,
+                &d.text,
+                d.body_offset,
+            )
+        }))
+        .chain(content.reports.documents().map(|d| {
+            (
+                Kind::Report,
+                &d.id,
+                &d.lang,
+                &d.source,
+                &d.text,
+                d.body_offset,
+            )
+        }));
+    for (kind, id, lang, source, text, body_offset) in docs {
+        let Some(route) = site.routes.doc(kind, id, lang) else {
+            continue;
+        };
+        let owner = display_path(source);
+        for link in markdown::plain_links(&text[body_offset..]) {
+            checked.insert((owner.clone(), normalized(&link.url)));
+            if let Some(problem) = check_link(&link.url, &route.file, &site.config, index) {
+                let position = position_of(text, body_offset + link.offset);
+                let d = Diagnostic::error(
+                    source,
+                    format!("the link {} leads nowhere: {}", link.url, problem.message),
+                );
+                out.push(
+                    Diagnostic { severity, ..d }
+                        .at(Some(position))
+                        .with_source(text)
+                        .help(problem.help),
+                );
+            }
+        }
+    }
+    (out, checked)
+}
+
+/// A link as compared between the Markdown and the page: without HTML
+/// entities and percent-encoding.
+fn normalized(link: &str) -> String {
+    percent_decode_str(&decode_entities(link.trim()))
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// `text` with the character references an HTML attribute can hold
+/// (`&amp;`, `&#39;`, `&#x27;`…) replaced by their characters.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match rest
+            .find(';')
+            .and_then(|end| Some((end, entity(&rest[1..end])?)))
+        {
+            Some((end, c)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character of a reference such as `amp`, `#39` or `#x27`.
+fn entity(name: &str) -> Option<char> {
+    let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+        u32::from_str_radix(hex, 16).ok()?
+    } else if let Some(dec) = name.strip_prefix('#') {
+        dec.parse().ok()?
+    } else {
+        return match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        };
+    };
+    char::from_u32(code)
+}
+
 fn scan(bytes: &[u8]) -> Scan {
     let found = RefCell::new(Scan::default());
     let html = String::from_utf8_lossy(bytes);
@@ -65,25 +237,25 @@ fn scan(bytes: &[u8]) -> Scan {
         element_content_handlers: vec![
             element!("[id]", |el| {
                 if let Some(id) = el.get_attribute("id") {
-                    found.borrow_mut().ids.insert(id);
+                    found.borrow_mut().ids.insert(decode_entities(&id));
                 }
                 Ok(())
             }),
             element!("a[name]", |el| {
                 if let Some(name) = el.get_attribute("name") {
-                    found.borrow_mut().ids.insert(name);
+                    found.borrow_mut().ids.insert(decode_entities(&name));
                 }
                 Ok(())
             }),
             element!("a[href], link[href], area[href]", |el| {
                 if let Some(href) = el.get_attribute("href") {
-                    found.borrow_mut().links.push(href);
+                    found.borrow_mut().links.push(decode_entities(&href));
                 }
                 Ok(())
             }),
             element!("img[src], script[src], source[src], iframe[src]", |el| {
                 if let Some(src) = el.get_attribute("src") {
-                    found.borrow_mut().links.push(src);
+                    found.borrow_mut().links.push(decode_entities(&src));
                 }
                 Ok(())
             }),
@@ -96,17 +268,23 @@ fn scan(bytes: &[u8]) -> Scan {
     found.into_inner()
 }
 
+/// Advice for a link that leads to no file.
+fn missing_page_help(path: &str) -> String {
+    if path.ends_with(".md") || path.ends_with(".yaml") {
+        "to link to another content file, write @/ and its path under content/, e.g. [Lima](@/cases/lima.md)".into()
+    } else {
+        "check the address in the built site, or link to content with @/ and its file (e.g. @/cases/lima.md) so that memoria writes the address".into()
+    }
+}
+
 /// Returns what is wrong with `link` found on page `page`, or None.
-fn check_link(
-    link: &str,
-    page: &str,
-    config: &Config,
-    existing: &BTreeSet<&str>,
-    scans: &BTreeMap<&str, (Scan, &OutputFile)>,
-) -> Option<String> {
+fn check_link(link: &str, page: &str, config: &Config, index: &Index) -> Option<Problem> {
     let link = link.trim();
     if link.is_empty() {
-        return Some("the address is empty".into());
+        return Some(Problem::new(
+            "the address is empty",
+            "write the address, or remove the link",
+        ));
     }
     let (without_fragment, fragment) = match link.split_once('#') {
         Some((p, f)) => (p, Some(f)),
@@ -125,37 +303,60 @@ fn check_link(
                 Some(rest) => rest.to_string(),
                 None if format!("{path}/") == config.base_path => String::new(),
                 None => {
-                    return Some(format!(
-                        "it is outside the site's base path {}",
-                        config.base_path
+                    return Some(Problem::new(
+                        format!("it is outside the site's base path {}", config.base_path),
+                        format!(
+                            "addresses of this site start with {}; better, link to content with @/ and its file (e.g. @/cases/lima.md)",
+                            config.base_path
+                        ),
                     ))
                 }
             }
         } else {
-            join_relative(page, path)?
+            match join_relative(page, path) {
+                Some(joined) => joined,
+                None => {
+                    return Some(Problem::new(
+                        format!("it climbs above the root of the site (the page is /{page})"),
+                        "remove the extra ../, or link to content with @/ and its file (e.g. @/cases/lima.md) so that memoria writes the address",
+                    ))
+                }
+            }
         };
         let decoded = percent_decode_str(&site_path)
             .decode_utf8_lossy()
             .into_owned();
-        match resolve_file(&decoded, existing) {
+        match resolve_file(&decoded, &index.existing) {
             Some(f) => f,
-            None => return Some("no such page or file in the site".into()),
+            None => {
+                return Some(Problem::new(
+                    "no such page or file in the site",
+                    missing_page_help(path),
+                ))
+            }
         }
     };
     match fragment {
-        Some(f) if !f.is_empty() => {
-            let decoded = percent_decode_str(f).decode_utf8_lossy();
-            let ids = scans.get(target_file.as_str()).map(|(s, _)| &s.ids);
-            match ids {
-                Some(ids) if ids.contains(decoded.as_ref()) => None,
-                Some(_) => Some(format!(
-                    "/{target_file} has no element with id=\"{decoded}\""
-                )),
-                None => None, // not HTML: fragments are not checked
-            }
-        }
+        Some(f) if !f.is_empty() => check_fragment(f, &target_file, index),
         _ => None,
     }
+}
+
+/// Checks that page `target_file` has an element with id `fragment`.
+fn check_fragment(fragment: &str, target_file: &str, index: &Index) -> Option<Problem> {
+    let decoded = percent_decode_str(fragment).decode_utf8_lossy();
+    let (scan, _) = index.scans.get(target_file)?; // not HTML: not checked
+    if scan.ids.contains(decoded.as_ref()) {
+        return None;
+    }
+    let help = match closest(&decoded, scan.ids.iter().map(String::as_str)) {
+        Some(near) => format!("did you mean #{near}? A heading's id is its text in lowercase, without accents, with hyphens (or the {{#id}} written after it)"),
+        None => "use the id of a heading of that page: its text in lowercase, without accents, with hyphens (or the {#id} written after it)".into(),
+    };
+    Some(Problem::new(
+        format!("/{target_file} has no element with id=\"{decoded}\""),
+        help,
+    ))
 }
 
 fn has_scheme(link: &str) -> bool {
@@ -254,6 +455,30 @@ mod tests {
             .iter()
             .any(|t| t.contains("#nope") && t.contains("id=\"nope\"")));
         assert!(text.iter().any(|t| t.contains("sub/")));
+    }
+
+    #[test]
+    fn links_above_the_root_are_errors() {
+        let files = vec![file(
+            "en/a/index.html",
+            "<a href=\"../../../x/\">up</a><a href=\"../\">ok</a>",
+        )];
+        let problems = check(&files, &config());
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        let up = problems
+            .iter()
+            .find(|d| d.message.contains("../../../x/"))
+            .unwrap();
+        assert!(up.message.contains("climbs above the root of the site"));
+        assert!(up.help.as_deref().unwrap().contains("remove the extra ../"));
+    }
+
+    #[test]
+    fn entities_in_addresses_are_decoded() {
+        assert_eq!(
+            decode_entities("/a?b=1&amp;c=&#39;&#x27;&bogus;&"),
+            "/a?b=1&c=''&bogus;&"
+        );
     }
 
     #[test]

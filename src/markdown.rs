@@ -62,11 +62,7 @@ impl<F: Fn(&str) -> Result<String, (String, String)>> LinkResolver for F {
 /// Renders `markdown`. `allow_raw_html` passes HTML written in the text
 /// through; otherwise it is shown as text.
 pub fn render(markdown: &str, resolver: &dyn LinkResolver, allow_raw_html: bool) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options = options();
     let mut events: Vec<Event> = Vec::new();
     let mut errors = Vec::new();
     // Link/image ends to drop, for links whose start was dropped.
@@ -108,6 +104,14 @@ pub fn render(markdown: &str, resolver: &dyn LinkResolver, allow_raw_html: bool)
             Event::End(TagEnd::HtmlBlock) if !allow_raw_html => {
                 events.push(Event::End(TagEnd::Paragraph));
             }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) if !allow_raw_html => {
+                events.push(Event::Start(safe_heading(level, id, classes, attrs)));
+            }
             other => events.push(other),
         }
     }
@@ -120,6 +124,76 @@ pub fn render(markdown: &str, resolver: &dyn LinkResolver, allow_raw_html: bool)
         headings,
         errors,
     }
+}
+
+/// The Markdown extensions memoria turns on.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A link or image address written as is (not `@/…`) in a Markdown text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlainLink {
+    /// Byte offset of the link in the Markdown text.
+    pub offset: usize,
+    /// The address, as the page will have it.
+    pub url: String,
+}
+
+/// Every link and image of `markdown` whose address is written as is and
+/// kept in the page (not an `@/…` link, not a removed `javascript:` one), in
+/// order, with its position. The link checker resolves them against the
+/// built site.
+pub fn plain_links(markdown: &str) -> Vec<PlainLink> {
+    Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !dest_url.starts_with("@/") && !is_unsafe_url(&dest_url) =>
+            {
+                Some(PlainLink {
+                    offset: range.start,
+                    url: dest_url.to_string(),
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A heading with only what cannot run script: its `{#id}` and `.class`es,
+/// each reduced to letters, digits, `-` and `_`. Other `key=value`
+/// attributes are dropped (they could be event handlers such as `onfocus`).
+fn safe_heading<'a>(
+    level: HeadingLevel,
+    id: Option<CowStr<'a>>,
+    classes: Vec<CowStr<'a>>,
+    _attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+) -> Tag<'a> {
+    Tag::Heading {
+        level,
+        id: id.and_then(|i| safe_name(&i)).map(CowStr::from),
+        classes: classes
+            .iter()
+            .filter_map(|c| safe_name(c))
+            .map(CowStr::from)
+            .collect(),
+        attrs: Vec::new(),
+    }
+}
+
+/// `name` with every character other than a letter, a digit, `-` or `_`
+/// removed; None when nothing is left.
+fn safe_name(name: &str) -> Option<String> {
+    let kept: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    (!kept.is_empty()).then_some(kept)
 }
 
 /// The same link or image, pointing to `url`.
@@ -331,5 +405,39 @@ mod tests {
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["que-funciono", "que-funciono-2", "mine"]);
         assert!(r.html.contains("<h2 id=\"que-funciono\">"));
+    }
+
+    #[test]
+    fn plain_links_are_listed_with_their_offsets() {
+        let src = "[a](@/cases/x.md) [b](lima.en.md)\n\n![i](/img/a.png) [c](javascript:x) [d](#top)\n\n[r]: /ref/\n\n[e][r]";
+        let links = plain_links(src);
+        let got: Vec<(&str, &str)> = links
+            .iter()
+            .map(|l| (&src[l.offset..l.offset + 3], l.url.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("[b]", "lima.en.md"),
+                ("![i", "/img/a.png"),
+                ("[d]", "#top"),
+                ("[e]", "/ref/")
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_attributes_keep_only_id_and_classes() {
+        let src = "## Title {#my\"id .big .x\"onclick=y tabindex=0 autofocus onfocus=alert(1)}\n";
+        let r = render(src, &no_links, false);
+        assert!(
+            r.html
+                .contains("<h2 id=\"myid\" class=\"big xonclicky\">Title</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("onfocus"), "{}", r.html);
+        let allowed = render("## T {data-x=1}\n", &no_links, true);
+        assert!(allowed.html.contains("data-x=\"1\""), "{}", allowed.html);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::linkcheck;
 use crate::output::{self, OutputFile};
 use crate::render;
@@ -113,6 +113,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         return Err(diagnostics);
     }
     let mut diagnostics = rendered.diagnostics;
+    let index = linkcheck::Index::new(&rendered.files);
+    let (links, _) = linkcheck::check_sources(&rendered.site, &index, Severity::Warning);
+    diagnostics.extend(links);
     if let Some(lock) = &rendered.site.lock_update {
         // The site is written; now the lock records what was presented.
         if let Err(d) = crate::reports::lock::write(&options.root, lock) {
@@ -148,7 +151,10 @@ pub fn check(root: &Path, strict: bool) -> Diagnostics {
     let mut diagnostics = match render_site(root, &LoadOptions::default()) {
         Ok(r) => {
             let mut diagnostics = r.diagnostics;
-            diagnostics.extend(linkcheck::check(&r.files, &r.site.config));
+            let index = linkcheck::Index::new(&r.files);
+            let (links, checked) = linkcheck::check_sources(&r.site, &index, Severity::Error);
+            diagnostics.extend(links);
+            diagnostics.extend(linkcheck::check_pages(&index, &r.site.config, &checked));
             diagnostics
         }
         Err(d) => d,

@@ -280,3 +280,107 @@ fn two_data_files_with_one_id_name_both() {
         ],
     );
 }
+
+/// Markdown that tries every way to put script into a page: link and image
+/// addresses (plain, entity- and whitespace-obfuscated, upper case),
+/// autolinks, reference definitions, footnotes, heading attributes, tables
+/// and raw HTML.
+const HOSTILE_MARKDOWN: &str = r#"## Title {tabindex=0 autofocus onfocus=alert(1) #x" .c"onclick=y}
+
+[a](javascript:alert(1)) [b](&#106;avascript:alert(2)) [c](&#x6A;avascript:alert(3))
+[d](java&#x09;script:alert(4)) [e](<java	script:alert(5)>) [f](< javascript:alert(6)>)
+[g](JAVASCRIPT:alert(7)) [h](vbscript:msgbox(8)) [i](data:text/html,<script>alert(9)</script>)
+![j](data:text/html;base64,PHNjcmlwdD4=) ![k](javascript:alert(10)) <javascript:alert(11)>
+<vbscript:x> [l][ref] ![m][ref] [n](&#0000106avascript:x) [o](&#x0A;javascript:x)
+
+[ref]: javascript:alert(12)
+
+Note[^n].
+
+[^n]: [p](javascript:alert(13)) <script>alert(14)</script>
+
+| a | b |
+|---|---|
+| [q](javascript:alert(15)) | <img src=x onerror=alert(16)> |
+
+<iframe srcdoc="<script>alert(17)</script>"></iframe>
+<object data="javascript:x"></object><embed src="javascript:x">
+<a href="javascript:alert(18)">raw</a> <button formaction="javascript:x">b</button>
+<svg onload=alert(19)><script>alert(20)</script></svg>
+"#;
+
+/// Text for a YAML field: markup, a script address and a closing script
+/// tag (to break out of JSON-LD), quoted for YAML.
+const HOSTILE_TEXT: &str = r#""</script><script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3) <a href='javascript:x'>""#;
+
+#[test]
+fn no_field_can_put_script_into_any_page() {
+    let f = Fixture::new(&["es", "en"]);
+    let t = HOSTILE_TEXT;
+    let case = case_text("X", &format!("lessons: [{t}]\n"), HOSTILE_MARKDOWN)
+        .replace("title: \"X\"", &format!("title: {t}"))
+        .replace("summary: \"Summary of X\"", &format!("summary: {t}"))
+        .replace("city: Lima", &format!("city: {t}"))
+        .replace("actors: [Concejo]", &format!("actors: [{t}]"));
+    f.write("content/cases/lima.es.md", &case);
+    f.write("content/cases/lima.en.md", &case);
+    f.write(
+        "content/pages/about.es.md",
+        &format!("---\ntitle: {t}\nsummary: {t}\n---\n\n{HOSTILE_MARKDOWN}\n"),
+    );
+    f.write(
+        "content/agreements/a1.yaml",
+        &format!("title: {{ es: {t}, en: {t} }}\nsummary: {{ es: {t}, en: {t} }}\npartner: {t}\npartner_country: CO\ntype: grant\nsigned: 2025-01-01\nstatus: active\napproved_by: {t}\n"),
+    );
+    f.write(
+        "content/actions/m1.yaml",
+        &format!("title: {{ es: {t}, en: {t} }}\nsummary: {{ es: {t}, en: {t} }}\ntype: network\ndate: 2024-07-08\nplace: {{ city: {t}, country: ES }}\nparticipants: [{t}]\nfunded_by: {t}\n"),
+    );
+    f.write(
+        "content/reports/2024-S2.es.md",
+        &format!(
+            "---\ntitle: {t}\nlegislature: {t}\npresented: 2025-02-14\n---\n\n{HOSTILE_MARKDOWN}\n"
+        ),
+    );
+    let out = f.run(&["build"]);
+    assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+    common::assert_no_unsafe_markup(&f.root().join("public"), "/");
+    // The text is still there, shown as text.
+    assert!(f
+        .output("es/casos/lima/index.html")
+        .contains("&lt;script&gt;alert(14)&lt;/script&gt;"));
+}
+
+#[test]
+fn heading_attributes_cannot_add_event_handlers() {
+    let f = Fixture::new(&["en"]);
+    f.case(
+        "lima",
+        "en",
+        "Lima",
+        "",
+        "## Title {tabindex=0 autofocus onfocus=alert(1)}\n\n## Results {#res!ults .big .x\"y}\n",
+    );
+    f.build_ok();
+    let page = f.output("en/cases/lima/index.html");
+    assert!(page.contains("<h2 id=\"title\">Title</h2>"), "{page}");
+    assert!(
+        page.contains("<h2 id=\"results\" class=\"big xy\">Results</h2>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("onfocus") && !page.contains("tabindex=\"0\""),
+        "{page}"
+    );
+}
+
+#[test]
+fn heading_attributes_are_kept_when_raw_html_is_allowed() {
+    let f = Fixture::new(&["en"]);
+    let toml = std::fs::read_to_string(f.root().join("site.toml")).unwrap();
+    f.write("site.toml", &format!("allow_raw_html = true\n{toml}"));
+    f.case("lima", "en", "Lima", "", "## Title {data-step=2}\n");
+    f.build_ok();
+    let page = f.output("en/cases/lima/index.html");
+    assert!(page.contains("data-step=\"2\""), "{page}");
+}

@@ -154,3 +154,82 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// The theme's own script files: the only `<script src>` a page may have.
+pub const THEME_SCRIPTS: [&str; 2] = ["search.js", "filter.js"];
+
+/// Everything in `html` that could run script, after the parser has decoded
+/// entities: `on…=` attributes, `javascript:`/`vbscript:`/`data:text/html`
+/// addresses in any attribute (whitespace, control characters and case
+/// ignored), `srcdoc`, `formaction`, and `<script>` (but the theme's own
+/// scripts under `static_url`, and JSON-LD that parses as JSON), `<iframe>`,
+/// `<object>`, `<embed>`, `<frame>`, `<applet>`, `<base>` elements.
+pub fn unsafe_markup(html: &str, static_url: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let all = scraper::Selector::parse("*").unwrap();
+    let mut found = Vec::new();
+    for el in doc.select(&all) {
+        let name = el.value().name();
+        if name == "script" && !is_theme_script(&el, static_url) {
+            found.push(format!("a script element: {}", el.html()));
+        }
+        if ["iframe", "object", "embed", "frame", "applet", "base"].contains(&name) {
+            found.push(format!("a {name} element"));
+        }
+        for (attr, value) in el.value().attrs() {
+            let attr = attr.to_ascii_lowercase();
+            if attr.starts_with("on") || attr == "srcdoc" || attr == "formaction" {
+                found.push(format!("attribute {attr}={value:?} on <{name}>"));
+            }
+            let squeezed: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if ["javascript:", "vbscript:", "data:text/html"]
+                .iter()
+                .any(|s| squeezed.starts_with(s))
+            {
+                found.push(format!("a script address in {attr}={value:?} on <{name}>"));
+            }
+        }
+    }
+    found
+}
+
+fn is_theme_script(el: &scraper::ElementRef, static_url: &str) -> bool {
+    let mut attrs: Vec<(&str, &str)> = el.value().attrs().collect();
+    attrs.sort();
+    let text: String = el.text().collect();
+    let own_file = THEME_SCRIPTS
+        .iter()
+        .any(|f| attrs == [("defer", ""), ("src", format!("{static_url}{f}").as_str())]);
+    let json_ld = attrs == [("type", "application/ld+json")]
+        && !text.to_ascii_lowercase().contains("</script")
+        && serde_json::from_str::<serde_json::Value>(&text).is_ok();
+    (own_file && text.is_empty()) || json_ld
+}
+
+/// Every `.html` file under `dir`, as (relative path, text).
+pub fn html_pages(dir: &Path) -> Vec<(String, String)> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p, String::from_utf8_lossy(&b).into_owned()))
+        .collect()
+}
+
+/// Asserts that no page under `dir` has markup that could run script.
+pub fn assert_no_unsafe_markup(dir: &Path, static_url: &str) {
+    let pages = html_pages(dir);
+    assert!(!pages.is_empty(), "no pages under {}", dir.display());
+    let bad: Vec<String> = pages
+        .iter()
+        .flat_map(|(p, html)| {
+            unsafe_markup(html, static_url)
+                .into_iter()
+                .map(move |f| format!("{p}: {f}"))
+        })
+        .collect();
+    assert!(bad.is_empty(), "unsafe markup:\n{}", bad.join("\n"));
+}
