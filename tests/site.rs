@@ -353,7 +353,13 @@ fn three_in_site_order() -> Fixture {
         "summary: \"Resumen ES\"\n",
         "Texto.",
     );
-    f.page("about", "en", "About EN", "summary: \"Summary EN\"\n", "Text.");
+    f.page(
+        "about",
+        "en",
+        "About EN",
+        "summary: \"Summary EN\"\n",
+        "Text.",
+    );
     f
 }
 
@@ -365,7 +371,11 @@ fn a_missing_translation_shows_the_first_language_of_the_site_order() {
     assert!(err.contains("(0 errors, 2 warnings)"), "{err}");
     // French is missing: Spanish comes before English in `languages`.
     let case = f.output("fr/cas/lima/index.html");
-    assert_eq!(common::langs_of(&case, "Summary of Lima ES"), ["es"], "{case}");
+    assert_eq!(
+        common::langs_of(&case, "Summary of Lima ES"),
+        ["es"],
+        "{case}"
+    );
     assert!(!case.contains("Summary of Lima EN"), "{case}");
     assert!(case.contains("<title>Lima ES"), "{case}");
     let page = f.output("fr/about/index.html");
@@ -411,6 +421,10 @@ fn only_the_text_in_another_language_is_marked_with_its_lang() {
     }
     // The list of reports: the Spanish title in Spanish, the period in English.
     let reports = f.output("en/reports/index.html");
-    assert_eq!(common::langs_of(&reports, "Informe ES"), ["es"], "{reports}");
+    assert_eq!(
+        common::langs_of(&reports, "Informe ES"),
+        ["es"],
+        "{reports}"
+    );
     assert_eq!(common::langs_of(&reports, "2025"), ["en"], "{reports}");
 }
