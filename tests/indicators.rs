@@ -362,3 +362,170 @@ fn all_errors_of_a_file_in_one_run() {
         assert!(err.contains(needle), "{needle} in {err}");
     }
 }
+
+/// The text of the definition after `<dt>{term}</dt>` on an indicator page.
+fn definition(page: &str, term: &str) -> String {
+    let start = page
+        .find(&format!("<dt>{term}</dt><dd>"))
+        .unwrap_or_else(|| panic!("no {term} in {page}"))
+        + term.len()
+        + 13;
+    page[start..].split("</dd>").next().unwrap().to_string()
+}
+
+/// An indicator whose values are levels of `scale`, from `baseline` through
+/// `first` to `latest`.
+fn levels(scale: &str, baseline: &str, first: &str, latest: &str, target: &str) -> String {
+    QUAL.replace("scale: high-medium-low", &format!("scale: {scale}"))
+        .replace(
+            "value: low }\ntarget",
+            &format!("value: {baseline} }}\ntarget"),
+        )
+        .replace("value: high }", &format!("value: {target} }}"))
+        .replace("2024-S2, value: low", &format!("2024-S2, value: {first}"))
+        .replace(
+            "2025-S1, value: medium",
+            &format!("2025-S1, value: {latest}"),
+        )
+}
+
+#[test]
+fn a_change_of_level_is_said_in_words() {
+    let f = site();
+    f.write(
+        "content/indicators/office.yaml",
+        &levels("yes-no", "no", "no", "yes", "yes"),
+    );
+    f.write(
+        "content/indicators/lost.yaml",
+        &levels("yes-no", "no", "yes", "no", "yes"),
+    );
+    f.write(
+        "content/indicators/quality.yaml",
+        &levels(
+            "good-acceptable-fair-poor",
+            "poor",
+            "poor",
+            "acceptable",
+            "good",
+        ),
+    );
+    f.write(
+        "content/indicators/worse.yaml",
+        &levels(
+            "good-acceptable-fair-poor",
+            "poor",
+            "good",
+            "acceptable",
+            "good",
+        ),
+    );
+    let out = f.build_ok();
+    assert!(
+        stderr(&out).contains("(0 errors, 0 warnings)"),
+        "{}",
+        stderr(&out)
+    );
+    for (id, es, en) in [
+        ("office", "de No a Sí", "from No to Yes"),
+        ("lost", "de Sí a No", "from Yes to No"),
+        ("coordination", "sube 1 nivel", "up 1 level"),
+        ("quality", "sube 2 niveles", "up 2 levels"),
+        ("worse", "baja 1 nivel", "down 1 level"),
+    ] {
+        let es_page = f.output(&format!("es/indicadores/{id}/index.html"));
+        assert_eq!(definition(&es_page, "Variación"), es, "{id}");
+        let en_page = f.output(&format!("en/indicators/{id}/index.html"));
+        assert_eq!(definition(&en_page, "Change"), en, "{id}");
+    }
+}
+
+#[test]
+fn numbers_are_written_the_way_each_language_writes_them() {
+    let f = Fixture::new(&["es", "en", "fr"]);
+    for lang in ["es", "en", "fr"] {
+        f.case("lima", lang, "Lima", "", "Texto.");
+    }
+    let text = QUANT
+        .replace(
+            "es: convenios, en: agreements",
+            "es: personas, en: people, fr: personnes",
+        )
+        .replace(
+            "{ es: \"Convenios firmados\", en: \"Agreements signed\" }",
+            "{ es: \"Personas\", en: \"People\", fr: \"Personnes\" }",
+        )
+        .replace("value: 10 }", "value: -1250.5 }")
+        .replace("value: 20 }", "value: 1234567 }")
+        .replace("2024-Q2, value: 12", "2024-Q2, value: 1200")
+        .replace("value: 16,", "value: 14500.25,");
+    f.write("content/indicators/people.yaml", &text);
+    f.write(
+        "content/agreements/madrid.yaml",
+        "title: { es: \"Convenio\", en: \"Agreement\", fr: \"Accord\" }\nsummary: { es: \"Resumen\", en: \"Summary\", fr: \"Résumé\" }\npartner: \"Madrid\"\npartner_country: ES\ntype: cooperation\nsigned: 2024-03-01\nstatus: active\namount: { value: 1200, currency: USD }\n",
+    );
+    f.build_ok();
+    let nnbsp = '\u{202F}';
+    for (dir, latest, previous, baseline, target, change, amount) in [
+        (
+            "es/indicadores",
+            "14.500,25 personas",
+            "1200 personas",
+            "−1250,5 personas",
+            "1.234.567 personas",
+            "+13.300,25",
+            "1200 USD",
+        ),
+        (
+            "en/indicators",
+            "14,500.25 people",
+            "1,200 people",
+            "−1,250.5 people",
+            "1,234,567 people",
+            "+13,300.25",
+            "1,200 USD",
+        ),
+        (
+            "fr/indicateurs",
+            &format!("14{nnbsp}500,25 personnes"),
+            &format!("1{nnbsp}200 personnes"),
+            &format!("−1{nnbsp}250,5 personnes"),
+            &format!("1{nnbsp}234{nnbsp}567 personnes"),
+            &format!("+13{nnbsp}300,25"),
+            &format!("1{nnbsp}200 USD"),
+        ),
+    ] {
+        let page = f.output(&format!("{dir}/people/index.html"));
+        for shown in [latest, previous, baseline, target, change] {
+            assert!(
+                page.contains(&format!(">{shown}")),
+                "{dir}: {shown} in {page}"
+            );
+        }
+        // The chart's labels and description too.
+        let chart = &page[page.find("<svg").unwrap()..page.find("</svg>").unwrap()];
+        assert!(
+            chart.contains(baseline) && chart.contains(target),
+            "{dir}: {chart}"
+        );
+        let lang = &dir[..2];
+        let agreements = f.output(&format!(
+            "{lang}/{}/index.html",
+            if lang == "es" {
+                "convenios"
+            } else if lang == "en" {
+                "agreements"
+            } else {
+                "accords"
+            }
+        ));
+        assert!(
+            agreements.contains(&format!(">{amount}<")),
+            "{lang}: {amount} in {agreements}"
+        );
+    }
+    // Open data keeps plain machine numbers.
+    let csv = f.output("data/indicators.csv");
+    assert!(csv.contains(",2024-Q3,14500.25,"), "{csv}");
+    assert!(f.output("data/indicators.json").contains("1234567"));
+}

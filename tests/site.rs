@@ -98,7 +98,7 @@ fn a_missing_translation_is_a_warning_and_a_notice_page() {
     assert!(notice.contains("<meta name=\"robots\" content=\"noindex\">"));
     assert!(notice.contains("href=\"/es/casos/quito/\""));
     let es = f.output("es/casos/quito/index.html");
-    assert!(es.contains("<a href=\"/en/cases/quito/\" hreflang=\"en\" lang=\"en\">English <span class=\"untranslated-mark\">"));
+    assert!(es.contains("<a href=\"/en/cases/quito/\" hreflang=\"en\"><span lang=\"en\">English</span> <span class=\"untranslated-mark\">"));
     assert!(
         !es.contains("hreflang=\"en\" href="),
         "no alternate for a missing translation"
@@ -338,4 +338,93 @@ fn the_bundled_site_checks_clean() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Three languages whose site order (fr, es, en) is not the alphabetical
+/// one (en, es, fr), and content in Spanish and English only.
+fn three_in_site_order() -> Fixture {
+    let f = Fixture::new(&["fr", "es", "en"]);
+    f.case("lima", "es", "Lima ES", "", "Texto.");
+    f.case("lima", "en", "Lima EN", "", "Text.");
+    f.page(
+        "about",
+        "es",
+        "Acerca ES",
+        "summary: \"Resumen ES\"\n",
+        "Texto.",
+    );
+    f.page(
+        "about",
+        "en",
+        "About EN",
+        "summary: \"Summary EN\"\n",
+        "Text.",
+    );
+    f
+}
+
+#[test]
+fn a_missing_translation_shows_the_first_language_of_the_site_order() {
+    let f = three_in_site_order();
+    let out = f.build_ok();
+    let err = stderr(&out);
+    assert!(err.contains("(0 errors, 2 warnings)"), "{err}");
+    // French is missing: Spanish comes before English in `languages`.
+    let case = f.output("fr/cas/lima/index.html");
+    assert_eq!(
+        common::langs_of(&case, "Summary of Lima ES"),
+        ["es"],
+        "{case}"
+    );
+    assert!(!case.contains("Summary of Lima EN"), "{case}");
+    assert!(case.contains("<title>Lima ES"), "{case}");
+    let page = f.output("fr/about/index.html");
+    assert_eq!(common::langs_of(&page, "Resumen ES"), ["es"], "{page}");
+    assert!(!page.contains("Summary EN"), "{page}");
+    // Each version that exists is offered under its own title, in its language.
+    assert_eq!(common::langs_of(&case, "Lima EN"), ["en"], "{case}");
+    assert_eq!(common::langs_of(&page, "About EN"), ["en"], "{page}");
+    // (The document's <title> cannot be marked; the body can.)
+    let body = &page[page.find("<body").unwrap()..];
+    assert_eq!(common::langs_of(body, "Acerca ES"), ["es"], "{page}");
+}
+
+#[test]
+fn only_the_text_in_another_language_is_marked_with_its_lang() {
+    let f = pair();
+    f.write(
+        "content/reports/2025-S1.es.md",
+        "---\ntitle: \"Informe ES\"\nlegislature: \"Concejo\"\n---\n\nTexto.\n",
+    );
+    f.build_ok();
+    // The switcher: the language's name in that language, "(not translated)" in the page's.
+    let es = f.output("es/casos/quito/index.html");
+    assert_eq!(common::langs_of(&es, "English"), ["en"]);
+    assert_eq!(common::langs_of(&es, "(sin traducir)"), ["es"]);
+    // The notice page: its words in English, the Spanish title and summary in Spanish.
+    let notice = f.output("en/cases/quito/index.html");
+    assert_eq!(
+        common::langs_of(&notice, "This content is not available in English yet."),
+        ["en"]
+    );
+    assert_eq!(common::langs_of(&notice, "Summary of Quito ES"), ["es"]);
+    // The case card of the listing: title and summary in Spanish, the rest in English.
+    let list = f.output("en/cases/index.html");
+    assert_eq!(common::langs_of(&list, "Quito ES"), ["es", "es"], "{list}");
+    assert_eq!(common::langs_of(&list, "Summary of Quito ES"), ["es"]);
+    for english in ["May 2, 2018", "Peru", "Political", "Local"] {
+        let langs = common::langs_of(&list, english);
+        assert!(
+            !langs.is_empty() && langs.iter().all(|l| l == "en"),
+            "{english}: {langs:?}"
+        );
+    }
+    // The list of reports: the Spanish title in Spanish, the period in English.
+    let reports = f.output("en/reports/index.html");
+    assert_eq!(
+        common::langs_of(&reports, "Informe ES"),
+        ["es"],
+        "{reports}"
+    );
+    assert_eq!(common::langs_of(&reports, "2025"), ["en"], "{reports}");
 }

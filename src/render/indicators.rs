@@ -87,7 +87,6 @@ pub fn summary(site: &Site, lang: &str, ind: &Indicator) -> Value {
 
 /// Everything the page of an indicator shows.
 pub fn full(site: &Site, lang: &str, ind: &Indicator) -> Value {
-    let strings = site.theme.i18n.strings(lang);
     let f = figures(site, &ind.id);
     let mut v = summary(site, lang, ind);
     let point = |p: &crate::content::indicator::Point| json!({"period": p.period, "period_display": format::period(site, lang, p.period), "value": format::measure(site, lang, ind, &p.value)});
@@ -103,19 +102,7 @@ pub fn full(site: &Site, lang: &str, ind: &Indicator) -> Value {
             })
         })
         .collect();
-    let change = f.and_then(|f| f.change).map(|c| match ind.kind {
-        IndicatorKind::Quantitative => format!(
-            "{}{}",
-            if c > 0.0 { "+" } else { "" },
-            format::number(site, lang, c)
-        ),
-        IndicatorKind::Qualitative => format!(
-            "{}{} {}",
-            if c > 0.0 { "+" } else { "" },
-            format::number(site, lang, c),
-            strings.get("levels_word")
-        ),
-    });
+    let change = f.and_then(|f| change_text(site, lang, ind, f));
     let related = related_cases(site, lang, ind);
     let data_csv = routes::data_file(&site.config, &format!("indicators/{}.csv", ind.id));
     let data_json = routes::data_file(&site.config, &format!("indicators/{}.json", ind.id));
@@ -173,6 +160,43 @@ pub fn full(site: &Site, lang: &str, ind: &Indicator) -> Value {
         map.insert("json_url".into(), json!(data_json.url));
     }
     v
+}
+
+/// The change from the previous observation to the latest, in words that
+/// fit the indicator: a signed number (`+1,250`), the two levels of a yes/no
+/// scale (`from No to Yes`), or the levels climbed or lost on an ordinal
+/// scale (`up 1 level`, `down 2 levels`).
+fn change_text(site: &Site, lang: &str, ind: &Indicator, f: &Figures) -> Option<String> {
+    let c = f.change?;
+    let strings = site.theme.i18n.strings(lang);
+    if ind.kind == IndicatorKind::Quantitative {
+        let sign = if c > 0.0 { "+" } else { "" };
+        return Some(format!("{sign}{}", format::number(site, lang, c)));
+    }
+    let steps = c.abs().round() as u64;
+    if steps == 0 {
+        return Some(strings.get("change_none").to_string());
+    }
+    if ind.scale.as_ref().is_some_and(|s| s.levels.len() == 2) {
+        let label = |o: &Option<crate::content::indicator::Observation>| {
+            o.as_ref()
+                .map(|o| format::measure(site, lang, ind, &o.value))
+                .unwrap_or_default()
+        };
+        return Some(
+            strings
+                .get("change_from_to")
+                .replace("{from}", &label(&f.previous))
+                .replace("{to}", &label(&f.latest)),
+        );
+    }
+    let key = match (c > 0.0, steps == 1) {
+        (true, true) => "change_up_one",
+        (true, false) => "change_up_many",
+        (false, true) => "change_down_one",
+        (false, false) => "change_down_many",
+    };
+    Some(strings.get(key).replace("{n}", &steps.to_string()))
 }
 
 /// Cases this indicator names, and cases that name it, without repeats, in

@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 
 use crate::config::Section;
 use crate::content::markdown_file::Meta;
-use crate::content::{CaseMeta, Document, Kind};
+use crate::content::{CaseMeta, Document, Entry, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
 use crate::routes::{self, Route};
@@ -378,14 +378,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                         crate::diagnostics::display_path(&doc.source),
                     )
                 }
-                None => untranslated(
-                    site,
-                    shared,
-                    lang,
-                    route,
-                    &versions,
-                    entry.docs.values().next(),
-                )?,
+                None => untranslated(site, shared, lang, route, &versions, entry)?,
             }
         }
         Job::Indicators(lang) => indicators::index(site, &shared.lang[lang], lang, None),
@@ -429,14 +422,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                         .doc(Kind::Report, id, lang)
                         .cloned()
                         .ok_or_else(|| missing_route(id))?;
-                    untranslated(
-                        site,
-                        shared,
-                        lang,
-                        route,
-                        &versions,
-                        entry.docs.values().next(),
-                    )?
+                    untranslated(site, shared, lang, route, &versions, entry)?
                 }
             }
         }
@@ -495,14 +481,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                         crate::diagnostics::display_path(&doc.source),
                     )
                 }
-                None => untranslated(
-                    site,
-                    shared,
-                    lang,
-                    route,
-                    &versions,
-                    entry.docs.values().next(),
-                )?,
+                None => untranslated(site, shared, lang, route, &versions, entry)?,
             }
         }
     };
@@ -533,35 +512,37 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
 type Rendered = (&'static str, Route, tera::Context, String);
 
 /// The page that stands in for a missing translation: it says so, in the
-/// reader's language, and links to the versions that exist.
+/// reader's language, shows the title and summary of the version the site's
+/// fallback order picks (`Config::fallbacks`), and links to every version
+/// that exists, each under its own title.
 fn untranslated<M: Meta>(
     site: &Site,
     shared: &Shared,
     lang: &str,
     route: Route,
     versions: &[Version<'_>],
-    original: Option<&Document<M>>,
+    entry: &Entry<M>,
 ) -> Result<Rendered, Diagnostic> {
-    let doc = original.ok_or_else(|| missing_route(&route.url))?;
-    let (orig_lang, title, summary, source) = (
-        doc.lang.as_str(),
-        doc.meta.title(),
-        doc.meta.summary(),
-        &doc.source,
-    );
+    let fallbacks = site.config.fallbacks(lang);
+    let doc = entry
+        .get_or_fallback(lang, &fallbacks)
+        .ok_or_else(|| missing_route(&route.url))?;
     let strings = site.theme.i18n.strings(lang);
     // The summary is in another language: it is shown marked as such, not used as this page's description.
-    let page = context::page_object(site, lang, "untranslated", title, None, &route, versions);
-    let available: Vec<Value> = versions
-        .iter()
-        .filter(|v| v.available)
-        .map(|v| json!({"lang": v.lang, "name": site.theme.i18n.strings(v.lang).get("language_name"), "url": v.route.url}))
-        .collect();
+    let page = context::page_object(
+        site,
+        lang,
+        "untranslated",
+        doc.meta.title(),
+        None,
+        &route,
+        versions,
+    );
     let original = json!({
-        "lang": orig_lang,
-        "title": title,
-        "summary": summary,
-        "available": available,
+        "lang": doc.lang,
+        "title": doc.meta.title(),
+        "summary": doc.meta.summary(),
+        "available": available_versions(site, entry, versions),
         "notice": strings.get("untranslated_notice"),
     });
     Ok((
@@ -570,9 +551,31 @@ fn untranslated<M: Meta>(
         shared.lang[lang].page(page, vec![("original", original)]),
         format!(
             "notice for the missing `{lang}` translation of {}",
-            crate::diagnostics::display_path(source)
+            crate::diagnostics::display_path(&doc.source)
         ),
     ))
+}
+
+/// The versions of `entry` that exist, in the site's language order, each
+/// with its language, the name of that language, its title and address.
+fn available_versions<M: Meta>(
+    site: &Site,
+    entry: &Entry<M>,
+    versions: &[Version<'_>],
+) -> Vec<Value> {
+    versions
+        .iter()
+        .filter(|v| v.available)
+        .filter_map(|v| {
+            let doc = entry.get(v.lang)?;
+            Some(json!({
+                "lang": v.lang,
+                "name": site.theme.i18n.strings(v.lang).get("language_name"),
+                "title": doc.meta.title(),
+                "url": v.route.url,
+            }))
+        })
+        .collect()
 }
 
 fn missing_route(what: &str) -> Diagnostic {

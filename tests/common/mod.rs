@@ -233,3 +233,66 @@ pub fn assert_no_unsafe_markup(dir: &Path, static_url: &str) {
         .collect();
     assert!(bad.is_empty(), "unsafe markup:\n{}", bad.join("\n"));
 }
+/// The text of an HTML page as runs of (language, text): the language is
+/// the `lang` of the nearest element around the text that has one (the
+/// parsed markup, not a textual search).
+pub fn lang_runs(html: &str) -> Vec<(String, String)> {
+    use lol_html::{doc_text, element, HtmlRewriter, Settings};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let stack: Rc<RefCell<Vec<Option<String>>>> = Rc::new(RefCell::new(Vec::new()));
+    let runs: Rc<RefCell<Vec<(String, String)>>> = Rc::new(RefCell::new(Vec::new()));
+    let current = {
+        let stack = Rc::clone(&stack);
+        move || {
+            stack
+                .borrow()
+                .iter()
+                .rev()
+                .find_map(|l| l.clone())
+                .unwrap_or_default()
+        }
+    };
+    let (stack_el, current_text, runs_text) = (Rc::clone(&stack), current, Rc::clone(&runs));
+    let mut rewriter = HtmlRewriter::new(
+        Settings {
+            element_content_handlers: vec![element!("*", move |el| {
+                if el.can_have_content() {
+                    stack_el.borrow_mut().push(el.get_attribute("lang"));
+                    let stack = Rc::clone(&stack_el);
+                    let pop: lol_html::EndTagHandler<'static> = Box::new(move |_| {
+                        stack.borrow_mut().pop();
+                        Ok(())
+                    });
+                    el.on_end_tag(pop)?;
+                }
+                Ok(())
+            })],
+            document_content_handlers: vec![doc_text!(move |t| {
+                let lang = current_text();
+                let mut runs = runs_text.borrow_mut();
+                match runs.last_mut() {
+                    Some((l, text)) if *l == lang => text.push_str(t.as_str()),
+                    _ => runs.push((lang, t.as_str().to_string())),
+                }
+                Ok(())
+            })],
+            ..Settings::new()
+        },
+        |_: &[u8]| {},
+    );
+    rewriter.write(html.as_bytes()).expect("the page parses");
+    rewriter.end().expect("the page parses");
+    let runs = runs.borrow().clone();
+    runs
+}
+
+/// The language (`lang` of the nearest marked element) of every place where
+/// `text` appears in `html`.
+pub fn langs_of(html: &str, text: &str) -> Vec<String> {
+    lang_runs(html)
+        .into_iter()
+        .flat_map(|(lang, run)| std::iter::repeat_n(lang, run.matches(text).count()))
+        .collect()
+}
