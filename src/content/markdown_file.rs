@@ -121,7 +121,7 @@ fn parse_fields<M: Meta>(file: &SourceFile, text: String, languages: &[String]) 
     };
     let body_offset = split.body_offset;
     let reader = Reader::new(&file.rel, &text, &doc, languages);
-    let loaded = reader.root().and_then(|mut map| {
+    let loaded = reader.root().map(|mut map| {
         let url_slug = map.optional::<String>("slug");
         let draft = map.optional::<bool>("draft").unwrap_or(false);
         let meta = M::read(&mut map);
@@ -140,7 +140,7 @@ fn parse_fields<M: Meta>(file: &SourceFile, text: String, languages: &[String]) 
             None => None,
         };
         map.finish();
-        Some((meta, url_slug, draft))
+        (meta, url_slug, draft)
     });
     let failed = reader.has_errors();
     let fields = reader.asked_fields();

@@ -30,9 +30,9 @@ fn scan_line(
         let c = chars[i];
         match open {
             Some((q, _)) => {
-                if q == '"' && c == '\\' {
-                    i += 1;
-                } else if q == '\'' && c == q && chars.get(i + 1) == Some(&q) {
+                let escape = (q == '"' && c == '\\')
+                    || (q == '\'' && c == q && chars.get(i + 1) == Some(&q));
+                if escape {
                     i += 1;
                 } else if c == q {
                     open = None;
