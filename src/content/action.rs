@@ -30,6 +30,9 @@ yaml_enum!(
     }
 );
 
+/// The value shown in advice about `place`.
+const PLACE_EXAMPLE: &str = "{ city: \"Madrid\", country: ES }";
+
 /// Where an action took place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
@@ -95,12 +98,8 @@ impl DataItem for Action {
                 country: country?.0,
             })
         });
-        if !map.has("place") {
-            reader.error(
-                "",
-                "the required field `place` is missing",
-                Some("add `place: { city: \"Madrid\", country: ES }`".into()),
-            );
+        if place.is_none() && map.raw("place").is_none() {
+            map.absent("place", PLACE_EXAMPLE);
         }
         let participants = map.required::<Vec<String>>("participants");
         let cost = map.optional::<Money>("cost");

@@ -25,16 +25,36 @@ pub fn parse<T: DataItem>(
     text: String,
     languages: &[String],
 ) -> (Option<T>, Vec<Diagnostic>) {
+    let (item, diagnostics, _) = parse_fields::<T>(id, rel, text, languages);
+    (item, diagnostics)
+}
+
+/// The paths of the fields the loader of `T` reads in this file's text
+/// (e.g. `title`, `place.city`, `observations[0].value`): the fields a file
+/// of this kind can have, for tests that try every one of them.
+pub fn fields_read<T: DataItem>(
+    id: &str,
+    rel: PathBuf,
+    text: String,
+    languages: &[String],
+) -> Vec<String> {
+    parse_fields::<T>(id, rel, text, languages).2
+}
+
+fn parse_fields<T: DataItem>(
+    id: &str,
+    rel: PathBuf,
+    text: String,
+    languages: &[String],
+) -> (Option<T>, Vec<Diagnostic>, Vec<String>) {
     let doc = match yaml::parse(&text, 0) {
         Ok(d) => d,
         Err(e) => {
-            return (
-                None,
-                vec![Diagnostic::error(&rel, e.message)
-                    .at(e.position)
-                    .with_source(&text)
-                    .help(e.help)],
-            );
+            let d = Diagnostic::error(&rel, e.message)
+                .at(e.position)
+                .with_source(&text)
+                .help(e.help);
+            return (None, vec![d], Vec::new());
         }
     };
     let reader = Reader::new(&rel, &text, &doc, languages);
@@ -44,12 +64,16 @@ pub fn parse<T: DataItem>(
         item
     });
     let failed = reader.has_errors();
-    let diagnostics = reader.into_diagnostics();
+    let fields = reader.asked_fields();
+    let mut diagnostics = reader.into_diagnostics();
+    if read.is_none() {
+        super::ensure_reported(&rel, &mut diagnostics);
+    }
     match read {
         Some(mut item) if !failed => {
             item.set_source(rel, text);
-            (Some(item), diagnostics)
+            (Some(item), diagnostics, fields)
         }
-        _ => (None, diagnostics),
+        _ => (None, diagnostics, fields),
     }
 }

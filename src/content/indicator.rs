@@ -331,19 +331,10 @@ fn read_fields(map: &mut MapReader<'_, '_>, id: &str) -> Option<Indicator> {
     let target = map
         .raw("target")
         .and_then(|v| value_reader.point(&map.path_of("target"), v));
-    for (key, found) in [
-        ("baseline", baseline.is_some()),
-        ("target", target.is_some()),
-    ] {
-        if !found && !map.has(key) {
-            reader.error(
-                "",
-                format!("the required field `{key}` is missing"),
-                Some(format!(
-                    "add `{key}: {{ period: {}, value: … }}`",
-                    periodicity.map_or("2025", |p| p.example())
-                )),
-            );
+    for key in ["baseline", "target"] {
+        if map.raw(key).is_none() {
+            let example = periodicity.map_or("2025", |p| p.example());
+            map.absent(key, &format!("{{ period: {example}, value: … }}"));
         }
     }
     let observations = match map.raw("observations") {
@@ -358,16 +349,7 @@ fn read_fields(map: &mut MapReader<'_, '_>, id: &str) -> Option<Indicator> {
                 };
                 let period = m.required::<Period>("period");
                 let note = m.optional::<LangText>("note");
-                let value = m
-                    .raw("value")
-                    .and_then(|v| value_reader.value(&m.path_of("value"), v));
-                if !m.has("value") {
-                    reader.error(
-                        &item_path,
-                        "this observation has no `value`",
-                        Some("write it as { period: …, value: … }".into()),
-                    );
-                }
+                let value = value_reader.required_value(&mut m);
                 m.finish();
                 if let Some(p) = period {
                     value_reader.check_periodicity(&format!("{item_path}.period"), p);
@@ -442,6 +424,25 @@ struct ValueReader<'a, 'r> {
 }
 
 impl ValueReader<'_, '_> {
+    /// The `value` of a point or observation, reported when missing or empty.
+    fn required_value(&self, m: &mut MapReader<'_, '_>) -> Option<Measure> {
+        match m.raw("value") {
+            Some(Yaml::String(s)) if s.trim().is_empty() => {}
+            Some(raw) => return self.value(&m.path_of("value"), raw),
+            None => {}
+        }
+        m.absent("value", &self.example());
+        None
+    }
+
+    /// A value to show in advice: a number, or the scale's best level.
+    fn example(&self) -> String {
+        match self.scale.and_then(|s| s.levels.last()) {
+            Some(level) if self.kind == IndicatorKind::Qualitative => level.id.clone(),
+            _ => "12".into(),
+        }
+    }
+
     fn value(&self, path: &str, v: &Yaml) -> Option<Measure> {
         match (self.kind, self.scale) {
             (IndicatorKind::Quantitative, _) => match v.as_f64() {
@@ -478,16 +479,7 @@ impl ValueReader<'_, '_> {
     fn point(&self, path: &str, v: &Yaml) -> Option<Point> {
         let mut m = self.reader.mapping(v, path)?;
         let period = m.required::<Period>("period");
-        let value = m
-            .raw("value")
-            .and_then(|raw| self.value(&m.path_of("value"), raw));
-        if !m.has("value") {
-            self.reader.error(
-                path,
-                format!("`{path}` has no `value`"),
-                Some("write it as { period: …, value: … }".to_string()),
-            );
-        }
+        let value = self.required_value(&mut m);
         m.finish();
         if let Some(p) = period {
             self.check_periodicity(&format!("{path}.period"), p);

@@ -81,6 +81,20 @@ pub fn parse<M: Meta>(
     text: String,
     languages: &[String],
 ) -> (Option<Document<M>>, Vec<Diagnostic>) {
+    let (document, diagnostics, _) = parse_fields(file, text, languages);
+    (document, diagnostics)
+}
+
+/// The paths of the front matter fields the loader of `M` reads in this
+/// file's text (e.g. `title`, `errata[0].date`): the fields a file of this
+/// kind can have, for tests that try every one of them.
+pub fn fields_read<M: Meta>(file: &SourceFile, text: String, languages: &[String]) -> Vec<String> {
+    parse_fields::<M>(file, text, languages).2
+}
+
+type Parsed<M> = (Option<Document<M>>, Vec<Diagnostic>, Vec<String>);
+
+fn parse_fields<M: Meta>(file: &SourceFile, text: String, languages: &[String]) -> Parsed<M> {
     let split = match frontmatter::split(&text) {
         Ok(s) => s,
         Err(e) => {
@@ -92,7 +106,7 @@ pub fn parse<M: Meta>(
                     e.help,
                     M::FIELDS
                 ));
-            return (None, vec![d]);
+            return (None, vec![d], Vec::new());
         }
     };
     let doc = match yaml::parse(split.yaml, split.yaml_line_offset) {
@@ -102,12 +116,12 @@ pub fn parse<M: Meta>(
                 .at(e.position)
                 .with_source(&text)
                 .help(e.help);
-            return (None, vec![d]);
+            return (None, vec![d], Vec::new());
         }
     };
     let body_offset = split.body_offset;
     let reader = Reader::new(&file.rel, &text, &doc, languages);
-    let loaded = reader.root().and_then(|mut map| {
+    let loaded = reader.root().map(|mut map| {
         let url_slug = map.optional::<String>("slug");
         let draft = map.optional::<bool>("draft").unwrap_or(false);
         let meta = M::read(&mut map);
@@ -126,12 +140,16 @@ pub fn parse<M: Meta>(
             None => None,
         };
         map.finish();
-        Some((meta?, url_slug, draft))
+        (meta, url_slug, draft)
     });
     let failed = reader.has_errors();
-    let diagnostics = reader.into_diagnostics();
+    let fields = reader.asked_fields();
+    let mut diagnostics = reader.into_diagnostics();
+    if loaded.as_ref().is_none_or(|(meta, _, _)| meta.is_none()) {
+        crate::content::ensure_reported(&file.rel, &mut diagnostics);
+    }
     let document = match loaded {
-        Some((meta, url_slug, draft)) if !failed => Some(Document {
+        Some((Some(meta), url_slug, draft)) if !failed => Some(Document {
             id: file.id.clone(),
             lang: file.lang.clone(),
             source: file.rel.clone(),
@@ -145,7 +163,7 @@ pub fn parse<M: Meta>(
         }),
         _ => None,
     };
-    (document, diagnostics)
+    (document, diagnostics, fields)
 }
 
 fn fallback_slug(wanted: &str, id: &str) -> String {

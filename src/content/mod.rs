@@ -314,6 +314,28 @@ fn report_disagreements(cases: &Collection<CaseMeta>, diags: &mut Diagnostics) {
     }
 }
 
+/// Makes sure that an item a loader did not return has at least one error
+/// among `diagnostics`: a file that is present but unusable must never vanish
+/// in silence. When no error explains it, that is a bug of memoria, recorded
+/// as an internal error naming the file (and caught by `debug_assert` in tests).
+pub(crate) fn ensure_reported(file: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return;
+    }
+    let at = diagnostics.first().and_then(|d| d.position);
+    diagnostics.push(
+        Diagnostic::error(
+            file,
+            "internal error: this file could not be read, but no reason was found",
+        )
+        .at(at.or(Some(crate::diagnostics::Position::new(1, 1))))
+        .help(
+            "this is a bug of memoria, not of your file: please report it with this file attached",
+        ),
+    );
+    debug_assert!(false, "{} was dropped without an error", file.display());
+}
+
 /// Warns about dates far outside the period a city's records cover: they are
 /// usually typing mistakes (2052 for 2025).
 pub(crate) fn check_date_range(map: &MapReader<'_, '_>, key: &str, date: NaiveDate) {

@@ -51,19 +51,32 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Vocab
             return Vocabulary::default();
         }
     };
-    let doc = match yaml::parse(&text, 0) {
+    let (vocabulary, _) = parse(&rel, &text, languages, diags);
+    vocabulary
+}
+
+/// Reads the text of a vocabulary file `rel`; also returns the paths of the
+/// fields read (e.g. `themes.city-networks.label`), for tests that try every
+/// one of them.
+pub fn parse(
+    rel: &Path,
+    text: &str,
+    languages: &[String],
+    diags: &mut Diagnostics,
+) -> (Vocabulary, Vec<String>) {
+    let doc = match yaml::parse(text, 0) {
         Ok(d) => d,
         Err(e) => {
             diags.push(
-                Diagnostic::error(&rel, e.message)
+                Diagnostic::error(rel, e.message)
                     .at(e.position)
-                    .with_source(&text)
+                    .with_source(text)
                     .help(e.help),
             );
-            return Vocabulary::default();
+            return (Vocabulary::default(), Vec::new());
         }
     };
-    let reader = Reader::new(&rel, &text, &doc, languages);
+    let reader = Reader::new(rel, text, &doc, languages);
     let mut vocabulary = Vocabulary {
         present: true,
         ..Vocabulary::default()
@@ -77,7 +90,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Vocab
                         let path = child_key("themes", &id);
                         if let Err(e) = crate::slug::validate(&id) {
                             reader.report(
-                                Diagnostic::error(&rel, format!("the theme id \"{id}\" cannot be used: {e}")),
+                                Diagnostic::error(rel, format!("the theme id \"{id}\" cannot be used: {e}")),
                                 reader.key_position(&path),
                                 Some("ids are written like `city-networks`".into()),
                             );
@@ -97,6 +110,7 @@ pub fn load(root: &Path, languages: &[String], diags: &mut Diagnostics) -> Vocab
         }
         root_map.finish();
     }
+    let fields = reader.asked_fields();
     diags.extend(reader.into_diagnostics());
-    vocabulary
+    (vocabulary, fields)
 }

@@ -18,6 +18,7 @@ pub struct Reader<'a> {
     doc: &'a Document,
     languages: &'a [String],
     diagnostics: RefCell<Vec<Diagnostic>>,
+    asked: RefCell<Vec<String>>,
 }
 
 impl<'a> Reader<'a> {
@@ -35,7 +36,17 @@ impl<'a> Reader<'a> {
             doc,
             languages,
             diagnostics: RefCell::new(Vec::new()),
+            asked: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Every field path the loaders asked for, sorted: the fields this kind
+    /// of file can have (nested ones only where their parent is written).
+    pub fn asked_fields(&self) -> Vec<String> {
+        let mut all = self.asked.borrow().clone();
+        all.sort();
+        all.dedup();
+        all
     }
 
     /// The site's languages.
@@ -182,6 +193,7 @@ impl<'r, 'v> MapReader<'r, 'v> {
     /// The raw value of `key`, if present and not null.
     pub fn raw(&mut self, key: &'static str) -> Option<&'v Value> {
         self.known.push(key);
+        self.reader.asked.borrow_mut().push(self.path_of(key));
         match self.map.get(key) {
             None | Some(Value::Null) => None,
             Some(v) => Some(v),
@@ -197,29 +209,46 @@ impl<'r, 'v> MapReader<'r, 'v> {
     pub fn required<T: FromYaml>(&mut self, key: &'static str) -> Option<T> {
         let path = self.path_of(key);
         match self.raw(key) {
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.absent(key, T::EXAMPLE);
+                None
+            }
             Some(v) => T::from_yaml(self.reader, &path, v),
             None => {
-                let (message, position) = if self.has(key) {
-                    (format!("`{key}` is empty"), self.reader.key_position(&path))
-                } else {
-                    let place = if self.path.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" in `{}`", self.path)
-                    };
-                    (
-                        format!("the required field `{key}` is missing{place}"),
-                        self.start(),
-                    )
-                };
-                self.reader.report(
-                    Diagnostic::error(self.reader.file, message),
-                    position,
-                    Some(format!("add a line `{key}: {}`", T::EXAMPLE)),
-                );
+                self.absent(key, T::EXAMPLE);
                 None
             }
         }
+    }
+
+    /// Reports the required field `key` as missing, or as empty when its line
+    /// is there, with advice that leads to a valid file (`example` is a value
+    /// to show).
+    pub fn absent(&self, key: &str, example: &str) {
+        let path = self.path_of(key);
+        let (message, position, help) = if self.has(key) {
+            (
+                format!("`{path}` is empty, but it is required"),
+                self.reader.key_position(&path),
+                format!("write a value after `{key}:`, e.g. `{key}: {example}`"),
+            )
+        } else {
+            let place = if self.path.is_empty() {
+                String::new()
+            } else {
+                format!(" in `{}`", self.path)
+            };
+            (
+                format!("the required field `{key}` is missing{place}"),
+                self.start(),
+                format!("add a line `{key}: {example}`"),
+            )
+        };
+        self.reader.report(
+            Diagnostic::error(self.reader.file, message),
+            position,
+            Some(help),
+        );
     }
 
     /// A field that may be absent; a wrong value is reported and read as absent.
@@ -307,7 +336,7 @@ impl FromYaml for String {
                 reader.error(
                     path,
                     format!("`{path}` is empty"),
-                    Some("write a text, or remove the line".into()),
+                    Some("write a text between the quotes, or remove the line if the field is optional".into()),
                 );
                 None
             }
@@ -571,6 +600,13 @@ impl FromYaml for LangText {
             }
         }
         if out.is_empty() {
+            if !langs.iter().any(|l| map.contains_key(l.as_str())) {
+                reader.error(
+                    path,
+                    format!("`{path}` has no text in any language of this site"),
+                    Some(format!("write it as {{ {example} }}")),
+                );
+            }
             return None;
         }
         Some(LangText(out))

@@ -7,10 +7,11 @@
 //! reported in one run.
 
 mod fields;
+mod quotes;
 mod spans;
 
 pub use fields::{describe, scalar_text, FromYaml, LangText, Located, MapReader, Reader, YamlEnum};
-pub use spans::{child_index, child_key, SpanIndex};
+pub use spans::{child_index, child_key, Faults, SpanIndex};
 
 use serde_yaml::Value;
 
@@ -38,39 +39,111 @@ pub struct SyntaxError {
 
 /// Parses `text`, which starts `line_offset` lines into its file.
 pub fn parse(text: &str, line_offset: usize) -> Result<Document, SyntaxError> {
+    let (spans, faults) = SpanIndex::build_checked(text, line_offset);
     match serde_yaml::from_str::<Value>(text) {
-        Ok(value) => Ok(Document {
-            value,
-            spans: SpanIndex::build(text, line_offset),
-        }),
-        Err(err) => {
-            let full = err.to_string();
-            if full.contains("while scanning a quoted scalar") {
-                // The useful place is where the quote was opened, the last position named.
-                if let Some(start) = last_position(&full) {
-                    let line = Position::new(start.line + line_offset, start.column);
-                    return Err(SyntaxError {
-                        message: "the text in quotes that starts here is never closed".into(),
-                        position: Some(line),
-                        help: "close the quote (\") at the end of the text, on the same line"
-                            .into(),
-                    });
-                }
-            }
-            let position = err
-                .location()
-                .map(|l| Position::new(l.line() + line_offset, l.column()));
-            let message = shift_lines(&strip_location(&err.to_string()), line_offset);
-            let line_text = err
-                .location()
-                .and_then(|l| text.lines().nth(l.line().saturating_sub(1)))
-                .unwrap_or("");
-            Err(SyntaxError {
-                help: syntax_help(&message, line_text),
-                message: format!("this is not valid YAML: {message}"),
-                position,
-            })
-        }
+        Ok(value) => Ok(Document { value, spans }),
+        Err(err) => Err(placed_fault(&err, &faults, text, line_offset)
+            .unwrap_or_else(|| parser_error(&err, text, line_offset))),
+    }
+}
+
+/// The error for the faults people make most, on the line where they made
+/// it: parsers notice most of them later (at the next key, or at the end of
+/// the file).
+fn placed_fault(
+    err: &serde_yaml::Error,
+    faults: &Faults,
+    text: &str,
+    line_offset: usize,
+) -> Option<SyntaxError> {
+    let full = err.to_string();
+    if full.starts_with("duplicate entry") {
+        let (key, at, first) = faults.duplicate.clone()?;
+        return Some(SyntaxError {
+            message: format!(
+                "the field `{key}` is written twice (first on line {})",
+                first.line
+            ),
+            position: Some(at),
+            help: "keep one of the two lines and remove the other".into(),
+        });
+    }
+    if !faults.failed {
+        return None;
+    }
+    let noticed = err.location().map(|l| l.line() + line_offset);
+    let before = |p: Position| noticed.is_none_or(|n| p.line < n);
+    let noticed_in_text = err.location().map_or(usize::MAX, |l| l.line());
+    if let Some((quote, at)) = quotes::open_before(text, noticed_in_text) {
+        let at = Position::new(at.line + line_offset, at.column);
+        return Some(unclosed_quote(quote, at));
+    }
+    if full.contains("while scanning a quoted scalar") {
+        // The useful place is where the quote was opened, the last position named.
+        let start = last_position(&full)?;
+        return Some(unclosed_quote(
+            '"',
+            Position::new(start.line + line_offset, start.column),
+        ));
+    }
+    if let Some((open, at)) = faults.open_bracket.filter(|(_, p)| before(*p)) {
+        let close = if open == '[' { ']' } else { '}' };
+        return Some(SyntaxError {
+            message: format!("the `{open}` that opens here is never closed"),
+            position: Some(at),
+            help: format!("close it with `{close}` on the same line, e.g. themes: [city-networks, sdg-localization]"),
+        });
+    }
+    if full.contains("could not find expected ':'") {
+        let at = line_without_colon(text, err.location()?.line())?;
+        return Some(SyntaxError {
+            message: "this line has no `:` after the field's name".into(),
+            position: Some(Position::new(at.line + line_offset, at.column)),
+            help: "write each field as `name: value`, with a colon and a space after the name"
+                .into(),
+        });
+    }
+    None
+}
+
+fn unclosed_quote(quote: char, at: Position) -> SyntaxError {
+    SyntaxError {
+        message: "the text in quotes that starts here is never closed".into(),
+        position: Some(at),
+        help: format!("close the quote ({quote}) at the end of the text, on the same line"),
+    }
+}
+
+/// The last line with content before line `noticed` (1-based, of `text`),
+/// where a key without its `:` stands, with the column of its first character.
+fn line_without_colon(text: &str, noticed: usize) -> Option<Position> {
+    let lines: Vec<&str> = text.lines().collect();
+    (0..noticed.saturating_sub(1).min(lines.len()))
+        .rev()
+        .find(|&i| {
+            let t = lines[i].trim();
+            !t.is_empty() && !t.starts_with('#')
+        })
+        .map(|i| {
+            let indent = lines[i].chars().take_while(|c| *c == ' ').count();
+            Position::new(i + 1, indent + 1)
+        })
+}
+
+/// The parser's own error, placed in the enclosing file.
+fn parser_error(err: &serde_yaml::Error, text: &str, line_offset: usize) -> SyntaxError {
+    let position = err
+        .location()
+        .map(|l| Position::new(l.line() + line_offset, l.column()));
+    let message = shift_lines(&strip_location(&err.to_string()), line_offset);
+    let line_text = err
+        .location()
+        .and_then(|l| text.lines().nth(l.line().saturating_sub(1)))
+        .unwrap_or("");
+    SyntaxError {
+        help: syntax_help(&message, line_text),
+        message: format!("this is not valid YAML: {message}"),
+        position,
     }
 }
 

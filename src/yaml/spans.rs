@@ -15,6 +15,19 @@ use crate::diagnostics::Position;
 /// value parser anyway.
 const MAX_DEPTH: usize = 256;
 
+/// What the event parser saw of a document it could not read, to place a
+/// syntax error on the line of the fault rather than where the parser noticed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Faults {
+    /// The event parser stopped with an error.
+    pub failed: bool,
+    /// A key written twice in one mapping: its name, where it is written the
+    /// second time and where the first.
+    pub duplicate: Option<(String, Position, Position)>,
+    /// The innermost `[` or `{` still open when the parser stopped.
+    pub open_bracket: Option<(char, Position)>,
+}
+
 /// Positions of the keys and values of one YAML document, by path.
 #[derive(Debug, Default, Clone)]
 pub struct SpanIndex {
@@ -27,15 +40,27 @@ impl SpanIndex {
     /// they refer to the enclosing file. Text the event parser cannot read
     /// gives a partial index (positions then fall back to the caller's).
     pub fn build(text: &str, line_offset: usize) -> SpanIndex {
+        Self::build_checked(text, line_offset).0
+    }
+
+    /// Indexes `text` like [`SpanIndex::build`], and also says what went
+    /// wrong where, for text the event parser cannot read.
+    pub fn build_checked(text: &str, line_offset: usize) -> (SpanIndex, Faults) {
         let mut builder = Builder {
             index: SpanIndex::default(),
             stack: Vec::new(),
+            flows: Vec::new(),
             line_offset,
             done: false,
+            text,
+            faults: Faults::default(),
         };
         let mut parser = Parser::new_from_str(text);
-        let _ = parser.load(&mut builder, false);
-        builder.index
+        if parser.load(&mut builder, false).is_err() {
+            builder.faults.failed = true;
+            builder.faults.open_bracket = builder.flows.iter().rev().find_map(|f| *f);
+        }
+        (builder.index, builder.faults)
     }
 
     /// Position of the value at `path` (`""` is the whole document).
@@ -75,14 +100,28 @@ enum Frame {
     },
 }
 
-struct Builder {
+struct Builder<'t> {
     index: SpanIndex,
     stack: Vec<Frame>,
+    /// For each open container, its opening bracket when it is written in
+    /// brackets (flow style).
+    flows: Vec<Option<(char, Position)>>,
     line_offset: usize,
     done: bool,
+    text: &'t str,
+    faults: Faults,
 }
 
-impl Builder {
+impl Builder<'_> {
+    /// The character at `mark` in the text.
+    fn char_at(&self, mark: Marker) -> Option<char> {
+        self.text
+            .lines()
+            .nth(mark.line().checked_sub(1)?)?
+            .chars()
+            .nth(mark.col())
+    }
+
     fn position(&self, mark: Marker) -> Position {
         Position::new(mark.line() + self.line_offset, mark.col() + 1)
     }
@@ -105,6 +144,11 @@ impl Builder {
                     *expecting_key = false;
                     let name = scalar.unwrap_or("").to_string();
                     let full = child_key(path, &name);
+                    if let Some(first) = self.index.keys.get(&full) {
+                        if self.faults.duplicate.is_none() && scalar.is_some() {
+                            self.faults.duplicate = Some((name.clone(), pos, *first));
+                        }
+                    }
                     self.index.keys.entry(full).or_insert(pos);
                     *key = Some(name);
                     None
@@ -125,7 +169,7 @@ impl Builder {
     }
 }
 
-impl MarkedEventReceiver for Builder {
+impl MarkedEventReceiver for Builder<'_> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         if self.done {
             return;
@@ -145,6 +189,11 @@ impl MarkedEventReceiver for Builder {
                     self.done = true;
                     return;
                 }
+                let flow = self
+                    .char_at(mark)
+                    .filter(|c| matches!(c, '[' | '{'))
+                    .map(|c| (c, self.position(mark)));
+                self.flows.push(flow);
                 self.stack.push(if is_map {
                     Frame::Map {
                         path,
@@ -157,6 +206,7 @@ impl MarkedEventReceiver for Builder {
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
+                self.flows.pop();
             }
             Event::DocumentEnd => self.done = true,
             _ => {}

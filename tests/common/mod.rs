@@ -295,4 +295,24 @@ pub fn langs_of(html: &str, text: &str) -> Vec<String> {
         .into_iter()
         .flat_map(|(lang, run)| std::iter::repeat_n(lang, run.matches(text).count()))
         .collect()
+/// The text of a valid action (`content/actions/<id>.yaml`); `place` is on line 6.
+pub fn action_text() -> String {
+    "title: { es: \"Visita\", en: \"Visit\" }\nsummary: { es: \"Resumen\", en: \"Summary\" }\ntype: visit\ndate: 2025-05-12\nend_date: 2025-05-13\nplace: { city: \"Lima\", country: PE }\nparticipants: [\"Concejo\"]\n".into()
+}
+
+/// The text of a valid quantitative indicator (`content/indicators/<id>.yaml`);
+/// `baseline` is on line 14, `target` on 15 and the observations on 17 and 18.
+pub fn indicator_text() -> String {
+    "name: { es: \"Personas\", en: \"People\" }\ndescription: { es: \"D\", en: \"D\" }\ncategory: { es: \"C\", en: \"C\" }\nunit: { es: \"personas\", en: \"people\" }\nmethod: { es: \"M\", en: \"M\" }\nsources: { es: \"S\", en: \"S\" }\naudiences: { es: \"A\", en: \"A\" }\ndimension: territorial\nkind: quantitative\nlevel: output\nhierarchy: management\nperiodicity: semiannual\ndirection: increase\nbaseline: { period: \"2023-S2\", value: 0 }\ntarget: { period: \"2026-S2\", value: 1500 }\nobservations:\n  - { period: \"2024-S1\", value: 180 }\n  - { period: \"2024-S2\", value: 420 }\n".into()
+}
+
+/// The text of a valid agreement (`content/agreements/<id>.yaml`); `partner`
+/// is on line 3.
+pub fn agreement_text() -> String {
+    "title: { es: \"Hermanamiento\", en: \"Twinning\" }\nsummary: { es: \"Resumen\", en: \"Summary\" }\npartner: \"Municipio de Quito\"\npartner_country: EC\ntype: twinning\nsigned: 2024-09-19\nstatus: active\napproved_by: \"Acuerdo 58/2024\"\nsdgs: [11, 17]\n".into()
+}
+
+/// The lines of `err` that start with `error:`.
+pub fn error_lines(err: &str) -> Vec<&str> {
+    err.lines().filter(|l| l.starts_with("error:")).collect()
 }
