@@ -233,6 +233,7 @@ pub fn assert_no_unsafe_markup(dir: &Path, static_url: &str) {
         .collect();
     assert!(bad.is_empty(), "unsafe markup:\n{}", bad.join("\n"));
 }
+
 /// The text of an HTML page as runs of (language, text): the language is
 /// the `lang` of the nearest element around the text that has one (the
 /// parsed markup, not a textual search).
@@ -295,6 +296,8 @@ pub fn langs_of(html: &str, text: &str) -> Vec<String> {
         .into_iter()
         .flat_map(|(lang, run)| std::iter::repeat_n(lang, run.matches(text).count()))
         .collect()
+}
+
 /// The text of a valid action (`content/actions/<id>.yaml`); `place` is on line 6.
 pub fn action_text() -> String {
     "title: { es: \"Visita\", en: \"Visit\" }\nsummary: { es: \"Resumen\", en: \"Summary\" }\ntype: visit\ndate: 2025-05-12\nend_date: 2025-05-13\nplace: { city: \"Lima\", country: PE }\nparticipants: [\"Concejo\"]\n".into()
