@@ -11,6 +11,7 @@ use crate::content::indicator::{Indicator, Measure};
 use crate::content::Kind;
 use crate::diagnostics::display_path;
 use crate::output::OutputFile;
+use crate::period::Period;
 use crate::site::Site;
 
 /// Every open-data file of the site.
@@ -378,6 +379,9 @@ fn report_files(site: &Site) -> Vec<OutputFile> {
     let langs = &site.config.languages;
     let mut out = Vec::new();
     for entry in site.content.reports.entries.values() {
+        let Some(period) = entry.docs.values().next().map(|d| d.meta.period) else {
+            continue;
+        };
         let mut languages = serde_json::Map::new();
         for doc in entry.docs.values() {
             let content = crate::reports::report_content(&site.content, doc, langs);
@@ -401,7 +405,7 @@ fn report_files(site: &Site) -> Vec<OutputFile> {
         ));
         out.push(OutputFile::new(
             format!("data/reports/{}.csv", entry.id),
-            report_csv(site, &entry.id),
+            report_csv(site, period),
             owner,
         ));
     }
@@ -409,31 +413,27 @@ fn report_files(site: &Site) -> Vec<OutputFile> {
 }
 
 /// The items of a report as one table: agreements (signed, active,
-/// concluded), actions, indicator values and cases.
-fn report_csv(site: &Site, period: &str) -> Vec<u8> {
+/// concluded), actions, indicator values and cases. Amounts have their
+/// currency; indicator values their unit in each language.
+fn report_csv(site: &Site, period: Period) -> Vec<u8> {
     let langs = &site.config.languages;
-    let p =
-        crate::period::Period::parse(period).unwrap_or(crate::period::Period::Semester(1970, 1));
-    let c = crate::reports::compose(&site.content, p);
+    let c = crate::reports::compose(&site.content, period);
     let mut header: Vec<String> = [
-        "section",
-        "id",
-        "type",
-        "date",
-        "status",
-        "value",
-        "currency_or_unit",
+        "section", "id", "type", "date", "status", "value", "currency",
     ]
     .iter()
     .map(|s| s.to_string())
     .collect();
     header.extend(langs.iter().map(|l| format!("title_{l}")));
-    let titles = |t: &crate::yaml::LangText| -> Vec<String> {
+    header.extend(langs.iter().map(|l| format!("unit_{l}")));
+    let in_each = |t: Option<&crate::yaml::LangText>| -> Vec<String> {
         langs
             .iter()
-            .map(|l| t.0.get(l).cloned().unwrap_or_default())
+            .map(|l| t.and_then(|t| t.0.get(l)).cloned().unwrap_or_default())
             .collect()
     };
+    let titles = |t: &crate::yaml::LangText| in_each(Some(t));
+    let no_unit = || in_each(None);
     let mut rows = Vec::new();
     for (section, list) in [
         ("agreement-signed", &c.signed),
@@ -452,6 +452,7 @@ fn report_csv(site: &Site, period: &str) -> Vec<u8> {
                 cur,
             ];
             r.extend(titles(&a.title));
+            r.extend(no_unit());
             rows.push(r);
         }
     }
@@ -467,15 +468,11 @@ fn report_csv(site: &Site, period: &str) -> Vec<u8> {
             cur,
         ];
         r.extend(titles(&a.title));
+        r.extend(no_unit());
         rows.push(r);
     }
     for l in &c.indicators {
         let ind = l.indicator;
-        let unit = ind
-            .unit
-            .as_ref()
-            .and_then(|u| u.0.get(&langs[0]).cloned())
-            .unwrap_or_default();
         let mut r = vec![
             "indicator".into(),
             ind.id.clone(),
@@ -483,9 +480,10 @@ fn report_csv(site: &Site, period: &str) -> Vec<u8> {
             l.observation.period.to_string(),
             l.status.id().into(),
             measure_text(&l.observation.value),
-            unit,
+            String::new(),
         ];
         r.extend(titles(&ind.name));
+        r.extend(in_each(ind.unit.as_ref()));
         rows.push(r);
     }
     for id in &c.cases {
@@ -510,6 +508,7 @@ fn report_csv(site: &Site, period: &str) -> Vec<u8> {
                     .iter()
                     .map(|l| e.get(l).map(|d| d.meta.title.clone()).unwrap_or_default()),
             );
+            r.extend(no_unit());
             rows.push(r);
         }
     }

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 
 use crate::yaml_enum;
 
@@ -143,11 +143,6 @@ impl Period {
     /// True when `date` falls inside the period.
     pub fn contains(self, date: NaiveDate) -> bool {
         self.start() <= date && date < self.end_exclusive()
-    }
-
-    /// The semester that contains the start of this period.
-    pub fn semester_of(date: NaiveDate) -> Period {
-        Period::Semester(date.year(), if date.month() <= 6 { 1 } else { 2 })
     }
 }
 

@@ -165,44 +165,13 @@ fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<(T
 type WordsUsed = std::collections::HashMap<String, Option<std::collections::BTreeSet<String>>>;
 
 /// The `t.<key>` words each template uses, with those of the templates it
-/// extends, imports or includes. A template that indexes `t[…]` needs them all.
+/// extends, imports or includes. A template that uses `t` any other way
+/// (`t["…"]`, `{% set words = t %}`, `t` passed to a macro) needs them all.
 fn words_used(sources: &[(String, String)]) -> WordsUsed {
     use std::collections::BTreeSet;
     let direct: std::collections::HashMap<&str, (Option<BTreeSet<String>>, Vec<String>)> = sources
         .iter()
-        .map(|(name, text)| {
-            let dynamic = text.contains("t[");
-            let mut keys = BTreeSet::new();
-            let mut rest = text.as_str();
-            while let Some(i) = rest.find("t.") {
-                let before = rest[..i].chars().last();
-                let after: String = rest[i + 2..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
-                if !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-                    && !after.is_empty()
-                {
-                    keys.insert(after);
-                }
-                rest = &rest[i + 2..];
-            }
-            let mut parents = Vec::new();
-            for tag in ["extends", "import", "include"] {
-                let mut rest = text.as_str();
-                while let Some(i) = rest.find(tag) {
-                    rest = &rest[i + tag.len()..];
-                    if let Some(name) = rest
-                        .trim_start()
-                        .strip_prefix('"')
-                        .and_then(|r| r.split('"').next())
-                    {
-                        parents.push(name.to_string());
-                    }
-                }
-            }
-            (name.as_str(), ((!dynamic).then_some(keys), parents))
-        })
+        .map(|(name, text)| (name.as_str(), (words_in(text), parents_of(text))))
         .collect();
     let mut out = WordsUsed::new();
     for (name, _) in sources {
@@ -225,6 +194,107 @@ fn words_used(sources: &[(String, String)]) -> WordsUsed {
         out.insert(name.clone(), all);
     }
     out
+}
+
+/// The templates `text` extends, imports or includes.
+fn parents_of(text: &str) -> Vec<String> {
+    let mut parents = Vec::new();
+    for tag in ["extends", "import", "include"] {
+        let mut rest = text;
+        while let Some(i) = rest.find(tag) {
+            rest = &rest[i + tag.len()..];
+            if let Some(name) = rest
+                .trim_start()
+                .strip_prefix('"')
+                .and_then(|r| r.split('"').next())
+            {
+                parents.push(name.to_string());
+            }
+        }
+    }
+    parents
+}
+
+/// The keys a template reads as `t.<key>`, or `None` when its tags use the
+/// variable `t` in any other way, which can reach every word.
+fn words_in(text: &str) -> Option<std::collections::BTreeSet<String>> {
+    let mut keys = std::collections::BTreeSet::new();
+    for code in tag_code(text) {
+        let chars: Vec<char> = code.chars().collect();
+        let mut i = 0;
+        let mut after_dot = false;
+        while i < chars.len() {
+            let c = chars[i];
+            if matches!(c, '"' | '\'' | '`') {
+                i = chars[i + 1..]
+                    .iter()
+                    .position(|d| *d == c)
+                    .map_or(chars.len(), |p| i + p + 2);
+                after_dot = false;
+            } else if c.is_alphanumeric() || c == '_' {
+                let end = word_end(&chars, i);
+                if !after_dot && chars[i..end] == ['t'] {
+                    keys.insert(key_after(&chars, end)?);
+                }
+                i = end;
+                after_dot = false;
+            } else {
+                after_dot = c == '.' || (after_dot && c.is_whitespace());
+                i += 1;
+            }
+        }
+    }
+    Some(keys)
+}
+
+/// The text inside every `{{ }}` and `{% %}` of a template (not comments).
+fn tag_code(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        rest = &rest[i + 1..];
+        let close = match rest.chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            Some('#') => "#}",
+            _ => continue,
+        };
+        let body = &rest[1..];
+        let end = body.find(close).unwrap_or(body.len());
+        if close != "#}" {
+            out.push(&body[..end]);
+        }
+        rest = &body[end..];
+    }
+    out
+}
+
+/// Where the identifier or number starting at `i` ends.
+fn word_end(chars: &[char], i: usize) -> usize {
+    chars[i..]
+        .iter()
+        .position(|c| !(c.is_alphanumeric() || *c == '_'))
+        .map_or(chars.len(), |p| i + p)
+}
+
+/// The key of `t.<key>` when `t` ends at `end`; `None` when `t` is not
+/// followed by `.<key>`.
+fn key_after(chars: &[char], end: usize) -> Option<String> {
+    let skip = |from: usize| {
+        chars[from..]
+            .iter()
+            .position(|c| !c.is_whitespace())
+            .map_or(chars.len(), |p| from + p)
+    };
+    let dot = skip(end);
+    if chars.get(dot) != Some(&'.') {
+        return None;
+    }
+    let start = skip(dot + 1);
+    let key: String = chars[start..word_end(chars, start.min(chars.len()))]
+        .iter()
+        .collect();
+    (!key.is_empty()).then_some(key)
 }
 
 /// Escapes text for HTML and XML, text and attribute values alike. Unlike
@@ -308,6 +378,28 @@ fn list_static(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(String,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_written_as_t_dot_key_are_listed() {
+        let keys = words_in("<b>t.not_code</b>{{ t.nav_home }}{% if x %}{{ t . skip_link | upper }}{% endif %}{# t #}{{ \"t\" ~ loop.t ~ t.a1 }}");
+        let keys: Vec<String> = keys.expect("no dynamic use").into_iter().collect();
+        assert_eq!(keys, ["a1", "nav_home", "skip_link"]);
+    }
+
+    #[test]
+    fn any_other_use_of_t_needs_every_word() {
+        for text in [
+            "{{ t[\"a-b\"] }}",
+            "{{ t [key] }}",
+            "{% set words = t %}",
+            "{{ m::f(words=t) }}",
+            "{{ t | json_encode }}",
+            "{% for k, v in t %}{% endfor %}",
+            "{{ t }}",
+        ] {
+            assert_eq!(words_in(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn tera_errors_are_split() {

@@ -99,11 +99,6 @@ impl<M> Collection<M> {
         self.entries.values().flat_map(|e| e.docs.values())
     }
 
-    /// Every document, mutably.
-    pub fn documents_mut(&mut self) -> impl Iterator<Item = &mut Document<M>> {
-        self.entries.values_mut().flat_map(|e| e.docs.values_mut())
-    }
-
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()

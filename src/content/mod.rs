@@ -18,7 +18,7 @@ pub mod report;
 pub mod vocabulary;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -54,7 +54,59 @@ pub struct Content {
     pub reports: Collection<ReportMeta>,
     /// Translated labels of theme ids.
     pub vocabulary: vocabulary::Vocabulary,
+    /// The content files that could not be read or parsed.
+    pub unreadable: Unreadable,
 }
+
+/// The content files that could not be read or parsed (each already has its
+/// error). What depends on them cannot be checked until they are fixed, so
+/// the checks that would fail because of them stay silent: one fault, one
+/// error.
+#[derive(Debug, Clone, Default)]
+pub struct Unreadable {
+    /// (kind, id, language — empty for data files) → the file.
+    files: BTreeMap<(Kind, String, String), PathBuf>,
+}
+
+impl Unreadable {
+    /// Remembers the files of `kind` whose loading failed with an error.
+    fn note<T>(&mut self, files: &[files::SourceFile], kind: Kind, loaded: &[Loaded<T>]) {
+        let of_kind = files.iter().filter(|f| f.kind == kind);
+        for (file, (item, found)) in of_kind.zip(loaded) {
+            if item.is_none() && found.iter().any(Diagnostic::is_error) {
+                let key = (kind, file.id.clone(), file.lang.clone());
+                self.files.insert(key, file.rel.clone());
+            }
+        }
+    }
+
+    /// True when a file of item `id` of `kind` (in any language) is unreadable.
+    pub(crate) fn has_id(&self, kind: Kind, id: &str) -> bool {
+        self.files.keys().any(|(k, i, _)| *k == kind && i == id)
+    }
+
+    /// True when the `lang` file of item `id` of `kind` is unreadable.
+    pub(crate) fn has(&self, kind: Kind, id: &str, lang: &str) -> bool {
+        let key = (kind, id.to_string(), lang.to_string());
+        self.files.contains_key(&key)
+    }
+
+    /// The unreadable files of the kinds in `kinds`, in path order.
+    pub(crate) fn files_of(&self, kinds: &[Kind]) -> Vec<&Path> {
+        let mut out: Vec<&Path> = self
+            .files
+            .iter()
+            .filter(|((k, _, _), _)| kinds.contains(k))
+            .map(|(_, p)| p.as_path())
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// What loading one file gives: the item, if it could be read, and the
+/// problems found.
+type Loaded<T> = (Option<T>, Vec<Diagnostic>);
 
 /// Loads every content file under `root`. Drafts are dropped unless
 /// `include_drafts`; they are still checked.
@@ -87,6 +139,14 @@ pub fn load(
         .map(|f| markdown_file::load::<ReportMeta>(f, langs, include_drafts))
         .collect();
 
+    let mut unreadable = Unreadable::default();
+    unreadable.note(&files, Kind::Case, &cases);
+    unreadable.note(&files, Kind::Page, &pages);
+    unreadable.note(&files, Kind::Indicator, &indicators);
+    unreadable.note(&files, Kind::Agreement, &agreements);
+    unreadable.note(&files, Kind::Action, &actions);
+    unreadable.note(&files, Kind::Report, &reports);
+
     let content = Content {
         cases: collect(cases, include_drafts, diags),
         pages: collect(pages, include_drafts, diags),
@@ -95,18 +155,20 @@ pub fn load(
         actions: collect_data(actions, diags),
         reports: collect(reports, include_drafts, diags),
         vocabulary: vocabulary::load(root, langs, diags),
+        unreadable,
     };
     cross_check(&content, diags);
 
-    report_missing_translations(&content.cases, config, diags);
-    report_missing_translations(&content.pages, config, diags);
-    report_missing_translations(&content.reports, config, diags);
+    let missing = &content.unreadable;
+    report_missing_translations(&content.cases, Kind::Case, missing, config, diags);
+    report_missing_translations(&content.pages, Kind::Page, missing, config, diags);
+    report_missing_translations(&content.reports, Kind::Report, missing, config, diags);
     report_disagreements(&content.cases, diags);
     content
 }
 
 fn collect<M>(
-    loaded: Vec<(Option<Document<M>>, Vec<Diagnostic>)>,
+    loaded: Vec<Loaded<Document<M>>>,
     include_drafts: bool,
     diags: &mut Diagnostics,
 ) -> Collection<M> {
@@ -129,10 +191,7 @@ fn collect<M>(
     out
 }
 
-fn collect_data<T>(
-    loaded: Vec<(Option<T>, Vec<Diagnostic>)>,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, T>
+fn collect_data<T>(loaded: Vec<Loaded<T>>, diags: &mut Diagnostics) -> BTreeMap<String, T>
 where
     T: DataItem,
 {
@@ -154,11 +213,15 @@ where
 }
 
 /// Checks references between content items: cases named by indicators,
-/// indicators named by cases.
+/// indicators named by cases. A reference to an item whose file could not be
+/// read is not reported: that file's own error says what to fix.
 fn cross_check(content: &Content, diags: &mut Diagnostics) {
+    let unreadable = &content.unreadable;
     for ind in content.indicators.values() {
         for case in &ind.related_cases {
-            if content.cases.get(&case.value).is_none() {
+            if content.cases.get(&case.value).is_none()
+                && !unreadable.has_id(Kind::Case, &case.value)
+            {
                 let ids = content.cases.entries.keys().map(String::as_str);
                 diags.push(unknown_reference(
                     &ind.source,
@@ -173,7 +236,9 @@ fn cross_check(content: &Content, diags: &mut Diagnostics) {
     }
     for action in content.actions.values() {
         for agreement in &action.agreements {
-            if !content.agreements.contains_key(&agreement.value) {
+            if !content.agreements.contains_key(&agreement.value)
+                && !unreadable.has_id(Kind::Agreement, &agreement.value)
+            {
                 let ids = content.agreements.keys().map(String::as_str);
                 diags.push(unknown_reference(
                     &action.source,
@@ -206,7 +271,9 @@ fn cross_check(content: &Content, diags: &mut Diagnostics) {
     }
     for doc in content.cases.documents() {
         for ind in &doc.meta.indicators {
-            if !content.indicators.contains_key(&ind.value) {
+            if !content.indicators.contains_key(&ind.value)
+                && !unreadable.has_id(Kind::Indicator, &ind.value)
+            {
                 let ids = content.indicators.keys().map(String::as_str);
                 diags.push(unknown_reference(
                     &doc.source,
@@ -250,7 +317,7 @@ fn load_data<T: DataItem>(
     files: &[files::SourceFile],
     kind: Kind,
     langs: &[String],
-) -> Vec<(Option<T>, Vec<Diagnostic>)> {
+) -> Vec<Loaded<T>> {
     files
         .par_iter()
         .filter(|f| f.kind == kind)
@@ -262,9 +329,12 @@ fn load_data<T: DataItem>(
 }
 
 /// A warning (an error under `--strict`) for every language a content item
-/// lacks.
+/// lacks. A translation whose file exists but could not be read is not
+/// missing: its own error says what to fix.
 fn report_missing_translations<M>(
     collection: &Collection<M>,
+    kind: Kind,
+    unreadable: &Unreadable,
     config: &Config,
     diags: &mut Diagnostics,
 ) {
@@ -273,7 +343,7 @@ fn report_missing_translations<M>(
             continue;
         };
         for lang in &config.languages {
-            if !entry.docs.contains_key(lang) {
+            if !entry.docs.contains_key(lang) && !unreadable.has(kind, &entry.id, lang) {
                 let expected = first
                     .source
                     .with_file_name(format!("{}.{lang}.md", entry.id));

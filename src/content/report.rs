@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::markdown_file::Meta;
+use crate::period::Period;
 use crate::yaml::MapReader;
 
 /// A correction made after the report was presented.
@@ -21,6 +22,8 @@ pub struct Erratum {
 /// The front matter of a report.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportMeta {
+    /// The semester it reports on, from the file name (`2025-S1.es.md`).
+    pub period: Period,
     /// Title in this language.
     pub title: String,
     /// The body it is presented to.
@@ -37,6 +40,14 @@ impl Meta for ReportMeta {
 
     fn read(map: &mut MapReader<'_, '_>) -> Option<Self> {
         let reader = map.reader();
+        let period = period_of_file(reader.file());
+        if period.is_none() {
+            reader.error(
+                "",
+                "a report's file is named by its semester, and this name is not a semester",
+                Some("name it like 2025-S1.es.md (first half of 2025) or 2025-S2.es.md (second half)".into()),
+            );
+        }
         let title = map.required::<String>("title");
         let legislature = map.required::<String>("legislature");
         let presented = map.optional::<NaiveDate>("presented");
@@ -84,6 +95,7 @@ impl Meta for ReportMeta {
             );
         }
         Some(ReportMeta {
+            period: period?,
             title: title?,
             legislature: legislature?,
             presented,
@@ -101,5 +113,16 @@ impl Meta for ReportMeta {
 
     fn default_slug(id: &str) -> String {
         id.to_ascii_lowercase()
+    }
+}
+
+/// The semester a report's file is named after (`2025-S1` in
+/// `content/reports/2025-S1.es.md`).
+fn period_of_file(file: &std::path::Path) -> Option<Period> {
+    let name = file.file_name()?.to_str()?;
+    let id = name.split('.').next()?;
+    match Period::parse(id) {
+        Ok(p @ Period::Semester(..)) => Some(p),
+        _ => None,
     }
 }

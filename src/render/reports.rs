@@ -25,10 +25,6 @@ fn totals(site: &Site, lang: &str, t: &BTreeMap<String, f64>) -> Vec<String> {
         .collect()
 }
 
-fn period_of(doc_id: &str) -> Period {
-    Period::parse(doc_id).unwrap_or(Period::Semester(1970, 1))
-}
-
 /// `/<lang>/<reports>/`: every semester, newest first, presented or draft.
 pub fn index(site: &Site, lc: &LanguageContext, lang: &str) -> Page {
     let config = &site.config;
@@ -42,7 +38,7 @@ pub fn index(site: &Site, lc: &LanguageContext, lang: &str) -> Page {
         .filter_map(|e| {
             let doc = e.get_or_fallback(lang, &fallbacks)?;
             let url = site.routes.doc(Kind::Report, &e.id, &doc.lang)?.url.clone();
-            let p = period_of(&e.id);
+            let p = doc.meta.period;
             Some((
                 p,
                 json!({
@@ -87,7 +83,7 @@ pub fn page(site: &Site, lc: &LanguageContext, doc: &Document<ReportMeta>) -> Op
     let entry = site.content.reports.get(&doc.id)?;
     let versions = context::entry_versions(site, Kind::Report, entry);
     let route = site.routes.doc(Kind::Report, &doc.id, lang)?.clone();
-    let period = period_of(&doc.id);
+    let period = doc.meta.period;
     let c = reports::compose(&site.content, period);
 
     let agreement_list = |list: &[&crate::content::Agreement]| {

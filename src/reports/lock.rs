@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::canonical::fingerprint;
 use super::{report_content, SECTIONS};
-use crate::content::Content;
+use crate::content::{Content, Kind};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 
 /// The name of the lock file at the site root.
@@ -89,8 +89,16 @@ pub fn write(root: &Path, lock: &Lock) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// The kinds of content a report is composed from.
+const REPORT_SOURCES: [Kind; 4] = [Kind::Agreement, Kind::Action, Kind::Indicator, Kind::Case];
+
 /// Compares every presented report with the lock. Returns the lock to write
 /// when something must be recorded (only in [`Mode::Record`]).
+///
+/// While a file a report is composed from cannot be read, a report that
+/// differs from the lock is not reported as changed (the difference may be
+/// only that file missing): a warning per report says it will be compared
+/// once that file is fixed, and nothing is recorded.
 pub fn verify(
     root: &Path,
     content: &Content,
@@ -105,6 +113,8 @@ pub fn verify(
             return None;
         }
     };
+    let unreadable = content.unreadable.files_of(&REPORT_SOURCES);
+    let mut unchecked: BTreeMap<&str, Vec<&crate::content::Document<_>>> = BTreeMap::new();
     let mut new = Lock::default();
     let mut changed = false;
     for entry in content.reports.entries.values() {
@@ -139,6 +149,10 @@ pub fn verify(
                         );
                     }
                     new.report.push(current);
+                }
+                Some(r) if r.fingerprint != current.fingerprint && !unreadable.is_empty() => {
+                    unchecked.entry(&doc.id).or_default().push(doc);
+                    new.report.push(r.clone());
                 }
                 Some(r) if r.fingerprint == current.fingerprint => {
                     if r.errata != current.errata {
@@ -176,7 +190,14 @@ pub fn verify(
             }
         }
     }
+    for docs in unchecked.values() {
+        diags.push(unchecked_report(docs, &unreadable));
+    }
     for r in &old.report {
+        if content.unreadable.has(Kind::Report, &r.period, &r.language) {
+            new.report.push(r.clone());
+            continue;
+        }
         let still = content
             .reports
             .get(&r.period)
@@ -192,5 +213,33 @@ pub fn verify(
     }
     new.report
         .sort_by(|a, b| (&a.period, &a.language).cmp(&(&b.period, &b.language)));
-    (changed && mode == Mode::Record).then_some(new)
+    (changed && mode == Mode::Record && unreadable.is_empty()).then_some(new)
+}
+
+/// The warning for a report that cannot be compared with the lock while
+/// `unreadable` files cannot be read: one per semester, on its first
+/// language's file.
+fn unchecked_report(
+    docs: &[&crate::content::Document<crate::content::ReportMeta>],
+    unreadable: &[&Path],
+) -> Diagnostic {
+    let languages: Vec<&str> = docs.iter().map(|d| d.lang.as_str()).collect();
+    let files: Vec<String> = unreadable.iter().map(|p| display_path(p)).collect();
+    let (period, source) = (&docs[0].id, &docs[0].source);
+    Diagnostic::warning(
+        source,
+        format!(
+            "the report {period} ({}) cannot be compared with {LOCK_FILE} until {} can be read",
+            languages.join(", "),
+            files.join(", ")
+        ),
+    )
+    .help(format!(
+        "fix the error in {} first; the report is compared again by the next check or build",
+        if files.len() == 1 {
+            "that file"
+        } else {
+            "those files"
+        }
+    ))
 }

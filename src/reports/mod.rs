@@ -215,8 +215,7 @@ pub fn report_content(
     let lang = doc.lang.as_str();
     let mut fallbacks = vec![lang.to_string()];
     fallbacks.extend(languages.iter().filter(|l| *l != lang).cloned());
-    let period = Period::parse(&doc.id).unwrap_or(Period::Semester(1970, 1));
-    let c = compose(content_model, period);
+    let c = compose(content_model, doc.meta.period);
 
     let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
     for a in &c.signed {

@@ -47,6 +47,33 @@ impl Fixture {
         fixture
     }
 
+    /// A copy of the bundled example site of this repository: its
+    /// site.toml, reports.lock, content/ and themes/.
+    pub fn bundled() -> Fixture {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let fixture = Fixture { dir };
+        for file in ["site.toml", "reports.lock"] {
+            fs::copy(repo_root().join(file), fixture.root().join(file)).unwrap();
+        }
+        for folder in ["content", "themes"] {
+            copy_dir(&repo_root().join(folder), &fixture.root().join(folder));
+        }
+        fixture
+    }
+
+    /// Reads the file `rel` of the site.
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
+    /// Replaces the first `from` with `to` in the file `rel`, asserting
+    /// that `from` is there.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        self.write(rel, &text.replacen(from, to, 1));
+    }
+
     /// The site's root folder.
     pub fn root(&self) -> &Path {
         self.dir.path()
@@ -119,6 +146,15 @@ pub fn case_text(title: &str, extra: &str, body: &str) -> String {
 /// Standard error of a run, as text.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The lines of a run's standard error that start an error.
+pub fn error_lines(out: &Output) -> Vec<String> {
+    stderr(out)
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .map(String::from)
+        .collect()
 }
 
 /// Copies a folder recursively.
