@@ -20,9 +20,13 @@ impl Drop for Server {
     }
 }
 
-fn start(f: &Fixture) -> (Server, String) {
+/// Starts `memoria serve --port 0` in the site's folder, as the README says,
+/// with `extra` arguments: (server, its address).
+fn start(f: &Fixture, extra: &[&str]) -> (Server, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_memoria"))
-        .args(["serve", "--root", f.root().to_str().unwrap(), "--port", "0"])
+        .args(["serve", "--port", "0"])
+        .args(extra)
+        .current_dir(f.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -86,10 +90,44 @@ fn raw_get(url: &str, path: &str) -> String {
 
 #[test]
 fn serve_rebuilds_after_an_edit_and_survives_errors() {
+    rebuilds_after_an_edit_and_survives_errors(false);
+}
+
+#[test]
+fn serve_with_an_absolute_root_rebuilds_after_an_edit_and_survives_errors() {
+    rebuilds_after_an_edit_and_survives_errors(true);
+}
+
+#[test]
+fn serve_says_when_the_site_folder_does_not_exist() {
+    let f = Fixture::new(&["es", "en"]);
+    let out = f.run(&["serve", "--root", "no-such-folder", "--port", "0"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(
+        err.starts_with("error: no-such-folder: cannot open the site's folder: "),
+        "names the folder: {err}"
+    );
+    assert!(
+        err.contains(
+            "= help: run memoria serve in the folder that holds site.toml, or pass --root DIR"
+        ),
+        "says what to do: {err}"
+    );
+    assert_eq!(err.matches("error: ").count(), 1, "one error: {err}");
+}
+
+fn rebuilds_after_an_edit_and_survives_errors(absolute_root: bool) {
     let f = Fixture::new(&["es", "en"]);
     f.case("lima", "es", "Lima primera", "", "Texto.");
     f.case("lima", "en", "Lima first", "", "Text.");
-    let (_server, url) = start(&f);
+    let root = f.root().to_str().unwrap().to_string();
+    let extra: &[&str] = if absolute_root {
+        &["--root", &root]
+    } else {
+        &[]
+    };
+    let (_server, url) = start(&f, extra);
     assert!(
         url.starts_with("http://127.0.0.1:"),
         "binds to loopback: {url}"

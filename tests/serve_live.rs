@@ -7,13 +7,14 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{case_text, Fixture};
+use common::{case_text, copy_dir, snapshot, Fixture};
 
 /// A running `memoria serve`, stopped when dropped (also when a test fails).
 struct Server {
@@ -35,12 +36,24 @@ impl Drop for Server {
 }
 
 impl Server {
-    /// Starts `memoria serve --root <fixture> --port 0` and waits for the
-    /// line that says where it listens.
+    /// Starts `memoria serve --port 0` in the site's folder, as the README
+    /// tells users, and waits for the line that says where it listens.
     fn start(f: &Fixture) -> Server {
+        Server::launch(f, f.root(), &[])
+    }
+
+    /// Starts it with `--root ROOT` (relative to the site's folder, or
+    /// absolute), from `cwd`.
+    fn start_with_root(f: &Fixture, cwd: &Path, root: &str) -> Server {
+        Server::launch(f, cwd, &["--root", root])
+    }
+
+    fn launch(f: &Fixture, cwd: &Path, extra: &[&str]) -> Server {
         let tmp = tempfile::tempdir().expect("a temporary folder for the server");
         let mut child = Command::new(env!("CARGO_BIN_EXE_memoria"))
-            .args(["serve", "--root", f.root().to_str().unwrap(), "--port", "0"])
+            .args(["serve", "--port", "0"])
+            .args(extra)
+            .current_dir(cwd)
             .env("TMPDIR", tmp.path())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -87,9 +100,10 @@ impl Server {
             line.ends_with("(press Ctrl+C to stop)"),
             "unexpected line: {line}"
         );
+        let root = f.root().canonicalize().unwrap();
         assert!(
-            line.contains(f.root().to_str().unwrap()),
-            "names the root: {line}"
+            line.contains(&format!("serving {} on ", root.display())),
+            "names the site's folder in full: {line}"
         );
         let port = line
             .split("http://127.0.0.1:")
@@ -125,6 +139,36 @@ impl Server {
             }
         }
         false
+    }
+
+    /// How many rebuilds the server has reported so far (the first build
+    /// included): each prints `rebuilt in … ms` or `rebuild failed`.
+    fn rebuilds(&self) -> usize {
+        self.stderr
+            .lock()
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("rebuilt in ") || l.starts_with("rebuild failed"))
+            .count()
+    }
+
+    /// Waits, 10 s at most, until the server has reported `count` rebuilds.
+    fn wait_for_rebuilds(&self, count: usize) {
+        let start = Instant::now();
+        while self.rebuilds() < count {
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!(
+                    "never reached {count} rebuilds; server stderr:\n{}",
+                    self.stderr.lock().unwrap()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The server's standard error so far.
+    fn log(&self) -> String {
+        self.stderr.lock().unwrap().clone()
     }
 
     fn url(&self, path: &str) -> String {
@@ -403,4 +447,205 @@ fn a_redirect_never_leaves_the_site() {
             ),
         }
     }
+}
+
+/// Saves a new Spanish title for Lima and waits until the page shows it and
+/// the server has reported the rebuild.
+fn save_and_see(server: &Server, f: &Fixture, title: &str) {
+    let before = server.rebuilds();
+    f.case("lima", "es", title, "", "Texto.");
+    let expected = format!("<h1>{title}</h1>");
+    server.wait_for("/es/casos/lima/", "shows the saved title", |s, b| {
+        s == 200 && b.contains(&expected)
+    });
+    server.wait_for_rebuilds(before + 1);
+}
+
+/// Leaves the server alone for 5 s and asserts that it did not rebuild.
+fn assert_quiet_when_idle(server: &Server) {
+    let before = server.rebuilds();
+    thread::sleep(Duration::from_secs(5));
+    assert_eq!(
+        server.rebuilds(),
+        before,
+        "rebuilt with nothing changed:\n{}",
+        server.log()
+    );
+}
+
+/// The paths of every file of the site's folder.
+fn file_names(f: &Fixture) -> Vec<String> {
+    snapshot(f.root())
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// The text of the error banner of `page`, from its opening tag.
+fn banner(page: &str) -> &str {
+    let at = page
+        .find("id=\"memoria-build-error\"")
+        .unwrap_or_else(|| panic!("no error banner: {page}"));
+    &page[at..page[at..].find("</pre>").map_or(page.len(), |end| at + end)]
+}
+
+#[test]
+fn serve_from_the_site_folder_rebuilds_on_save_and_rests_when_idle() {
+    let f = site();
+    let before = file_names(&f);
+    let server = Server::start(&f);
+    server.wait_for_rebuilds(1);
+    save_and_see(&server, &f, "Concejo de Lima guardado");
+    // Its own reads of the sources during that rebuild do not start another.
+    assert_quiet_when_idle(&server);
+    assert_eq!(
+        file_names(&f),
+        before,
+        "serve writes nothing in the site's folder"
+    );
+}
+
+#[test]
+fn serve_with_root_dot_rebuilds_on_save() {
+    let f = site();
+    let server = Server::start_with_root(&f, f.root(), ".");
+    save_and_see(&server, &f, "Concejo de Lima con root");
+}
+
+#[test]
+fn serve_with_an_absolute_root_rebuilds_on_save_and_rests_when_idle() {
+    let f = site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let server = Server::start_with_root(&f, elsewhere.path(), f.root().to_str().unwrap());
+    server.wait_for_rebuilds(1);
+    save_and_see(&server, &f, "Concejo de Lima absoluto");
+    assert_quiet_when_idle(&server);
+}
+
+#[test]
+fn an_editor_style_save_rebuilds_once() {
+    let f = site();
+    let server = Server::start(&f);
+    server.wait_for_rebuilds(1);
+    let before = server.rebuilds();
+    // Written to a temporary file beside the original, then renamed over it.
+    let temporary = f.root().join("content/cases/.goutputstream-X1Y2Z3");
+    std::fs::write(
+        &temporary,
+        case_text("Lima guardada por un editor", "", "Texto."),
+    )
+    .unwrap();
+    std::fs::rename(&temporary, f.root().join("content/cases/lima.es.md")).unwrap();
+    server.wait_for("/es/casos/lima/", "shows the saved title", |s, b| {
+        s == 200 && b.contains("<h1>Lima guardada por un editor</h1>")
+    });
+    // Give a second rebuild, if any, the time to report itself.
+    thread::sleep(Duration::from_secs(2));
+    let rebuilds = server.rebuilds() - before;
+    assert!(
+        (1..=2).contains(&rebuilds),
+        "{rebuilds} rebuilds for one save:\n{}",
+        server.log()
+    );
+}
+
+#[test]
+fn a_burst_of_saves_ends_with_the_last_one_served() {
+    let f = site();
+    let server = Server::start(&f);
+    for i in 0..15 {
+        f.case("lima", "es", &format!("Versión {i}"), "", "Texto.");
+        thread::sleep(Duration::from_millis(30));
+    }
+    server.wait_for("/es/casos/lima/", "shows the last save", |s, b| {
+        s == 200 && b.contains("<h1>Versión 14</h1>")
+    });
+}
+
+#[test]
+fn a_static_folder_created_after_start_is_watched() {
+    let f = site();
+    let server = Server::start(&f);
+    assert_eq!(server.get("/hello.txt").0, 404);
+    f.write("static/hello.txt", "first version");
+    server.wait_for("/hello.txt", "is served", |s, b| {
+        s == 200 && b == "first version"
+    });
+    f.write("static/hello.txt", "second version");
+    server.wait_for("/hello.txt", "is served again", |s, b| {
+        s == 200 && b == "second version"
+    });
+}
+
+#[test]
+fn a_change_of_reports_lock_rebuilds() {
+    let f = site();
+    let server = Server::start(&f);
+    server.wait_for_rebuilds(1);
+    f.write("reports.lock", "[[report]\n");
+    let page = server.wait_for("/es/casos/lima/", "shows the damaged lock", |_, b| {
+        b.contains("id=\"memoria-build-error\"")
+    });
+    let shown = banner(&page);
+    assert!(
+        shown.contains("error: reports.lock:1:"),
+        "names the file, line and column: {shown}"
+    );
+    assert!(
+        shown.contains("restore it from version control"),
+        "says what to do: {shown}"
+    );
+    assert_eq!(shown.matches("error: ").count(), 1, "one error: {shown}");
+    f.remove("reports.lock");
+    server.wait_for("/es/casos/lima/", "drops the error", |s, b| {
+        s == 200 && !b.contains("id=\"memoria-build-error\"")
+    });
+}
+
+#[test]
+fn a_theme_folder_added_after_start_is_watched() {
+    let f = site();
+    std::fs::remove_dir_all(f.root().join("themes")).unwrap();
+    let server = Server::start(&f);
+    let (_, page) = server.get("/es/casos/lima/");
+    let shown = banner(&page);
+    assert!(shown.contains("site.toml"), "names the file: {shown}");
+    assert!(
+        shown.contains("copy a theme into themes/"),
+        "says what to do: {shown}"
+    );
+    assert_eq!(shown.matches("error: ").count(), 1, "one error: {shown}");
+    copy_dir(
+        &common::repo_root().join("themes/default"),
+        &f.root().join("themes/default"),
+    );
+    let page = server.wait_for("/es/casos/lima/", "is built with the theme", |s, b| {
+        s == 200 && b.contains("<h1>Concejo de Lima</h1>")
+    });
+    assert!(!page.contains("id=\"memoria-build-error\""), "{page}");
+    save_and_see(&server, &f, "Concejo de Lima con tema");
+}
+
+#[test]
+fn a_content_folder_added_after_start_is_watched() {
+    let f = site();
+    std::fs::remove_dir_all(f.root().join("content")).unwrap();
+    let server = Server::start(&f);
+    let (_, page) = server.get("/");
+    let shown = banner(&page);
+    assert!(
+        shown.contains("error: content: there is no content folder"),
+        "names the folder: {shown}"
+    );
+    assert!(
+        shown.contains("create content/cases/"),
+        "says what to do: {shown}"
+    );
+    assert_eq!(shown.matches("error: ").count(), 1, "one error: {shown}");
+    f.case("lima", "es", "Concejo de Lima", "", "Texto.");
+    f.case("lima", "en", "Lima council", "", "Text.");
+    server.wait_for("/es/casos/lima/", "is built", |s, b| {
+        s == 200 && b.contains("<h1>Concejo de Lima</h1>")
+    });
+    save_and_see(&server, &f, "Concejo de Lima nuevo");
 }

@@ -11,12 +11,13 @@ pub mod http;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use tokio::sync::broadcast;
 
-use crate::diagnostics::Diagnostics;
+use crate::config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output;
 use crate::pipeline::{self, render_site};
 use crate::site::LoadOptions;
@@ -98,6 +99,7 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
     };
     let base_url = format!("http://{host}:{}/", addr.port());
 
+    let root = site_folder(&options.root)?;
     let work = tempfile::Builder::new()
         .prefix("memoria-serve-")
         .tempdir()
@@ -117,16 +119,17 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
         base_path: "/".into(),
     });
 
-    let mut site = Incremental::new(options.root.clone(), load, out_dir.clone());
+    let mut site = Incremental::new(root.clone(), load, out_dir.clone());
     rebuild(&mut site, &state);
     if !out_dir.exists() {
         // Nothing good to show yet: serve an empty site that shows the errors.
         let _ = std::fs::create_dir_all(&out_dir);
     }
-    let _watcher = watch::start(options.root.clone(), site, state.clone())?;
+    let published = published_folder(&root);
+    let _watch = watch::start(root.clone(), published, site, state.clone())?;
     println!(
         "serving {} on {base_url} (press Ctrl+C to stop)",
-        options.root.display()
+        root.display()
     );
 
     let app = http::router(state);
@@ -138,6 +141,30 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
         .map_err(|e| format!("the server stopped: {e}"))?;
     drop(work);
     Ok(())
+}
+
+/// The site's folder as an absolute path without `.`, `..` or links, the
+/// way the watcher reports the paths of changes: `--root .` (the default)
+/// and relative folders are resolved once, at the start.
+fn site_folder(root: &Path) -> Result<PathBuf, String> {
+    root.canonicalize().map_err(|e| {
+        let text = Diagnostic::error(root, format!("cannot open the site's folder: {e}"))
+            .help("run memoria serve in the folder that holds site.toml, or pass --root DIR")
+            .to_string();
+        // The command line adds its own `error: `.
+        text.strip_prefix("error: ")
+            .map_or(text.clone(), str::to_string)
+    })
+}
+
+/// The folder `memoria build` publishes to (`output_dir` of site.toml, else
+/// `public/`), under `root`: never watched, since serve does not use it.
+fn published_folder(root: &Path) -> PathBuf {
+    let mut ignored = Diagnostics::new();
+    let output = config::load(root, &mut ignored)
+        .map(|c| c.output_dir)
+        .unwrap_or_else(|| PathBuf::from("public"));
+    root.join(output)
 }
 
 /// The served copy of a site, kept up to date by rebuilding in memory and
@@ -165,7 +192,18 @@ impl Incremental {
     /// afterwards only new and changed files are written and removed ones
     /// deleted. On error the folder is left as it was.
     pub fn rebuild(&mut self) -> Result<(output::SyncStats, Diagnostics), Diagnostics> {
-        let rendered = render_site(&self.root, &self.load)?;
+        self.rebuild_with(|| {})
+    }
+
+    /// [`Incremental::rebuild`], calling `rendered` once the site has
+    /// rendered without errors, before its files are written.
+    fn rebuild_with(
+        &mut self,
+        rendered: impl FnOnce(),
+    ) -> Result<(output::SyncStats, Diagnostics), Diagnostics> {
+        let site = render_site(&self.root, &self.load)?;
+        rendered();
+        let rendered = site;
         let stats = match &self.manifest {
             None => {
                 output::write_site(&rendered.files, &self.root, &self.out_dir)
@@ -196,7 +234,14 @@ impl Incremental {
 /// records the errors for the pages to show.
 pub fn rebuild(site: &mut Incremental, state: &State) -> bool {
     let started = std::time::Instant::now();
-    match site.rebuild() {
+    // The error goes before the new files arrive: a page is never served new
+    // with the error it fixed.
+    let clear_error = || {
+        if let Ok(mut e) = state.last_error.write() {
+            *e = None;
+        }
+    };
+    match site.rebuild_with(clear_error) {
         Ok((stats, diagnostics)) => {
             pipeline::print_diagnostics(&diagnostics);
             eprintln!(
@@ -207,9 +252,6 @@ pub fn rebuild(site: &mut Incremental, state: &State) -> bool {
                 stats.unchanged,
                 pipeline::summary(&diagnostics)
             );
-            if let Ok(mut e) = state.last_error.write() {
-                *e = None;
-            }
             let _ = state.notices.send(Notice::Reload);
             true
         }
