@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{action_text, error_lines, indicator_text, stderr, Fixture};
+use common::{action_text, error_lines_in, indicator_text, stderr, Fixture};
 
 /// A site with one valid case in Spanish and English.
 fn site() -> Fixture {
@@ -20,7 +20,7 @@ fn only_error(f: &Fixture) -> (String, String) {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "expected exit 1:\n{err}");
     assert!(!err.contains("panicked"), "{err}");
-    let errors = error_lines(&err);
+    let errors = error_lines_in(&err);
     assert_eq!(errors.len(), 1, "exactly one error expected:\n{err}");
     (errors[0].to_string(), err)
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{agreement_text, error_lines, indicator_text, stderr, Fixture};
+use common::{agreement_text, error_lines_in, indicator_text, stderr, Fixture};
 
 /// A site with one valid case in Spanish and English, one agreement and one
 /// indicator.
@@ -122,7 +122,7 @@ fn check(file: &str, text: &str, key: &str, fault: &Fault, faulty: &str) {
     let what = format!("{} in {file}", fault.name);
     assert_eq!(out.status.code(), Some(1), "{what}:\n{err}");
     assert!(!err.contains("panicked"), "{what}:\n{err}");
-    let errors = error_lines(&err);
+    let errors = error_lines_in(&err);
     assert_eq!(errors.len(), 1, "{what}: one error expected:\n{err}");
     let line = index + 1 + fault.line_shift;
     let expected = format!("error: {file}:{line}:{}: ", fault.column);

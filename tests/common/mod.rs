@@ -352,6 +352,6 @@ pub fn agreement_text() -> String {
 }
 
 /// The lines of `err` that start with `error:`.
-pub fn error_lines(err: &str) -> Vec<&str> {
+pub fn error_lines_in(err: &str) -> Vec<&str> {
     err.lines().filter(|l| l.starts_with("error:")).collect()
 }
