@@ -135,6 +135,17 @@ pub fn resolve_link(
         Kind::Report => content.reports.get(id).map(|e| e.docs.keys().collect()),
     }
     .unwrap_or_default();
+    // A target whose file could not be read has its own error already: the
+    // link leads to the address its file name gives, unchecked.
+    let unreadable = match wanted {
+        Some(l) => !available.iter().any(|a| *a == l) && content.unreadable.has(kind, id, l),
+        None => available.is_empty() && content.unreadable.has_id(kind, id),
+    };
+    if unreadable {
+        if let Some(route) = routes.doc(kind, id, wanted.unwrap_or(lang)) {
+            return Ok(route.url.clone());
+        }
+    }
     if available.is_empty() {
         // Only a broken link pays for listing every id (for a suggestion).
         let ids: Vec<&str> = match kind {

@@ -17,6 +17,7 @@ use crate::content::Kind;
 use crate::diagnostics::{closest, display_path, Diagnostic, Severity};
 use crate::markdown;
 use crate::output::OutputFile;
+use crate::routes::Routes;
 use crate::site::Site;
 use crate::text::position_of;
 
@@ -48,6 +49,9 @@ impl Problem {
 pub struct Index<'a> {
     scans: BTreeMap<&'a str, (Scan, &'a OutputFile)>,
     existing: BTreeSet<&'a str>,
+    /// Pages of items whose source could not be read: links to them are
+    /// not checked (their file has its own error).
+    unchecked: BTreeSet<&'a str>,
 }
 
 impl<'a> Index<'a> {
@@ -61,7 +65,19 @@ impl<'a> Index<'a> {
             .into_iter()
             .collect();
         let existing = files.iter().map(|f| f.path.as_str()).collect();
-        Index { scans, existing }
+        Index {
+            scans,
+            existing,
+            unchecked: BTreeSet::new(),
+        }
+    }
+
+    /// The same index, also knowing the pages of the items of `routes`
+    /// whose source could not be read, so that links to them are not
+    /// reported a second time.
+    pub fn with_routes(mut self, routes: &'a Routes) -> Self {
+        self.unchecked = routes.unchecked_files().collect();
+        self
     }
 }
 
@@ -328,6 +344,7 @@ fn check_link(link: &str, page: &str, config: &Config, index: &Index) -> Option<
             .into_owned();
         match resolve_file(&decoded, &index.existing) {
             Some(f) => f,
+            None if resolve_file(&decoded, &index.unchecked).is_some() => return None,
             None => {
                 return Some(Problem::new(
                     "no such page or file in the site",

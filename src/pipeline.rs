@@ -57,6 +57,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Warnings.
     pub diagnostics: Diagnostics,
+    /// The links already checked in the Markdown they were written in.
+    pub checked: linkcheck::Checked,
 }
 
 /// Prints how long a step took when `MEMORIA_TIMINGS` is set (for
@@ -68,24 +70,51 @@ pub fn timing(step: &str, since: std::time::Instant) {
 }
 
 /// Loads and renders the site in `root`; every problem is returned.
-pub fn render_site(root: &Path, options: &LoadOptions) -> Result<Rendered, Diagnostics> {
+///
+/// Links written as addresses in Markdown are checked against the rendered
+/// pages and reported at their line with `links` as severity (a warning in
+/// `build` and `serve`, an error in `check`). When some content has errors,
+/// what could be read is still rendered in memory, so that its broken links
+/// are reported in the same run; links to the items that could not be read
+/// are not (their files have their own errors), and neither are rendering
+/// errors, which may only follow from the missing items.
+pub fn render_site(
+    root: &Path,
+    options: &LoadOptions,
+    links: Severity,
+) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
     let (site, mut diagnostics) = site::load(root, options);
     timing("load, validate and derive", started);
     let Some(site) = site else {
         return Err(diagnostics);
     };
+    let failed = diagnostics.has_errors();
     let started = std::time::Instant::now();
     let rendered = render::render_site(&site);
     timing("render", started);
     match rendered {
-        Ok(files) => Ok(Rendered {
-            site,
-            files,
-            diagnostics,
-        }),
+        Ok(files) => {
+            let started = std::time::Instant::now();
+            let index = linkcheck::Index::new(&files).with_routes(&site.routes);
+            let (found, checked) = linkcheck::check_sources(&site, &index, links);
+            drop(index);
+            timing("check links in Markdown", started);
+            diagnostics.extend(found);
+            if failed {
+                return Err(diagnostics);
+            }
+            Ok(Rendered {
+                site,
+                files,
+                diagnostics,
+                checked,
+            })
+        }
         Err(errors) => {
-            diagnostics.extend(errors);
+            if !failed {
+                diagnostics.extend(errors);
+            }
             Err(diagnostics)
         }
     }
@@ -102,7 +131,7 @@ pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
 /// `memoria build`: renders everything, then swaps the new output in. On any
 /// error nothing is written and the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let rendered = render_site(&options.root, &options.load_options())?;
+    let rendered = render_site(&options.root, &options.load_options(), Severity::Warning)?;
     let output = output_dir(options, &rendered.site);
     let started = std::time::Instant::now();
     let written = output::write_site(&rendered.files, &options.root, &output);
@@ -113,9 +142,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         return Err(diagnostics);
     }
     let mut diagnostics = rendered.diagnostics;
-    let index = linkcheck::Index::new(&rendered.files);
-    let (links, _) = linkcheck::check_sources(&rendered.site, &index, Severity::Warning);
-    diagnostics.extend(links);
     if let Some(lock) = &rendered.site.lock_update {
         // The site is written; now the lock records what was presented.
         if let Err(d) = crate::reports::lock::write(&options.root, lock) {
@@ -148,13 +174,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// that every internal link and `#fragment` of the rendered pages resolves.
 /// With `strict`, warnings count as errors.
 pub fn check(root: &Path, strict: bool) -> Diagnostics {
-    let mut diagnostics = match render_site(root, &LoadOptions::default()) {
+    let mut diagnostics = match render_site(root, &LoadOptions::default(), Severity::Error) {
         Ok(r) => {
             let mut diagnostics = r.diagnostics;
-            let index = linkcheck::Index::new(&r.files);
-            let (links, checked) = linkcheck::check_sources(&r.site, &index, Severity::Error);
-            diagnostics.extend(links);
-            diagnostics.extend(linkcheck::check_pages(&index, &r.site.config, &checked));
+            let index = linkcheck::Index::new(&r.files).with_routes(&r.site.routes);
+            diagnostics.extend(linkcheck::check_pages(&index, &r.site.config, &r.checked));
             diagnostics
         }
         Err(d) => d,

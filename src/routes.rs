@@ -4,7 +4,7 @@
 //! start with the path of `base_url`, and are made only of validated slugs
 //! and language codes, so no output path can leave the output directory.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::{Config, Section};
 use crate::content::{Content, Kind};
@@ -47,6 +47,10 @@ impl Route {
 #[derive(Debug, Clone, Default)]
 pub struct Routes {
     docs: BTreeMap<(Kind, String, String), Route>,
+    /// The files of items whose source could not be read: their addresses
+    /// are known (from the file name) but their pages are not rendered, so
+    /// links to them cannot be checked until the file is fixed.
+    unchecked: BTreeSet<String>,
 }
 
 impl Routes {
@@ -112,13 +116,56 @@ impl Routes {
                 );
             }
         }
-        Routes { docs }
+        // An item whose file could not be read keeps the address its file
+        // name gives, so that links to it are not reported as a second fault.
+        let mut unchecked = BTreeSet::new();
+        for (kind, id) in content.unreadable.ids() {
+            for lang in &config.languages {
+                let key = (kind, id.to_string(), lang.clone());
+                if docs.contains_key(&key) {
+                    continue;
+                }
+                let route = match kind {
+                    Kind::Page => Route::folder(config, &[lang, id]),
+                    _ => {
+                        let seg = config.section_segment(section_of(kind), lang);
+                        let slug = if kind == Kind::Report {
+                            id.to_ascii_lowercase()
+                        } else {
+                            id.to_string()
+                        };
+                        Route::folder(config, &[lang, seg, &slug])
+                    }
+                };
+                unchecked.insert(route.file.clone());
+                docs.insert(key, route);
+            }
+        }
+        Routes { docs, unchecked }
+    }
+
+    /// The files of the pages of items whose source could not be read (see
+    /// [`Routes::build`]).
+    pub(crate) fn unchecked_files(&self) -> impl Iterator<Item = &str> {
+        self.unchecked.iter().map(String::as_str)
     }
 
     /// The route of content item `id` of `kind` in `lang` (its own page, or
     /// the page that says it is not translated yet).
     pub fn doc(&self, kind: Kind, id: &str, lang: &str) -> Option<&Route> {
         self.docs.get(&(kind, id.to_string(), lang.to_string()))
+    }
+}
+
+/// The section whose pages hold items of `kind` (pages have none: they use
+/// [`Section::Cases`] only as a placeholder and are handled by the caller).
+fn section_of(kind: Kind) -> Section {
+    match kind {
+        Kind::Case | Kind::Page => Section::Cases,
+        Kind::Indicator => Section::Indicators,
+        Kind::Agreement => Section::Agreements,
+        Kind::Action => Section::Actions,
+        Kind::Report => Section::Reports,
     }
 }
 

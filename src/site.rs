@@ -50,7 +50,9 @@ pub struct Site {
 }
 
 /// Loads, validates and derives the site in `root`. The diagnostics hold
-/// every problem found; the site is `None` when there was an error.
+/// every problem found. The site is `None` when `site.toml` or the theme
+/// could not be read; with errors in content it holds what could be read
+/// (for the checks that still make sense), and must not be published.
 pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let Some(mut config) = config::load(root, &mut diags) else {
@@ -87,7 +89,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
         .map(|(id, ind)| (id.clone(), figures::compute(ind)))
         .collect();
     match theme {
-        Some(theme) if !diags.has_errors() => (
+        Some(theme) => (
             Some(Site {
                 root: root.to_path_buf(),
                 config,

@@ -116,3 +116,69 @@ fn theme_links_are_still_checked_in_the_rendered_pages() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("broken link on /en/cases/lima/index.html: /en/nowhere/ — no such page or file in the site"), "{err}");
 }
+
+/// A site where `rosario.en.md` cannot be read (an unclosed quote on line 2)
+/// while `lima.en.md` links to it in both ways, and has its broken links.
+fn site_with_a_broken_file() -> Fixture {
+    let f = site();
+    f.write(
+        "content/cases/rosario.en.md",
+        "---\ntitle: \"Rosario\ncity: Rosario\n---\n\nText.\n",
+    );
+    // Line 19: a link to content that cannot be read, and the same as an
+    // address: neither is a second fault.
+    f.write(
+        "content/cases/lima.en.md",
+        &common::case_text(
+            "Lima",
+            "",
+            &format!(
+                "{BODY}\nSee [Rosario](@/cases/rosario.md) and [again](/en/cases/rosario/).\n"
+            ),
+        ),
+    );
+    f
+}
+
+#[test]
+fn broken_links_are_reported_with_the_other_errors_of_the_run() {
+    let f = site_with_a_broken_file();
+    let out = f.run(&["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    // The unreadable file: one error, where its quote opens.
+    let errors = headlines(&err, "error");
+    let yaml: Vec<_> = errors
+        .iter()
+        .filter(|l| l.starts_with("error: content/cases/rosario.en.md:2:"))
+        .collect();
+    assert_eq!(yaml.len(), 1, "{err}");
+    // The broken links of lima.en.md, in the same run: the three that do
+    // not involve rosario (the address /en/cases/rosario/ written on line 16
+    // now names a page whose file cannot be read, so it is not reported).
+    for location in [
+        "content/cases/lima.en.md:16:5",
+        "content/cases/lima.en.md:17:34",
+        "content/cases/lima.en.md:17:54",
+    ] {
+        assert!(
+            errors
+                .iter()
+                .any(|l| l.starts_with(&format!("error: {location}: "))),
+            "missing {location} in:\n{err}"
+        );
+    }
+    assert_eq!(errors.len(), 4, "one error per fault:\n{err}");
+    assert!(!err.contains("rosario.md points to"), "{err}");
+}
+
+#[test]
+fn build_with_an_error_warns_about_broken_links_too_and_writes_nothing() {
+    let f = site_with_a_broken_file();
+    let out = f.run(&["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(headlines(&err, "error").len(), 1, "{err}");
+    assert_eq!(headlines(&err, "warning").len(), 3, "{err}");
+    assert!(!f.has_output("en/cases/lima/index.html"));
+}

@@ -91,6 +91,11 @@ impl Unreadable {
         self.files.contains_key(&key)
     }
 
+    /// The kinds and ids that have at least one unreadable file.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = (Kind, &str)> {
+        self.files.keys().map(|(k, i, _)| (*k, i.as_str()))
+    }
+
     /// The unreadable files of the kinds in `kinds`, in path order.
     pub(crate) fn files_of(&self, kinds: &[Kind]) -> Vec<&Path> {
         let mut out: Vec<&Path> = self

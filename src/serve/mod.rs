@@ -201,7 +201,11 @@ impl Incremental {
         &mut self,
         rendered: impl FnOnce(),
     ) -> Result<(output::SyncStats, Diagnostics), Diagnostics> {
-        let site = render_site(&self.root, &self.load)?;
+        let site = render_site(
+            &self.root,
+            &self.load,
+            crate::diagnostics::Severity::Warning,
+        )?;
         rendered();
         let rendered = site;
         let stats = match &self.manifest {
