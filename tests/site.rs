@@ -369,6 +369,11 @@ fn a_missing_translation_shows_the_first_language_of_the_site_order() {
     let out = f.build_ok();
     let err = stderr(&out);
     assert!(err.contains("(0 errors, 2 warnings)"), "{err}");
+    // The warning is about the version that comes first in `languages`.
+    assert!(
+        err.contains("warning: content/cases/lima.es.md: there is no `fr` translation"),
+        "{err}"
+    );
     // French is missing: Spanish comes before English in `languages`.
     let case = f.output("fr/cas/lima/index.html");
     assert_eq!(

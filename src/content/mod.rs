@@ -344,7 +344,14 @@ fn report_missing_translations<M>(
     diags: &mut Diagnostics,
 ) {
     for entry in collection.entries.values() {
-        let Some(first) = entry.docs.values().next() else {
+        // The warning is about the version a translator works from: the
+        // first of the site's languages that exists.
+        let Some(first) = config
+            .languages
+            .iter()
+            .find_map(|l| entry.docs.get(l))
+            .or_else(|| entry.docs.values().next())
+        else {
             continue;
         };
         for lang in &config.languages {
