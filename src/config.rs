@@ -38,11 +38,13 @@ pub enum Section {
     Dimensions,
     /// Case taxonomy: Sustainable Development Goals.
     Sdgs,
+    /// The numbered pages of a long listing (`/es/casos/pagina/2/`).
+    Page,
 }
 
 impl Section {
     /// Every section.
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Cases,
         Section::Indicators,
         Section::Reports,
@@ -55,6 +57,7 @@ impl Section {
         Section::Scales,
         Section::Dimensions,
         Section::Sdgs,
+        Section::Page,
     ];
 
     /// The key used in `site.toml` (`[sections.cases]`) and in `@/` links.
@@ -72,6 +75,7 @@ impl Section {
             Section::Scales => "scales",
             Section::Dimensions => "dimensions",
             Section::Sdgs => "sdgs",
+            Section::Page => "page",
         }
     }
 
@@ -118,6 +122,8 @@ impl Section {
             (Section::Sdgs, "es") => "ods",
             (Section::Sdgs, "fr") => "odd",
             (Section::Sdgs, "pt") => "ods",
+            (Section::Page, "es") => "pagina",
+            (Section::Page, "pt") => "pagina",
             _ => self.id(),
         }
     }
@@ -146,6 +152,8 @@ pub struct Config {
     pub sample_data: bool,
     /// The licence of the published content and data (a name or URL).
     pub license: Option<String>,
+    /// How many items a listing page shows (`[pagination] per_page`).
+    pub per_page: usize,
     /// Translated URL segments, by section and language.
     sections: BTreeMap<Section, BTreeMap<String, String>>,
 }
@@ -211,7 +219,22 @@ struct RawConfig {
     license: Option<String>,
     #[serde(default)]
     sections: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    pagination: RawPagination,
 }
+
+/// `[pagination]` in `site.toml`.
+#[derive(Deserialize, Default)]
+struct RawPagination {
+    per_page: Option<i64>,
+}
+
+/// Items per listing page when `site.toml` does not say.
+pub(crate) const DEFAULT_PER_PAGE: usize = 20;
+
+/// The largest `per_page` accepted: beyond it a listing page is no longer
+/// small (about 1 KB of HTML per item).
+pub(crate) const MAX_PER_PAGE: usize = 200;
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -264,7 +287,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    const KNOWN: [&str; 10] = [
+    const KNOWN: [&str; 11] = [
         "title",
         "description",
         "base_url",
@@ -275,6 +298,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         "sample_data",
         "license",
         "sections",
+        "pagination",
     ];
     for key in ignored {
         let help = match closest(&key, KNOWN) {
@@ -409,6 +433,20 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         }
     }
 
+    let per_page = match raw.pagination.per_page {
+        None => DEFAULT_PER_PAGE,
+        Some(n) if (1..=MAX_PER_PAGE as i64).contains(&n) => n as usize,
+        Some(n) => {
+            ok = false;
+            diags.push(err_at(
+                format!("`per_page` is {n}: a listing page must show between 1 and {MAX_PER_PAGE} items"),
+                Some("pagination.per_page"),
+                format!("write a number from 1 to {MAX_PER_PAGE}, e.g. per_page = {DEFAULT_PER_PAGE}, or remove the line to use {DEFAULT_PER_PAGE}"),
+            ));
+            DEFAULT_PER_PAGE
+        }
+    };
+
     let theme = raw.theme.unwrap_or_else(|| "default".into());
     if slug::validate(&theme).is_err() {
         ok = false;
@@ -430,6 +468,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         allow_raw_html: raw.allow_raw_html,
         sample_data: raw.sample_data,
         license: raw.license,
+        per_page,
         sections,
     })
 }

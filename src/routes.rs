@@ -220,7 +220,8 @@ pub fn taxonomy(config: &Config, lang: &str, tax: crate::taxonomy::Taxonomy) -> 
 }
 
 /// Page `page` (1-based) of the cases filed under a term:
-/// `/<lang>/<cases>/<taxonomy>/<term>/`, then `…/page/2/`.
+/// `/<lang>/<cases>/<taxonomy>/<term>/`, then `…/page/2/` (the page
+/// segment in the site's words: `[sections.page]`).
 pub fn term(
     config: &Config,
     lang: &str,
@@ -230,10 +231,26 @@ pub fn term(
 ) -> Route {
     let cases = config.section_segment(Section::Cases, lang);
     let tax_seg = config.section_segment(tax.section(), lang);
+    paged(
+        config,
+        &Route::folder(config, &[lang, cases, tax_seg, term]),
+        lang,
+        page,
+    )
+}
+
+/// Page `page` (1-based) of the listing whose first page is `first`: `first`
+/// itself, then `<first>/<page>/2/` with the page segment of `lang`
+/// (`/es/casos/pagina/2/`). `first` must be a folder route.
+pub fn paged(config: &Config, first: &Route, lang: &str, page: usize) -> Route {
     if page <= 1 {
-        Route::folder(config, &[lang, cases, tax_seg, term])
-    } else {
-        let n = page.to_string();
-        Route::folder(config, &[lang, cases, tax_seg, term, "page", &n])
+        return first.clone();
+    }
+    let tail = format!("{}/{page}/", config.section_segment(Section::Page, lang));
+    let folder = first.file.strip_suffix("index.html").unwrap_or(&first.file);
+    Route {
+        url: format!("{}{tail}", first.url),
+        permalink: format!("{}{tail}", first.permalink),
+        file: format!("{folder}{tail}index.html"),
     }
 }

@@ -251,23 +251,97 @@ pub fn section_page(
     title: &str,
     description: Option<&str>,
 ) -> (Route, Value) {
+    listing_page(site, lang, section, kind, title, description, 1)
+}
+
+/// The route and `page` object of page `n` (1-based) of the listing of
+/// `section` in `lang`; every language has the same pages, so each page's
+/// alternates are the same page number in the other languages.
+pub(crate) fn listing_page(
+    site: &Site,
+    lang: &str,
+    section: Section,
+    kind: &str,
+    title: &str,
+    description: Option<&str>,
+    n: usize,
+) -> (Route, Value) {
     let config = &site.config;
+    let route_in = |l: &str| routes::paged(config, &routes::section(config, section, l), l, n);
     let all: Vec<(String, Route)> = config
         .languages
         .iter()
-        .map(|l| (l.clone(), routes::section(config, section, l)))
+        .map(|l| (l.clone(), route_in(l)))
         .collect();
-    let route = routes::section(config, section, lang);
+    let route = route_in(lang);
+    let title = paged_title(site, lang, title, n);
     let page = page_object(
         site,
         lang,
         kind,
-        title,
+        &title,
         description,
         &route,
         &all_languages(config, &all),
     );
     (route, page)
+}
+
+/// How many pages a listing of `items` items has (at least one, so that an
+/// empty listing still has its page).
+pub(crate) fn page_count(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page.max(1)).max(1)
+}
+
+/// The items shown on page `n` (1-based) of a listing.
+pub(crate) fn page_items<T>(items: &[T], per_page: usize, n: usize) -> &[T] {
+    let per_page = per_page.max(1);
+    let start = n
+        .saturating_sub(1)
+        .saturating_mul(per_page)
+        .min(items.len());
+    let end = start.saturating_add(per_page).min(items.len());
+    &items[start..end]
+}
+
+/// A listing's title on page `n`: `Casos (página 2)`; page 1 keeps the title.
+pub(crate) fn paged_title(site: &Site, lang: &str, title: &str, n: usize) -> String {
+    if n > 1 {
+        let word = site.theme.i18n.strings(lang).get("page_word").to_string();
+        format!("{title} ({word} {n})")
+    } else {
+        title.to_string()
+    }
+}
+
+/// The `pagination` object of page `n` of `total`: the current page, the
+/// total, the addresses of the previous and next pages (or null) and the
+/// page links to show: the first, the last and the two either side of the
+/// current one, with `gap` entries where numbers are left out, so the
+/// navigation stays small however many pages there are.
+pub(crate) fn pagination(n: usize, total: usize, route_of: &dyn Fn(usize) -> Route) -> Value {
+    let mut numbers: Vec<usize> = [1, total]
+        .into_iter()
+        .chain(n.saturating_sub(2).max(1)..=(n + 2).min(total))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut pages = Vec::with_capacity(numbers.len() * 2);
+    let mut last = 0;
+    for k in numbers {
+        if k > last + 1 {
+            pages.push(json!({"gap": true}));
+        }
+        pages.push(json!({"number": k, "url": route_of(k).url, "current": k == n}));
+        last = k;
+    }
+    json!({
+        "current": n,
+        "total": total,
+        "previous": (n > 1).then(|| route_of(n - 1).url),
+        "next": (n < total).then(|| route_of(n + 1).url),
+        "pages": pages,
+    })
 }
 
 /// The versions of a page that exists in every language (home, listings).

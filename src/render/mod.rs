@@ -38,8 +38,8 @@ pub enum Job {
     NotFound,
     /// `/<lang>/`.
     Home(String),
-    /// `/<lang>/<cases>/`.
-    Cases(String),
+    /// Page `n` of `/<lang>/<cases>/`: language, page number (1-based).
+    Cases(String, usize),
     /// A case in a language (its own page, or the notice that it is not translated).
     Case(String, String),
     /// A free page in a language.
@@ -50,12 +50,12 @@ pub enum Job {
     IndicatorFacet(String, &'static str, &'static str),
     /// An indicator's page: id, language.
     Indicator(String, String),
-    /// `/<lang>/<agreements>/`.
-    Agreements(String),
+    /// Page `n` of `/<lang>/<agreements>/`: language, page number.
+    Agreements(String, usize),
     /// An agreement's page: id, language.
     Agreement(String, String),
-    /// `/<lang>/<actions>/`.
-    Actions(String),
+    /// Page `n` of `/<lang>/<actions>/`: language, page number.
+    Actions(String, usize),
     /// An action's page: id, language.
     Action(String, String),
     /// `/<lang>/<reports>/`.
@@ -77,12 +77,26 @@ struct Shared {
     cases: BTreeMap<String, Vec<Value>>,
 }
 
+/// How many cases the cases index lists: every case with a version in one
+/// of the site's languages (the same number in every language).
+pub(crate) fn listed_cases(site: &Site) -> usize {
+    let langs = &site.config.languages;
+    site.content
+        .cases
+        .entries
+        .values()
+        .filter(|e| e.get_or_fallback(&langs[0], langs).is_some())
+        .count()
+}
+
 /// Every page the site has.
 pub fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Chooser, Job::NotFound];
+    let per_page = site.config.per_page;
+    let case_pages = context::page_count(listed_cases(site), per_page);
     for lang in &site.config.languages {
         jobs.push(Job::Home(lang.clone()));
-        jobs.push(Job::Cases(lang.clone()));
+        jobs.extend((1..=case_pages).map(|n| Job::Cases(lang.clone(), n)));
         for id in site.content.cases.entries.keys() {
             jobs.push(Job::Case(id.clone(), lang.clone()));
         }
@@ -101,7 +115,8 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             }
         }
         if !site.content.agreements.is_empty() {
-            jobs.push(Job::Agreements(lang.clone()));
+            let pages = context::page_count(site.content.agreements.len(), per_page);
+            jobs.extend((1..=pages).map(|n| Job::Agreements(lang.clone(), n)));
             jobs.extend(
                 site.content
                     .agreements
@@ -110,7 +125,8 @@ pub fn jobs(site: &Site) -> Vec<Job> {
             );
         }
         if !site.content.actions.is_empty() {
-            jobs.push(Job::Actions(lang.clone()));
+            let pages = context::page_count(site.content.actions.len(), per_page);
+            jobs.extend((1..=pages).map(|n| Job::Actions(lang.clone(), n)));
             jobs.extend(
                 site.content
                     .actions
@@ -147,10 +163,19 @@ pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
     let (results, (data, (search, feeds))) = rayon::join(
         || {
             let shared = Shared::new(site);
-            jobs(site)
+            let mut results = jobs(site)
                 .par_iter()
                 .map(|job| render_job(site, &shared, job))
-                .collect::<Vec<Result<OutputFile, Diagnostic>>>()
+                .collect::<Vec<Result<OutputFile, Diagnostic>>>();
+            if !site.content.cases.is_empty() {
+                results.extend(
+                    site.config
+                        .languages
+                        .iter()
+                        .map(|l| Ok(filter_data(site, &shared, l))),
+                );
+            }
+            results
         },
         || {
             rayon::join(
@@ -327,27 +352,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                 format!("home page ({lang})"),
             )
         }
-        Job::Cases(lang) => {
-            let strings = site.theme.i18n.strings(lang);
-            let (route, page) = context::section_page(
-                site,
-                lang,
-                Section::Cases,
-                "cases",
-                strings.get("cases_title"),
-                Some(strings.get("cases_intro")),
-            );
-            let extra = vec![
-                ("cases", json!(shared.cases[lang])),
-                ("facets", json!(taxonomies::facets(site, lang))),
-            ];
-            (
-                "cases.html",
-                route,
-                shared.lang[lang].page(page, extra),
-                format!("list of cases ({lang})"),
-            )
-        }
+        Job::Cases(lang, n) => cases_index(site, shared, lang, *n),
         Job::Case(id, lang) => {
             let entry = &site.content.cases.entries[id];
             let versions = context::entry_versions(site, Kind::Case, entry);
@@ -398,12 +403,12 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
             indicators::page(site, &shared.lang[lang], lang, ind)
                 .ok_or_else(|| missing_route(id))?
         }
-        Job::Agreements(lang) => registry::agreements_index(site, &shared.lang[lang], lang),
+        Job::Agreements(lang, n) => registry::agreements_index(site, &shared.lang[lang], lang, *n),
         Job::Agreement(id, lang) => {
             registry::agreement_page(site, &shared.lang[lang], lang, &site.content.agreements[id])
                 .ok_or_else(|| missing_route(id))?
         }
-        Job::Actions(lang) => registry::actions_index(site, &shared.lang[lang], lang),
+        Job::Actions(lang, n) => registry::actions_index(site, &shared.lang[lang], lang, *n),
         Job::Action(id, lang) => {
             registry::action_page(site, &shared.lang[lang], lang, &site.content.actions[id])
                 .ok_or_else(|| missing_route(id))?
@@ -510,6 +515,87 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
 }
 
 type Rendered = (&'static str, Route, tera::Context, String);
+
+/// Page `n` (1-based) of the cases index of `lang`: its share of the cases,
+/// newest first, with the facets and the links to the other pages.
+fn cases_index(site: &Site, shared: &Shared, lang: &str, n: usize) -> Rendered {
+    let config = &site.config;
+    let strings = site.theme.i18n.strings(lang);
+    let (route, page) = context::listing_page(
+        site,
+        lang,
+        Section::Cases,
+        "cases",
+        strings.get("cases_title"),
+        Some(strings.get("cases_intro")),
+        n,
+    );
+    let all = &shared.cases[lang];
+    let total = context::page_count(all.len(), config.per_page);
+    let first = routes::section(config, Section::Cases, lang);
+    let extra = vec![
+        ("cases", json!(context::page_items(all, config.per_page, n))),
+        ("case_count", json!(all.len())),
+        (
+            "pagination",
+            context::pagination(n, total, &|k| routes::paged(config, &first, lang, k)),
+        ),
+        ("filter_data", json!(filter_file(config, lang).url)),
+        ("per_page", json!(config.per_page)),
+        ("facets", json!(taxonomies::facets(site, lang))),
+    ];
+    (
+        "cases.html",
+        route,
+        shared.lang[lang].page(page, extra),
+        format!("list of cases ({lang}), page {n}"),
+    )
+}
+
+/// The data file of the combined filter of the cases index of `lang`:
+/// `/<lang>/<cases>/filter.json`.
+pub(crate) fn filter_file(config: &crate::config::Config, lang: &str) -> Route {
+    let cases = routes::section(config, Section::Cases, lang);
+    Route {
+        url: format!("{}filter.json", cases.url),
+        permalink: format!("{}filter.json", cases.permalink),
+        file: cases.file.replace("index.html", "filter.json"),
+    }
+}
+
+/// What the combined filter needs of every case listed in `lang`, in the
+/// order of the index: enough to show a short card for each match.
+fn filter_data(site: &Site, shared: &Shared, lang: &str) -> OutputFile {
+    let cases: Vec<Value> = shared.cases[lang]
+        .iter()
+        .map(|c| {
+            let mut short = serde_json::Map::new();
+            for key in [
+                "url",
+                "lang",
+                "translated",
+                "title",
+                "city",
+                "country_name",
+                "date",
+                "date_display",
+                "dimension_label",
+                "scale_label",
+                "filters",
+            ] {
+                short.insert(key.into(), c.get(key).cloned().unwrap_or(Value::Null));
+            }
+            Value::Object(short)
+        })
+        .collect();
+    let bytes = serde_json::to_vec(&cases).unwrap_or_default();
+    let route = filter_file(&site.config, lang);
+    OutputFile::new(
+        route.file,
+        bytes,
+        format!("filter data of the cases ({lang})"),
+    )
+}
 
 /// The page that stands in for a missing translation: it says so, in the
 /// reader's language, shows the title and summary of the version the site's

@@ -90,19 +90,21 @@ pub fn action(site: &Site, lang: &str, a: &Action) -> Value {
     })
 }
 
+/// Page `n` (1-based) of the listing of `kind` (`agreements`, `actions`):
+/// how many items it lists in all, and the data of those on this page.
 fn listing(
     site: &Site,
     lc: &LanguageContext,
     lang: &str,
-    section: Section,
-    kind: &str,
-    items: Vec<Value>,
+    (section, kind): (Section, &str),
+    (count, items): (usize, Vec<Value>),
+    n: usize,
 ) -> Page {
     let config = &site.config;
     let strings = site.theme.i18n.strings(lang);
     let title = strings.get(&format!("{kind}_title")).to_string();
     let intro = strings.get(&format!("{kind}_intro")).to_string();
-    let (route, page) = context::section_page(site, lang, section, kind, &title, Some(&intro));
+    let (route, page) = context::listing_page(site, lang, section, kind, &title, Some(&intro), n);
     let data = json!({
         "csv": routes::data_file(config, &format!("{kind}.csv")).url,
         "json": routes::data_file(config, &format!("{kind}.json")).url,
@@ -112,28 +114,52 @@ fn listing(
     } else {
         "actions.html"
     };
+    let total = context::page_count(count, config.per_page);
+    let first = routes::section(config, section, lang);
+    let pagination = context::pagination(n, total, &|k| routes::paged(config, &first, lang, k));
+    let extra = vec![
+        ("count", json!(count)),
+        ("items", json!(items)),
+        ("pagination", pagination),
+        ("downloads", data),
+    ];
     (
         template,
         route,
-        lc.page(page, vec![("items", json!(items)), ("downloads", data)]),
-        format!("list of {kind} ({lang})"),
+        lc.page(page, extra),
+        format!("list of {kind} ({lang}), page {n}"),
     )
 }
 
-/// `/<lang>/<agreements>/`: every agreement, newest first.
-pub fn agreements_index(site: &Site, lc: &LanguageContext, lang: &str) -> Page {
+/// Page `n` of `/<lang>/<agreements>/`: every agreement, newest first.
+pub fn agreements_index(site: &Site, lc: &LanguageContext, lang: &str, n: usize) -> Page {
     let mut list: Vec<&Agreement> = site.content.agreements.values().collect();
     list.sort_by(|a, b| b.signed.cmp(&a.signed).then_with(|| a.id.cmp(&b.id)));
-    let items = list.into_iter().map(|a| agreement(site, lang, a)).collect();
-    listing(site, lc, lang, Section::Agreements, "agreements", items)
+    let items = context::page_items(&list, site.config.per_page, n)
+        .iter()
+        .map(|a| agreement(site, lang, a))
+        .collect();
+    let listed = (list.len(), items);
+    listing(
+        site,
+        lc,
+        lang,
+        (Section::Agreements, "agreements"),
+        listed,
+        n,
+    )
 }
 
-/// `/<lang>/<actions>/`: every action, newest first.
-pub fn actions_index(site: &Site, lc: &LanguageContext, lang: &str) -> Page {
+/// Page `n` of `/<lang>/<actions>/`: every action, newest first.
+pub fn actions_index(site: &Site, lc: &LanguageContext, lang: &str, n: usize) -> Page {
     let mut list: Vec<&Action> = site.content.actions.values().collect();
     list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-    let items = list.into_iter().map(|a| action(site, lang, a)).collect();
-    listing(site, lc, lang, Section::Actions, "actions", items)
+    let items = context::page_items(&list, site.config.per_page, n)
+        .iter()
+        .map(|a| action(site, lang, a))
+        .collect();
+    let listed = (list.len(), items);
+    listing(site, lc, lang, (Section::Actions, "actions"), listed, n)
 }
 
 /// One registry item to render on its own page.

@@ -3,15 +3,33 @@
 
 use std::fmt::Write;
 
-use crate::config::Section;
+use crate::config::{Config, Section};
 use crate::content::{Collection, Kind};
 use crate::output::OutputFile;
+use crate::render::context::page_count;
 use crate::routes::{self, Route};
 use crate::site::Site;
 use crate::theme::escape_markup;
 
 /// A group of pages that are translations of each other: (lang, route).
 type Group<'a> = Vec<(&'a str, Route)>;
+
+/// The pages of the listing of `section` when it lists `items` items, each
+/// with its versions in every language.
+fn paged(config: &Config, section: Section, items: usize) -> Vec<Group<'_>> {
+    (1..=page_count(items, config.per_page))
+        .map(|n| {
+            config
+                .languages
+                .iter()
+                .map(|l| {
+                    let first = routes::section(config, section, l);
+                    (l.as_str(), routes::paged(config, &first, l, n))
+                })
+                .collect()
+        })
+        .collect()
+}
 
 /// Renders the sitemap of `site`.
 pub fn render(site: &Site) -> OutputFile {
@@ -25,7 +43,7 @@ pub fn render(site: &Site) -> OutputFile {
             .collect()
     };
     groups.push(every(&|l| routes::home(config, l)));
-    groups.push(every(&|l| routes::section(config, Section::Cases, l)));
+    groups.extend(paged(config, Section::Cases, super::listed_cases(site)));
     add_collection(site, Kind::Case, &site.content.cases, &mut groups);
     if !site.content.indicators.is_empty() {
         groups.push(every(&|l| routes::section(config, Section::Indicators, l)));
@@ -53,12 +71,7 @@ pub fn render(site: &Site) -> OutputFile {
     for (tax, terms) in &site.taxonomies.terms {
         groups.push(every(&|l| routes::taxonomy(config, l, *tax)));
         for t in terms {
-            for n in 1..=t
-                .cases
-                .len()
-                .div_ceil(crate::render::taxonomies::PAGE_SIZE)
-                .max(1)
-            {
+            for n in 1..=page_count(t.cases.len(), config.per_page) {
                 groups.push(every(&|l| routes::term(config, l, *tax, &t.id, n)));
             }
         }
@@ -86,7 +99,9 @@ pub fn render(site: &Site) -> OutputFile {
         if !present {
             continue;
         }
-        groups.push(every(&|l| routes::section(config, section, l)));
+        // Reports are listed on one page: there are two a year.
+        let items = if kind == Kind::Report { 0 } else { ids.len() };
+        groups.extend(paged(config, section, items));
         for id in ids {
             let group: Group<'_> = config
                 .languages

@@ -14,9 +14,6 @@ use crate::slug::slugify;
 use crate::taxonomy::{case_terms, Taxonomy, TermCases};
 use crate::yaml::YamlEnum;
 
-/// Cases per page of a term listing.
-pub const PAGE_SIZE: usize = 20;
-
 /// A theme id made readable when the vocabulary has no label for it.
 fn humanize(id: &str) -> String {
     let text = id.replace('-', " ");
@@ -199,26 +196,19 @@ pub fn term_page(
     let all = versions_of(site, &|l| routes::term(config, l, tax, &term.id, n));
     let route = routes::term(config, lang, tax, &term.id, n);
     let versions = context::all_languages(config, &all);
-    let pages = term.cases.len().div_ceil(PAGE_SIZE).max(1);
+    let pages = context::page_count(term.cases.len(), config.per_page);
     let fallbacks = config.fallbacks(lang);
-    let cases: Vec<Value> = term
-        .cases
+    let cases: Vec<Value> = context::page_items(&term.cases, config.per_page, n)
         .iter()
-        .skip((n - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
         .filter_map(|id| lc.summary(id))
         .collect();
     let term_label = label(site, lang, tax, &term.id);
-    let strings = site.theme.i18n.strings(lang);
-    let title = if n > 1 {
-        format!(
-            "{}: {term_label} ({} {n})",
-            heading(site, lang, tax),
-            strings.get("page_word")
-        )
-    } else {
-        format!("{}: {term_label}", heading(site, lang, tax))
-    };
+    let title = context::paged_title(
+        site,
+        lang,
+        &format!("{}: {term_label}", heading(site, lang, tax)),
+        n,
+    );
     let description = match tax {
         Taxonomy::Themes => site
             .content
@@ -239,12 +229,8 @@ pub fn term_page(
         &route,
         &versions,
     );
-    let pagination = json!({
-        "current": n,
-        "total": pages,
-        "previous": (n > 1).then(|| routes::term(config, lang, tax, &term.id, n - 1).url),
-        "next": (n < pages).then(|| routes::term(config, lang, tax, &term.id, n + 1).url),
-    });
+    let pagination =
+        context::pagination(n, pages, &|k| routes::term(config, lang, tax, &term.id, k));
     let extra = vec![
         (
             "term",
@@ -270,7 +256,7 @@ pub fn pages(site: &Site) -> Vec<(Taxonomy, usize, usize)> {
     let mut out = Vec::new();
     for (tax, terms) in &site.taxonomies.terms {
         for (i, t) in terms.iter().enumerate() {
-            for n in 1..=t.cases.len().div_ceil(PAGE_SIZE).max(1) {
+            for n in 1..=context::page_count(t.cases.len(), site.config.per_page) {
                 out.push((*tax, i, n));
             }
         }
