@@ -10,7 +10,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use crate::content::Kind;
-use crate::serve::{http, State};
+use crate::http::{self, State};
 use crate::site::Site;
 
 /// Where to find a browser: `MEMORIA_CHROMIUM`, else these names on the PATH.

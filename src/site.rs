@@ -67,16 +67,16 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
     let theme = theme::load(root, &config, &mut diags);
     let t = std::time::Instant::now();
     let mut content = content::load(root, &config, options.drafts, &mut diags);
-    crate::pipeline::timing("load: content", t);
+    crate::timing::timing("load: content", t);
     let routes = Routes::build(&config, &content);
     let t = std::time::Instant::now();
     derive::render_bodies(&config, &mut content, &routes, &mut diags);
-    crate::pipeline::timing("derive: Markdown", t);
+    crate::timing::timing("derive: Markdown", t);
     let t = std::time::Instant::now();
     let taxonomies = taxonomy::build(&content, config.default_language());
     let links = taxonomy::IndicatorLinks::build(&content);
     let related = taxonomy::related_all(&content, &taxonomies, config.default_language(), 4);
-    crate::pipeline::timing("derive: taxonomies and related practices", t);
+    crate::timing::timing("derive: taxonomies and related practices", t);
     let mode = if options.record_reports {
         Mode::Record
     } else {
