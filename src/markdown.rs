@@ -29,11 +29,11 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkError {
     /// Byte offset of the link in the Markdown text.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// Why.
-    pub message: String,
+    pub(crate) message: String,
     /// What to do.
-    pub help: String,
+    pub(crate) help: String,
 }
 
 /// The HTML of a document and what was learnt while producing it.
@@ -137,18 +137,18 @@ fn options() -> Options {
 
 /// A link or image address written as is (not `@/…`) in a Markdown text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlainLink {
+pub(crate) struct PlainLink {
     /// Byte offset of the link in the Markdown text.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// The address, as the page will have it.
-    pub url: String,
+    pub(crate) url: String,
 }
 
 /// Every link and image of `markdown` whose address is written as is and
 /// kept in the page (not an `@/…` link, not a removed `javascript:` one), in
 /// order, with its position. The link checker resolves them against the
 /// built site.
-pub fn plain_links(markdown: &str) -> Vec<PlainLink> {
+pub(crate) fn plain_links(markdown: &str) -> Vec<PlainLink> {
     Parser::new_ext(markdown, options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
@@ -248,7 +248,7 @@ fn rewrite_url<'a>(url: &CowStr<'a>, resolver: &dyn LinkResolver) -> UrlOutcome<
 /// True for addresses that would run script or embed arbitrary data when
 /// followed. Browsers ignore whitespace and control characters inside the
 /// scheme, so they are ignored here too.
-pub fn is_unsafe_url(url: &str) -> bool {
+pub(crate) fn is_unsafe_url(url: &str) -> bool {
     let scheme: String = url
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())

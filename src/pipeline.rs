@@ -50,15 +50,15 @@ pub struct BuildReport {
 }
 
 /// A site rendered in memory, not yet written.
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The model it was rendered from.
-    pub site: Site,
+    pub(crate) site: Site,
     /// Every output file, sorted by path.
-    pub files: Vec<OutputFile>,
+    pub(crate) files: Vec<OutputFile>,
     /// Warnings.
-    pub diagnostics: Diagnostics,
+    pub(crate) diagnostics: Diagnostics,
     /// The links already checked in the Markdown they were written in.
-    pub checked: linkcheck::Checked,
+    pub(crate) checked: linkcheck::Checked,
 }
 
 /// Loads and renders the site in `root`; every problem is returned.
@@ -70,7 +70,7 @@ pub struct Rendered {
 /// are reported in the same run; links to the items that could not be read
 /// are not (their files have their own errors), and neither are rendering
 /// errors, which may only follow from the missing items.
-pub fn render_site(
+pub(crate) fn render_site(
     root: &Path,
     options: &LoadOptions,
     links: Severity,
@@ -165,7 +165,7 @@ fn data_files(site: &Site) -> Vec<OutputFile> {
 }
 
 /// The output folder a build of `site` writes to.
-pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
+pub(crate) fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
     match &options.output {
         Some(o) => o.clone(),
         None => options.root.join(&site.config.output_dir),
@@ -252,6 +252,6 @@ pub fn print_diagnostics(diagnostics: &Diagnostics) {
 }
 
 /// An error not tied to a content file (e.g. an output folder problem).
-pub fn general_error(message: impl Into<String>) -> Diagnostic {
+pub(crate) fn general_error(message: impl Into<String>) -> Diagnostic {
     Diagnostic::error("memoria", message)
 }

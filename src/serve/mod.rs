@@ -10,6 +10,8 @@
 mod sync;
 mod watch;
 
+pub use sync::SyncStats;
+
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};

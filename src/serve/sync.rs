@@ -11,10 +11,10 @@ use rayon::prelude::*;
 use crate::output::{check_path, parents, OutputFile};
 
 /// What the served folder holds, by path: the hash of each file's bytes.
-pub type Manifest = std::collections::HashMap<String, u128>;
+pub(crate) type Manifest = std::collections::HashMap<String, u128>;
 
 /// The manifest of `files`.
-pub fn manifest(files: &[OutputFile]) -> Manifest {
+pub(crate) fn manifest(files: &[OutputFile]) -> Manifest {
     files
         .par_iter()
         .map(|f| (f.path.clone(), xxhash_rust::xxh3::xxh3_128(&f.bytes)))
@@ -37,7 +37,7 @@ pub struct SyncStats {
 /// renamed into place, so a reader never sees half a file), removes files the
 /// site no longer has, and returns the new manifest. Used by `serve`, where
 /// most rebuilds change a handful of files.
-pub fn sync_tree(
+pub(crate) fn sync_tree(
     files: &[OutputFile],
     dir: &Path,
     previous: &Manifest,
