@@ -12,6 +12,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::diagnostics::Problem;
 use crate::slug::slugify;
 
 /// A heading of a document, for tables of contents.
@@ -50,11 +51,11 @@ pub struct Rendered {
 /// Resolves an `@/…` link target (without the `@/`) to a URL, or explains why not.
 pub trait LinkResolver {
     /// `target` is e.g. `cases/lima.md#context`.
-    fn resolve(&self, target: &str) -> Result<String, (String, String)>;
+    fn resolve(&self, target: &str) -> Result<String, Problem>;
 }
 
-impl<F: Fn(&str) -> Result<String, (String, String)>> LinkResolver for F {
-    fn resolve(&self, target: &str) -> Result<String, (String, String)> {
+impl<F: Fn(&str) -> Result<String, Problem>> LinkResolver for F {
+    fn resolve(&self, target: &str) -> Result<String, Problem> {
         self(target)
     }
 }
@@ -80,7 +81,7 @@ pub fn render(markdown: &str, resolver: &dyn LinkResolver, allow_raw_html: bool)
                         events.push(Event::Start(with_destination(tag, url)));
                     }
                     UrlOutcome::Unsafe => dropped.push(true),
-                    UrlOutcome::Broken(message, help) => {
+                    UrlOutcome::Broken(Problem { message, help }) => {
                         errors.push(LinkError {
                             offset: range.start,
                             message,
@@ -228,14 +229,14 @@ fn with_destination<'a>(tag: Tag<'a>, url: CowStr<'a>) -> Tag<'a> {
 enum UrlOutcome<'a> {
     Keep(CowStr<'a>),
     Unsafe,
-    Broken(String, String),
+    Broken(Problem),
 }
 
 fn rewrite_url<'a>(url: &CowStr<'a>, resolver: &dyn LinkResolver) -> UrlOutcome<'a> {
     if let Some(target) = url.strip_prefix("@/") {
         return match resolver.resolve(target) {
             Ok(resolved) => UrlOutcome::Keep(CowStr::from(resolved)),
-            Err((message, help)) => UrlOutcome::Broken(message, help),
+            Err(problem) => UrlOutcome::Broken(problem),
         };
     }
     if is_unsafe_url(url) {
@@ -326,8 +327,8 @@ fn heading_level(level: HeadingLevel) -> u8 {
 mod tests {
     use super::*;
 
-    fn no_links(_: &str) -> Result<String, (String, String)> {
-        Err(("no".into(), "none".into()))
+    fn no_links(_: &str) -> Result<String, Problem> {
+        Err(Problem::new("no", "none"))
     }
 
     #[test]
@@ -336,7 +337,7 @@ mod tests {
             if t == "cases/lima.md" {
                 Ok("/es/casos/lima/".to_string())
             } else {
-                Err((format!("no {t}"), "fix".to_string()))
+                Err(Problem::new(format!("no {t}"), "fix".to_string()))
             }
         };
         let r = render(
