@@ -5,7 +5,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::{Collection, Content, Document, Kind};
-use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+use crate::diagnostics::{closest, Diagnostic, Diagnostics, Problem};
 use crate::markdown;
 use crate::routes::Routes;
 use crate::text::position_of;
@@ -79,7 +79,7 @@ pub fn resolve_link(
     routes: &Routes,
     lang: &str,
     target: &str,
-) -> Result<String, (String, String)> {
+) -> Result<String, Problem> {
     let (path, fragment) = match target.split_once('#') {
         Some((p, f)) => (p, Some(f)),
         None => (target, None),
@@ -88,9 +88,9 @@ pub fn resolve_link(
     let (folder, file) = match (path.split('/').next(), path.rsplit('/').next()) {
         (Some(folder), Some(file)) if path.contains('/') => (folder, file),
         _ => {
-            return Err((
+            return Err(Problem::new(
                 format!("the link @/{target} does not name a content file"),
-                usage.into(),
+                usage,
             ))
         }
     };
@@ -99,16 +99,16 @@ pub fn resolve_link(
         let hint = closest(folder, folders.iter().copied())
             .map(|f| format!("did you mean @/{f}/…? "))
             .unwrap_or_default();
-        return Err((
+        return Err(Problem::new(
             format!("the link @/{target} points into `{folder}`, which is not a content folder"),
             format!("{hint}{usage}"),
         ));
     };
     let ending = if kind.is_data() { ".yaml" } else { ".md" };
     let Some(stem) = file.strip_suffix(ending) else {
-        return Err((
+        return Err(Problem::new(
             format!("the link @/{target} must end in {ending}"),
-            usage.into(),
+            usage,
         ));
     };
     let (id, wanted) = match stem.rsplit_once('.') {
@@ -165,12 +165,12 @@ pub fn resolve_link(
         } else {
             format!("{id}.*.md")
         };
-        return Err((format!("the link @/{target} points to content/{folder}/{pattern}, which does not exist (or is a draft)"), help));
+        return Err(Problem::new(format!("the link @/{target} points to content/{folder}/{pattern}, which does not exist (or is a draft)"), help));
     }
     let chosen = match wanted {
         Some(l) if available.iter().any(|a| *a == l) => l.to_string(),
         Some(l) => {
-            return Err((
+            return Err(Problem::new(
                 format!("the link @/{target} asks for the `{l}` version, which does not exist"),
                 format!(
                     "link to @/{folder}/{id}.md to get the reader's language or the default one"
@@ -183,12 +183,9 @@ pub fn resolve_link(
             .find(|l| available.contains(&l))
             .unwrap_or_else(|| available[0].clone()),
     };
-    let route = routes.doc(kind, id, &chosen).ok_or_else(|| {
-        (
-            format!("the link @/{target} has no page"),
-            usage.to_string(),
-        )
-    })?;
+    let route = routes
+        .doc(kind, id, &chosen)
+        .ok_or_else(|| Problem::new(format!("the link @/{target} has no page"), usage))?;
     Ok(match fragment {
         Some(f) if !f.is_empty() => format!("{}#{f}", route.url),
         _ => route.url.clone(),

@@ -114,6 +114,33 @@ impl Diagnostic {
     }
 }
 
+/// A problem found before the file and line it concerns are known: what is
+/// wrong and what to do. The caller makes it a [`Diagnostic`] at its file
+/// with [`Problem::error`]; it is the same message and advice, not a second
+/// kind of error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: String,
+}
+
+impl Problem {
+    /// A problem with its advice.
+    pub fn new(message: impl Into<String>, help: impl Into<String>) -> Self {
+        Problem {
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+
+    /// This problem as an error in the file at `path`.
+    pub(crate) fn error(self, path: impl Into<PathBuf>) -> Diagnostic {
+        Diagnostic::error(path, self.message).help(self.help)
+    }
+}
+
 /// Writes a path with forward slashes, the way authors see it in messages.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")

@@ -1,5 +1,6 @@
-//! The theme's words in each language, and dates written the way each
-//! language writes them.
+//! The theme's words in each language, and numbers, periods and dates
+//! written the way each language writes them (separators, month names,
+//! "2.º semestre").
 //!
 //! `themes/<theme>/i18n/<lang>.yaml` is a flat list of `key: text`, plus
 //! `months` (twelve names) and `date_format` (e.g. `"{day} de {month} de
@@ -13,6 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::period::Period;
 use crate::text::read_source;
 use crate::yaml;
 
@@ -153,6 +155,105 @@ impl I18n {
             .replace("{month_number}", &format!("{:02}", date.month()))
             .replace("{year}", &date.year().to_string())
     }
+
+    /// `value` with at most two decimals, the decimal mark and thousands
+    /// grouping of `lang` (`1,250.5` in English, `1 250,5` in French,
+    /// `1250,5` but `12.500` in Spanish).
+    pub(crate) fn format_number(&self, lang: &str, value: f64) -> String {
+        NumberStyle::of(self.strings(lang)).write(value)
+    }
+
+    /// A period written for readers ("2.º semestre de 2025", "Q1 2025").
+    pub(crate) fn format_period(&self, lang: &str, p: Period) -> String {
+        let strings = self.strings(lang);
+        let fill = |key: &str, n: String| -> String {
+            strings
+                .map
+                .get(key)
+                .map(|pattern| {
+                    pattern
+                        .replace("{year}", &p.year().to_string())
+                        .replace("{n}", &n)
+                })
+                .unwrap_or_else(|| p.to_string())
+        };
+        match p {
+            Period::Year(_) => p.year().to_string(),
+            Period::Semester(_, s) => fill("period_semester", s.to_string()),
+            Period::Quarter(_, q) => fill("period_quarter", q.to_string()),
+            Period::Month(_, m) => {
+                let month = strings
+                    .months
+                    .get(m as usize - 1)
+                    .cloned()
+                    .unwrap_or_else(|| format!("{m:02}"));
+                fill("period_month", month)
+            }
+            Period::Week(_, w) => fill("period_week", w.to_string()),
+        }
+    }
+}
+
+/// How one language writes numbers, from the theme's words
+/// (`decimal_separator`, `thousands_separator`, `group_from_digits`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NumberStyle<'a> {
+    /// The decimal mark (`,` in Spanish, `.` in English).
+    pub decimal: &'a str,
+    /// What separates groups of three digits (`.`, `,`, a narrow no-break space).
+    pub thousands: &'a str,
+    /// The fewest integer digits that are grouped: 4 writes `1,250`, 5
+    /// writes `1250` but `12.500` (the Spanish rule of the RAE).
+    pub group_from: usize,
+}
+
+impl<'a> NumberStyle<'a> {
+    /// The style written in `strings`.
+    pub(crate) fn of(strings: &'a Strings) -> NumberStyle<'a> {
+        let word = |key: &str, default: &'a str| -> &'a str {
+            strings.map.get(key).map(String::as_str).unwrap_or(default)
+        };
+        NumberStyle {
+            decimal: word("decimal_separator", "."),
+            thousands: word("thousands_separator", ","),
+            group_from: strings
+                .map
+                .get("group_from_digits")
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap_or(4),
+        }
+    }
+
+    /// `value` rounded to two decimals, written in this style.
+    pub(crate) fn write(&self, value: f64) -> String {
+        let rounded = (value * 100.0).round() / 100.0;
+        let text = format!("{:.2}", rounded.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let frac = frac.trim_end_matches('0');
+        let grouped = self.group(int);
+        let sign = if rounded < 0.0 { "−" } else { "" };
+        if frac.is_empty() {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}{}{frac}", self.decimal)
+        }
+    }
+
+    /// The digits `int` with the thousands separator between groups of three.
+    fn group(&self, int: &str) -> String {
+        let digits: Vec<char> = int.chars().collect();
+        if digits.len() < self.group_from {
+            return int.to_string();
+        }
+        let mut grouped = String::new();
+        for (i, c) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push_str(self.thousands);
+            }
+            grouped.push(*c);
+        }
+        grouped
+    }
 }
 
 fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strings> {
@@ -276,5 +377,46 @@ mod tests {
         );
         assert_eq!(en.format_date("en", date), "November 23, 2026");
         assert_eq!(en.format_date("fr", date), "2026-11-23");
+    }
+
+    const EN: NumberStyle<'static> = NumberStyle {
+        decimal: ".",
+        thousands: ",",
+        group_from: 4,
+    };
+    const ES: NumberStyle<'static> = NumberStyle {
+        decimal: ",",
+        thousands: ".",
+        group_from: 5,
+    };
+    const FR: NumberStyle<'static> = NumberStyle {
+        decimal: ",",
+        thousands: "\u{202F}",
+        group_from: 4,
+    };
+
+    #[test]
+    fn numbers_per_language() {
+        let cases: [(f64, &str, &str, &str); 9] = [
+            (1250.5, "1,250.5", "1250,5", "1\u{202F}250,5"),
+            (1200.0, "1,200", "1200", "1\u{202F}200"),
+            (14500.0, "14,500", "14.500", "14\u{202F}500"),
+            (
+                1234567.0,
+                "1,234,567",
+                "1.234.567",
+                "1\u{202F}234\u{202F}567",
+            ),
+            (-1250.5, "−1,250.5", "−1250,5", "−1\u{202F}250,5"),
+            (-7.25, "−7.25", "−7,25", "−7,25"),
+            (0.333, "0.33", "0,33", "0,33"),
+            (999.999, "1,000", "1000", "1\u{202F}000"),
+            (-0.001, "0", "0", "0"),
+        ];
+        for (value, en, es, fr) in cases {
+            assert_eq!(EN.write(value), en, "en {value}");
+            assert_eq!(ES.write(value), es, "es {value}");
+            assert_eq!(FR.write(value), fr, "fr {value}");
+        }
     }
 }

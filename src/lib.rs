@@ -2,46 +2,64 @@
 //! of cities — good practices, indicators and semiannual reports to the
 //! legislature — from Markdown and YAML files, through Tera themes.
 //!
-//! The flow is **load → validate → derive → render → write**:
-//! [`config`] and [`content`] load and validate the sources into one model,
-//! [`derive`] computes what is shared by many pages once (Markdown bodies,
-//! resolved links), [`render`] renders every page in parallel through the
-//! [`theme`], and [`output`] swaps the finished site in atomically.
-//! [`pipeline`] strings the steps together for the commands; [`serve`]
-//! rebuilds and reloads while authors write.
+//! The flow is **load → validate → derive → render → write**, and the
+//! modules form one-way layers in that order: a module uses modules of its
+//! own layer or of a layer below, never one above, and there is no import
+//! cycle (`tests/module_graph.rs` checks it; docs/architecture.md says what
+//! each module holds). Bottom to top:
+//!
+//! 1. foundations: `diagnostics` (the one problem type), `text`, `slug`,
+//!    `yaml`, `period`, `countries`, `currencies`, `timing`, `i18n` (words,
+//!    numbers, periods and dates per language), [`frontmatter`], [`markdown`];
+//! 2. `config`: `site.toml`;
+//! 3. load: [`content`] (loading and validation), `theme`;
+//! 4. derive: `taxonomy`, `routes`, `figures`, `reports`, `derive`, [`site`],
+//!    `format`;
+//! 5. render: `output` (the output-file model), `chart`, `render`, [`search`],
+//!    `feeds`, `opendata`, `catalog`;
+//! 6. write: `publish` (all-or-nothing swap);
+//! 7. commands: `linkcheck`, `http` (the server `serve` and `--pdf` share),
+//!    [`pdf`], [`pipeline`] (which orchestrates the steps), [`serve`],
+//!    [`scaffold`].
+//!
+//! Modules and items are `pub(crate)` unless the binary or a test uses them.
 
 // Errors are `Diagnostic`s carrying a message, advice and the offending line:
 // larger than clippy's default, but only ever built on the failure path.
 #![allow(clippy::result_large_err)]
 
-pub mod catalog;
-pub mod chart;
-pub mod config;
+pub(crate) mod catalog;
+pub(crate) mod chart;
+pub(crate) mod config;
 pub mod content;
-pub mod countries;
-pub mod currencies;
-pub mod derive;
+pub(crate) mod countries;
+pub(crate) mod currencies;
+pub(crate) mod derive;
 pub mod diagnostics;
-pub mod feeds;
-pub mod figures;
+pub(crate) mod feeds;
+pub(crate) mod figures;
+pub(crate) mod format;
 pub mod frontmatter;
-pub mod i18n;
-pub mod linkcheck;
+pub(crate) mod http;
+pub(crate) mod i18n;
+pub(crate) mod linkcheck;
 pub mod markdown;
-pub mod opendata;
-pub mod output;
+pub(crate) mod opendata;
+pub(crate) mod output;
 pub mod pdf;
-pub mod period;
+pub(crate) mod period;
 pub mod pipeline;
-pub mod render;
-pub mod reports;
-pub mod routes;
+pub(crate) mod publish;
+pub(crate) mod render;
+pub(crate) mod reports;
+pub(crate) mod routes;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod slug;
-pub mod taxonomy;
-pub mod text;
-pub mod theme;
+pub(crate) mod slug;
+pub(crate) mod taxonomy;
+pub(crate) mod text;
+pub(crate) mod theme;
+pub(crate) mod timing;
 pub mod yaml;

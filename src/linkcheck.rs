@@ -86,12 +86,6 @@ impl<'a> Index<'a> {
 /// does not report them a second time.
 pub type Checked = BTreeSet<(String, String)>;
 
-/// Checks every internal link of every HTML file in `files`. Each broken link
-/// is an error naming the page, the content it came from and the target.
-pub fn check(files: &[OutputFile], config: &Config) -> Vec<Diagnostic> {
-    check_pages(&Index::new(files), config, &Checked::new())
-}
-
 /// Checks every internal link of the rendered pages, except those of
 /// `checked` (already reported, with their line, from the Markdown source).
 pub fn check_pages(index: &Index, config: &Config, checked: &Checked) -> Vec<Diagnostic> {
@@ -439,6 +433,11 @@ fn resolve_file(path: &str, existing: &BTreeSet<&str>) -> Option<String> {
 mod tests {
     use super::*;
     use crate::diagnostics::Diagnostics;
+
+    /// Checks every internal link of every HTML file in `files`.
+    fn check(files: &[OutputFile], config: &Config) -> Vec<Diagnostic> {
+        check_pages(&Index::new(files), config, &Checked::new())
+    }
 
     fn config() -> Config {
         let mut d = Diagnostics::new();

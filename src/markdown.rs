@@ -12,6 +12,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::diagnostics::Problem;
 use crate::slug::slugify;
 
 /// A heading of a document, for tables of contents.
@@ -29,11 +30,11 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkError {
     /// Byte offset of the link in the Markdown text.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// Why.
-    pub message: String,
+    pub(crate) message: String,
     /// What to do.
-    pub help: String,
+    pub(crate) help: String,
 }
 
 /// The HTML of a document and what was learnt while producing it.
@@ -50,11 +51,11 @@ pub struct Rendered {
 /// Resolves an `@/…` link target (without the `@/`) to a URL, or explains why not.
 pub trait LinkResolver {
     /// `target` is e.g. `cases/lima.md#context`.
-    fn resolve(&self, target: &str) -> Result<String, (String, String)>;
+    fn resolve(&self, target: &str) -> Result<String, Problem>;
 }
 
-impl<F: Fn(&str) -> Result<String, (String, String)>> LinkResolver for F {
-    fn resolve(&self, target: &str) -> Result<String, (String, String)> {
+impl<F: Fn(&str) -> Result<String, Problem>> LinkResolver for F {
+    fn resolve(&self, target: &str) -> Result<String, Problem> {
         self(target)
     }
 }
@@ -80,7 +81,7 @@ pub fn render(markdown: &str, resolver: &dyn LinkResolver, allow_raw_html: bool)
                         events.push(Event::Start(with_destination(tag, url)));
                     }
                     UrlOutcome::Unsafe => dropped.push(true),
-                    UrlOutcome::Broken(message, help) => {
+                    UrlOutcome::Broken(Problem { message, help }) => {
                         errors.push(LinkError {
                             offset: range.start,
                             message,
@@ -137,18 +138,18 @@ fn options() -> Options {
 
 /// A link or image address written as is (not `@/…`) in a Markdown text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlainLink {
+pub(crate) struct PlainLink {
     /// Byte offset of the link in the Markdown text.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// The address, as the page will have it.
-    pub url: String,
+    pub(crate) url: String,
 }
 
 /// Every link and image of `markdown` whose address is written as is and
 /// kept in the page (not an `@/…` link, not a removed `javascript:` one), in
 /// order, with its position. The link checker resolves them against the
 /// built site.
-pub fn plain_links(markdown: &str) -> Vec<PlainLink> {
+pub(crate) fn plain_links(markdown: &str) -> Vec<PlainLink> {
     Parser::new_ext(markdown, options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
@@ -228,14 +229,14 @@ fn with_destination<'a>(tag: Tag<'a>, url: CowStr<'a>) -> Tag<'a> {
 enum UrlOutcome<'a> {
     Keep(CowStr<'a>),
     Unsafe,
-    Broken(String, String),
+    Broken(Problem),
 }
 
 fn rewrite_url<'a>(url: &CowStr<'a>, resolver: &dyn LinkResolver) -> UrlOutcome<'a> {
     if let Some(target) = url.strip_prefix("@/") {
         return match resolver.resolve(target) {
             Ok(resolved) => UrlOutcome::Keep(CowStr::from(resolved)),
-            Err((message, help)) => UrlOutcome::Broken(message, help),
+            Err(problem) => UrlOutcome::Broken(problem),
         };
     }
     if is_unsafe_url(url) {
@@ -248,7 +249,7 @@ fn rewrite_url<'a>(url: &CowStr<'a>, resolver: &dyn LinkResolver) -> UrlOutcome<
 /// True for addresses that would run script or embed arbitrary data when
 /// followed. Browsers ignore whitespace and control characters inside the
 /// scheme, so they are ignored here too.
-pub fn is_unsafe_url(url: &str) -> bool {
+pub(crate) fn is_unsafe_url(url: &str) -> bool {
     let scheme: String = url
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
@@ -326,8 +327,8 @@ fn heading_level(level: HeadingLevel) -> u8 {
 mod tests {
     use super::*;
 
-    fn no_links(_: &str) -> Result<String, (String, String)> {
-        Err(("no".into(), "none".into()))
+    fn no_links(_: &str) -> Result<String, Problem> {
+        Err(Problem::new("no", "none"))
     }
 
     #[test]
@@ -336,7 +337,7 @@ mod tests {
             if t == "cases/lima.md" {
                 Ok("/es/casos/lima/".to_string())
             } else {
-                Err((format!("no {t}"), "fix".to_string()))
+                Err(Problem::new(format!("no {t}"), "fix".to_string()))
             }
         };
         let r = render(

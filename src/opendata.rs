@@ -154,7 +154,7 @@ pub fn indicator_json(site: &Site, ind: &Indicator) -> Value {
             "name": scale.name,
             "levels": scale.levels.iter().map(|l| {
                 let labels: serde_json::Map<String, Value> = site.config.languages.iter()
-                    .map(|lang| (lang.clone(), json!(crate::render::format::level_label(site, lang, ind, &l.id))))
+                    .map(|lang| (lang.clone(), json!(crate::format::level_label(site, lang, ind, &l.id))))
                     .collect();
                 json!({"id": l.id, "label": labels})
             }).collect::<Vec<_>>(),

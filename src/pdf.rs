@@ -10,7 +10,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use crate::content::Kind;
-use crate::serve::{http, State};
+use crate::http::{self, State};
 use crate::site::Site;
 
 /// Where to find a browser: `MEMORIA_CHROMIUM`, else these names on the PATH.
@@ -22,7 +22,7 @@ const BROWSERS: [&str; 4] = [
 ];
 
 /// How to get a browser, when none is found.
-pub const INSTALL_HELP: &str = "printing reports to PDF needs Chromium or Google Chrome: install it (Debian or Ubuntu: `apt-get install chromium`; Windows or macOS: install Google Chrome), or set MEMORIA_CHROMIUM to the browser's path. The site itself was built; each report page can also be printed from a browser (Print → Save as PDF)";
+pub(crate) const INSTALL_HELP: &str = "printing reports to PDF needs Chromium or Google Chrome: install it (Debian or Ubuntu: `apt-get install chromium`; Windows or macOS: install Google Chrome), or set MEMORIA_CHROMIUM to the browser's path. The site itself was built; each report page can also be printed from a browser (Print → Save as PDF)";
 
 /// The browser to print with, if any.
 pub fn find_browser() -> Option<PathBuf> {
@@ -37,7 +37,7 @@ pub fn find_browser() -> Option<PathBuf> {
 
 /// Prints every report of `site`, built in `output`, to PDF. Returns the
 /// files written, relative to `output`.
-pub fn print_reports(site: &Site, output: &Path) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn print_reports(site: &Site, output: &Path) -> Result<Vec<PathBuf>, String> {
     let browser = find_browser().ok_or_else(|| INSTALL_HELP.to_string())?;
     let reports: Vec<(String, PathBuf)> = site
         .content

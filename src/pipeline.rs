@@ -3,11 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::linkcheck;
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Severity};
 use crate::output::{self, OutputFile};
-use crate::render;
 use crate::site::{self, LoadOptions, Site};
+use crate::timing::timing;
+use crate::{catalog, feeds, linkcheck, opendata, publish, render, search};
 
 /// What `memoria build` is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -50,23 +50,15 @@ pub struct BuildReport {
 }
 
 /// A site rendered in memory, not yet written.
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The model it was rendered from.
-    pub site: Site,
+    pub(crate) site: Site,
     /// Every output file, sorted by path.
-    pub files: Vec<OutputFile>,
+    pub(crate) files: Vec<OutputFile>,
     /// Warnings.
-    pub diagnostics: Diagnostics,
+    pub(crate) diagnostics: Diagnostics,
     /// The links already checked in the Markdown they were written in.
-    pub checked: linkcheck::Checked,
-}
-
-/// Prints how long a step took when `MEMORIA_TIMINGS` is set (for
-/// profiling; see BENCHMARKS.md).
-pub fn timing(step: &str, since: std::time::Instant) {
-    if std::env::var_os("MEMORIA_TIMINGS").is_some() {
-        eprintln!("timing: {step}: {} ms", since.elapsed().as_millis());
-    }
+    pub(crate) checked: linkcheck::Checked,
 }
 
 /// Loads and renders the site in `root`; every problem is returned.
@@ -78,7 +70,7 @@ pub fn timing(step: &str, since: std::time::Instant) {
 /// are reported in the same run; links to the items that could not be read
 /// are not (their files have their own errors), and neither are rendering
 /// errors, which may only follow from the missing items.
-pub fn render_site(
+pub(crate) fn render_site(
     root: &Path,
     options: &LoadOptions,
     links: Severity,
@@ -91,7 +83,7 @@ pub fn render_site(
     };
     let failed = diagnostics.has_errors();
     let started = std::time::Instant::now();
-    let rendered = render::render_site(&site);
+    let rendered = produce(&site);
     timing("render", started);
     match rendered {
         Ok(files) => {
@@ -120,8 +112,60 @@ pub fn render_site(
     }
 }
 
+/// Every output file of `site`, sorted by path: the pages, the open data
+/// and its catalogue, the search index, the feeds, the sitemap and the
+/// theme's static files, produced at the same time. Errors (a template that
+/// fails, two files with the same address) are all collected.
+fn produce(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
+    let ((pages, mut diags), (data, (search, feeds))) = rayon::join(
+        || render::pages(site),
+        || {
+            rayon::join(
+                || data_files(site),
+                || rayon::join(|| search::files(site), || feeds::files(site)),
+            )
+        },
+    );
+    let mut files = pages;
+    files.reserve(data.len() + search.len() + feeds.len() + 8);
+    files.push(render::sitemap::render(site));
+    files.extend(data);
+    files.extend(search);
+    files.extend(feeds);
+    for (name, abs) in &site.theme.static_files {
+        match std::fs::read(abs) {
+            Ok(bytes) => files.push(OutputFile::new(
+                name.clone(),
+                bytes,
+                display_path(abs.strip_prefix(&site.root).unwrap_or(abs)),
+            )),
+            Err(e) => diags.push(Diagnostic::error(
+                abs.strip_prefix(&site.root).unwrap_or(abs),
+                format!("cannot read this file: {e}"),
+            )),
+        }
+    }
+    diags.extend(output::find_collisions(&mut files));
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(files)
+    }
+}
+
+/// Everything under `/data/`, the catalogue that describes it last.
+fn data_files(site: &Site) -> Vec<OutputFile> {
+    let mut files = opendata::files(site);
+    if !site.content.cases.is_empty() {
+        files.push(catalog::cases_json(site));
+    }
+    let catalog = catalog::catalog(site, &files.iter().collect::<Vec<_>>());
+    files.push(catalog);
+    files
+}
+
 /// The output folder a build of `site` writes to.
-pub fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
+pub(crate) fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
     match &options.output {
         Some(o) => o.clone(),
         None => options.root.join(&site.config.output_dir),
@@ -134,7 +178,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let rendered = render_site(&options.root, &options.load_options(), Severity::Warning)?;
     let output = output_dir(options, &rendered.site);
     let started = std::time::Instant::now();
-    let written = output::write_site(&rendered.files, &options.root, &output);
+    let written = publish::write_site(&rendered.files, &options.root, &output);
     timing("write", started);
     if let Err(d) = written {
         let mut diagnostics = rendered.diagnostics;
@@ -208,6 +252,6 @@ pub fn print_diagnostics(diagnostics: &Diagnostics) {
 }
 
 /// An error not tied to a content file (e.g. an output folder problem).
-pub fn general_error(message: impl Into<String>) -> Diagnostic {
+pub(crate) fn general_error(message: impl Into<String>) -> Diagnostic {
     Diagnostic::error("memoria", message)
 }

@@ -53,7 +53,7 @@ impl fmt::Display for ScaffoldError {
 impl std::error::Error for ScaffoldError {}
 
 /// The sections of the capitalization fiche, as theme-text keys.
-pub const FICHE_SECTIONS: [&str; 7] = [
+pub(crate) const FICHE_SECTIONS: [&str; 7] = [
     "fiche_context",
     "fiche_what_was_done",
     "fiche_what_worked",

@@ -34,7 +34,7 @@ const SUMMARY_CHARS: usize = 220;
 /// Lowercases and removes accents (the combining marks U+0300–U+036F after
 /// canonical decomposition) — the same as the browser's
 /// `s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()`.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     text.nfd()
         .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
         .collect::<String>()
@@ -63,7 +63,7 @@ fn stem_of(lower: &str, stemmer: Option<&Stemmer>) -> String {
 }
 
 /// The stemmer for `lang`, when Snowball has one.
-pub fn stemmer(lang: &str) -> Option<Stemmer> {
+pub(crate) fn stemmer(lang: &str) -> Option<Stemmer> {
     let algorithm = match lang.split('-').next().unwrap_or(lang) {
         "es" => Algorithm::Spanish,
         "en" => Algorithm::English,
@@ -79,7 +79,7 @@ pub fn stemmer(lang: &str) -> Option<Stemmer> {
 }
 
 /// The plain text of a Markdown body.
-pub fn markdown_text(markdown: &str) -> String {
+pub(crate) fn markdown_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new(markdown) {
         match event {
@@ -239,7 +239,7 @@ fn compact(value: &Value) -> Vec<u8> {
 }
 
 /// The search index files of every language.
-pub fn files(site: &Site) -> Vec<OutputFile> {
+pub(crate) fn files(site: &Site) -> Vec<OutputFile> {
     let mut out = Vec::new();
     for lang in &site.config.languages {
         let index = Index::build(documents(site, lang), stemmer(lang).as_ref());

@@ -26,34 +26,34 @@ pub struct LoadOptions {
 }
 
 /// Everything needed to render a site.
-pub struct Site {
+pub(crate) struct Site {
     /// The folder that holds `site.toml`.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// `site.toml`.
-    pub config: Config,
+    pub(crate) config: Config,
     /// Everything under `content/`, with bodies rendered.
-    pub content: Content,
+    pub(crate) content: Content,
     /// Where every content page lives.
-    pub routes: Routes,
+    pub(crate) routes: Routes,
     /// The derived figures of every indicator, by id.
-    pub figures: BTreeMap<String, Figures>,
+    pub(crate) figures: BTreeMap<String, Figures>,
     /// The terms of every case taxonomy.
-    pub taxonomies: Taxonomies,
+    pub(crate) taxonomies: Taxonomies,
     /// The links between cases and indicators, both ways.
-    pub links: taxonomy::IndicatorLinks,
+    pub(crate) links: taxonomy::IndicatorLinks,
     /// The related practices of each case, best first, by case id.
-    pub related: std::collections::HashMap<String, Vec<String>>,
+    pub(crate) related: std::collections::HashMap<String, Vec<String>>,
     /// The new `reports.lock` to write after a successful build, when it changed.
-    pub lock_update: Option<Lock>,
+    pub(crate) lock_update: Option<Lock>,
     /// Templates, words and static files.
-    pub theme: Theme,
+    pub(crate) theme: Theme,
 }
 
 /// Loads, validates and derives the site in `root`. The diagnostics hold
 /// every problem found. The site is `None` when `site.toml` or the theme
 /// could not be read; with errors in content it holds what could be read
 /// (for the checks that still make sense), and must not be published.
-pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
+pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let Some(mut config) = config::load(root, &mut diags) else {
         return (None, diags);
@@ -67,16 +67,16 @@ pub fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
     let theme = theme::load(root, &config, &mut diags);
     let t = std::time::Instant::now();
     let mut content = content::load(root, &config, options.drafts, &mut diags);
-    crate::pipeline::timing("load: content", t);
+    crate::timing::timing("load: content", t);
     let routes = Routes::build(&config, &content);
     let t = std::time::Instant::now();
     derive::render_bodies(&config, &mut content, &routes, &mut diags);
-    crate::pipeline::timing("derive: Markdown", t);
+    crate::timing::timing("derive: Markdown", t);
     let t = std::time::Instant::now();
     let taxonomies = taxonomy::build(&content, config.default_language());
     let links = taxonomy::IndicatorLinks::build(&content);
     let related = taxonomy::related_all(&content, &taxonomies, config.default_language(), 4);
-    crate::pipeline::timing("derive: taxonomies and related practices", t);
+    crate::timing::timing("derive: taxonomies and related practices", t);
     let mode = if options.record_reports {
         Mode::Record
     } else {

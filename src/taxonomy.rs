@@ -150,26 +150,11 @@ pub fn build(content: &Content, default_language: &str) -> Taxonomies {
 /// other one.
 pub const CANDIDATES_PER_TERM: usize = 200;
 
-/// Up to `n` practices related to case `id`, best first: each shared theme
-/// counts 3, each shared SDG 2, the same dimension 1 and the same country 1;
-/// ties go to the newer case, then to the id. Candidates are the newest
-/// [`CANDIDATES_PER_TERM`] cases of each of its themes and SDGs, found
-/// through the taxonomies.
-pub fn related(
-    content: &Content,
-    taxonomies: &Taxonomies,
-    default_language: &str,
-    id: &str,
-    n: usize,
-) -> Vec<String> {
-    let index = RelatedIndex::new(content, taxonomies, default_language);
-    index
-        .position(id)
-        .map(|i| index.related(i, n))
-        .unwrap_or_default()
-}
-
-/// The related practices of every case, computed in parallel.
+/// The related practices of every case, computed in parallel: up to `n`
+/// for each, best first. Each shared theme counts 3, each shared SDG 2, the
+/// same dimension 1 and the same country 1; ties go to the newer case, then
+/// to the id. Candidates are the newest [`CANDIDATES_PER_TERM`] cases of
+/// each of its themes and SDGs, found through the taxonomies.
 pub fn related_all(
     content: &Content,
     taxonomies: &Taxonomies,
@@ -234,10 +219,6 @@ impl<'a> RelatedIndex<'a> {
         }
     }
 
-    fn position(&self, id: &str) -> Option<usize> {
-        self.ids.binary_search(&id).ok()
-    }
-
     fn related(&self, i: usize, n: usize) -> Vec<String> {
         let Some(me) = self.metas[i] else {
             return Vec::new();
@@ -286,6 +267,19 @@ mod tests {
     use super::*;
     use crate::content::files::{Kind, SourceFile};
     use crate::content::markdown_file;
+
+    /// The practices related to case `id`.
+    fn related(
+        content: &Content,
+        taxonomies: &Taxonomies,
+        default_language: &str,
+        id: &str,
+        n: usize,
+    ) -> Vec<String> {
+        related_all(content, taxonomies, default_language, n)
+            .remove(id)
+            .unwrap_or_default()
+    }
 
     fn case(
         content: &mut Content,

@@ -120,7 +120,7 @@ proptest! {
 
     #[test]
     fn markdown_never_panics_and_never_emits_script(text in content_like()) {
-        let resolver = |t: &str| if t.starts_with("cases/a.md") { Ok("/es/casos/a/".to_string()) } else { Err(("no".to_string(), "no".to_string())) };
+        let resolver = |t: &str| if t.starts_with("cases/a.md") { Ok("/es/casos/a/".to_string()) } else { Err(memoria::diagnostics::Problem::new("no", "no")) };
         let r = markdown::render(&text, &resolver, false);
         let found = common::unsafe_markup(&r.html, "/");
         prop_assert!(found.is_empty(), "{:?} in {}", found, r.html);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+use crate::diagnostics::{closest, Diagnostic, Diagnostics, Problem};
 use crate::slug;
 
 /// The folder that holds a site's content.
@@ -171,9 +171,7 @@ pub fn discover(root: &Path, languages: &[String], diags: &mut Diagnostics) -> V
                 id,
                 lang,
             }),
-            Err((message, help)) => {
-                diags.push(Diagnostic::error(&rel, message).help(help));
-            }
+            Err(problem) => diags.push(problem.error(&rel)),
         }
     }
     found
@@ -185,17 +183,17 @@ pub fn parse_markdown_name(
     name: &str,
     languages: &[String],
     period_ids: bool,
-) -> Result<(String, String), (String, String)> {
+) -> Result<(String, String), Problem> {
     let example = format!("name it like lima.{}.md (id, language, .md)", languages[0]);
     let Some(stem) = name.strip_suffix(".md") else {
-        return Err((
-            "this is not a Markdown file (.md); it is not used".into(),
+        return Err(Problem::new(
+            "this is not a Markdown file (.md); it is not used",
             format!("move it out of content/, or {example}"),
         ));
     };
     let Some((id, lang)) = stem.rsplit_once('.') else {
-        return Err((
-            "the file name does not say its language".into(),
+        return Err(Problem::new(
+            "the file name does not say its language",
             format!(
                 "{example}; the site's languages are {}",
                 languages.join(", ")
@@ -203,12 +201,12 @@ pub fn parse_markdown_name(
         ));
     };
     if !languages.iter().any(|l| l == lang) {
-        return Err((
+        return Err(Problem::new(
             format!(
                 "the language `{lang}` in the file name is not one of the site's languages ({})",
                 languages.join(", ")
             ),
-            "add it to `languages` in site.toml, or rename the file".into(),
+            "add it to `languages` in site.toml, or rename the file",
         ));
     }
     // Reports are named by their semester (2025-S1), other content by a slug.
@@ -222,17 +220,17 @@ pub fn parse_markdown_name(
     } else {
         format!("rename it to {better}.{lang}.md")
     };
-    Err((
+    Err(Problem::new(
         format!("the name `{id}` cannot be used in addresses: {e}"),
         help,
     ))
 }
 
 /// A report is named by its semester: `2025-S1.es.md`.
-fn check_report_period(id: &str, lang: &str) -> Result<(), (String, String)> {
+fn check_report_period(id: &str, lang: &str) -> Result<(), Problem> {
     match crate::period::Period::parse(id) {
         Ok(crate::period::Period::Semester(..)) => Ok(()),
-        _ => Err((
+        _ => Err(Problem::new(
             format!("a report's file is named by its semester, and `{id}` is not a semester"),
             format!("name it like 2025-S1.{lang}.md (first half of 2025) or 2025-S2.{lang}.md (second half)"),
         )),
@@ -240,14 +238,14 @@ fn check_report_period(id: &str, lang: &str) -> Result<(), (String, String)> {
 }
 
 /// Reads the id of a data file named `<id>.yaml`, or says what is wrong.
-pub fn parse_data_name(name: &str) -> Result<String, (String, String)> {
+pub fn parse_data_name(name: &str) -> Result<String, Problem> {
     let Some(id) = name
         .strip_suffix(".yaml")
         .or_else(|| name.strip_suffix(".yml"))
     else {
-        return Err((
-            "this is not a YAML file (.yaml); it is not used".into(),
-            "data files are named like agreements-signed.yaml".into(),
+        return Err(Problem::new(
+            "this is not a YAML file (.yaml); it is not used",
+            "data files are named like agreements-signed.yaml",
         ));
     };
     if let Err(e) = slug::validate(id) {
@@ -257,7 +255,7 @@ pub fn parse_data_name(name: &str) -> Result<String, (String, String)> {
         } else {
             format!("rename it to {better}.yaml")
         };
-        return Err((
+        return Err(Problem::new(
             format!("the name `{id}` cannot be used in addresses: {e}"),
             help,
         ));
@@ -302,7 +300,7 @@ mod tests {
         );
         assert!(parse_markdown_name("lima.md", &langs(), false).is_err());
         assert!(parse_markdown_name("lima.fr.md", &langs(), false).is_err());
-        let (msg, help) =
+        let Problem { message: msg, help } =
             parse_markdown_name("Ciudad de México.es.md", &langs(), false).unwrap_err();
         assert!(msg.contains("cannot be used"));
         assert!(help.contains("ciudad-de-mexico.es.md"), "{help}");

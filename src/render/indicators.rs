@@ -6,13 +6,13 @@
 use serde_json::{json, Value};
 
 use super::context::{self, LanguageContext, Version};
-use super::format;
 use crate::chart::{self, Axis, Chart, Reference};
 use crate::config::Section;
 use crate::content::case::Dimension;
 use crate::content::indicator::{Hierarchy, Indicator, IndicatorKind, Level};
 use crate::content::Kind;
 use crate::figures::{Figures, Status};
+use crate::format;
 use crate::routes::{self, Route};
 use crate::site::Site;
 use crate::yaml::YamlEnum;

@@ -5,12 +5,11 @@
 //! once. The result is the complete list of output files, in a stable order.
 
 pub mod context;
-pub mod format;
 pub mod indicators;
 pub mod jsonld;
 pub mod registry;
 pub mod reports;
-mod sitemap;
+pub mod sitemap;
 pub mod taxonomies;
 
 use std::collections::BTreeMap;
@@ -155,77 +154,33 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
-/// Renders the whole site. Errors (a template that fails, two pages with the
-/// same address) are all collected.
-pub fn render_site(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
-    // Pages, data files and the search index are independent: they are
-    // produced at the same time.
-    let (results, (data, (search, feeds))) = rayon::join(
-        || {
-            let shared = Shared::new(site);
-            let mut results = jobs(site)
-                .par_iter()
-                .map(|job| render_job(site, &shared, job))
-                .collect::<Vec<Result<OutputFile, Diagnostic>>>();
-            if !site.content.cases.is_empty() {
-                results.extend(
-                    site.config
-                        .languages
-                        .iter()
-                        .map(|l| Ok(filter_data(site, &shared, l))),
-                );
-            }
-            results
-        },
-        || {
-            rayon::join(
-                || data_files(site),
-                || rayon::join(|| crate::search::files(site), || crate::feeds::files(site)),
-            )
-        },
-    );
+/// Renders every page of the site, in parallel, and the data file of the
+/// combined filter of each language. Errors (a template that fails) are all
+/// collected; the other output files (data, search, feeds, sitemap) are
+/// produced beside the pages by `crate::pipeline`.
+pub fn pages(site: &Site) -> (Vec<OutputFile>, Diagnostics) {
+    let shared = Shared::new(site);
+    let mut results = jobs(site)
+        .par_iter()
+        .map(|job| render_job(site, &shared, job))
+        .collect::<Vec<Result<OutputFile, Diagnostic>>>();
+    if !site.content.cases.is_empty() {
+        results.extend(
+            site.config
+                .languages
+                .iter()
+                .map(|l| Ok(filter_data(site, &shared, l))),
+        );
+    }
     let mut diags = Diagnostics::new();
-    let mut files = Vec::with_capacity(results.len() + data.len() + search.len() + feeds.len() + 8);
+    let mut files = Vec::with_capacity(results.len());
     for r in results {
         match r {
             Ok(f) => files.push(f),
             Err(d) => diags.push(d),
         }
     }
-    files.push(sitemap::render(site));
-    files.extend(data);
-    files.extend(search);
-    files.extend(feeds);
-    for (name, abs) in &site.theme.static_files {
-        match std::fs::read(abs) {
-            Ok(bytes) => files.push(OutputFile::new(
-                name.clone(),
-                bytes,
-                crate::diagnostics::display_path(abs.strip_prefix(&site.root).unwrap_or(abs)),
-            )),
-            Err(e) => diags.push(Diagnostic::error(
-                abs.strip_prefix(&site.root).unwrap_or(abs),
-                format!("cannot read this file: {e}"),
-            )),
-        }
-    }
-    diags.extend(crate::output::find_collisions(&mut files));
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(files)
-    }
-}
-
-/// Everything under `/data/`, the catalogue that describes it last.
-fn data_files(site: &Site) -> Vec<OutputFile> {
-    let mut files = crate::opendata::files(site);
-    if !site.content.cases.is_empty() {
-        files.push(crate::catalog::cases_json(site));
-    }
-    let catalog = crate::catalog::catalog(site, &files.iter().collect::<Vec<_>>());
-    files.push(catalog);
-    files
+    (files, diags)
 }
 
 impl Shared {

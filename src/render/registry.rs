@@ -4,10 +4,10 @@
 use serde_json::{json, Value};
 
 use super::context::{self, LanguageContext};
-use super::format;
 use super::indicators::Page;
 use crate::config::Section;
 use crate::content::{Action, Agreement, Kind};
+use crate::format;
 use crate::routes::{self, Route};
 use crate::site::Site;
 use crate::yaml::LangText;

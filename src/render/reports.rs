@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use super::context::{self, LanguageContext};
-use super::format;
 use super::indicators::Page;
 use super::registry;
 use crate::config::Section;
 use crate::content::action::ActionType;
 use crate::content::agreement::AgreementType;
 use crate::content::{Document, Kind, ReportMeta};
+use crate::format;
 use crate::period::Period;
 use crate::reports::{self, canonical};
 use crate::routes;

@@ -39,8 +39,6 @@ pub struct IndicatorLine<'a> {
 /// What belongs to one semester.
 #[derive(Debug, Clone)]
 pub struct Composition<'a> {
-    /// The semester.
-    pub period: Period,
     /// Agreements signed in the semester (not those still in negotiation).
     pub signed: Vec<&'a Agreement>,
     /// Agreements in force at some time during the semester.
@@ -115,7 +113,6 @@ pub fn compose(content: &Content, period: Period) -> Composition<'_> {
         .collect();
     cases.sort();
     Composition {
-        period,
         signed,
         active,
         concluded,

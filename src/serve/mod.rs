@@ -7,8 +7,10 @@
 //! the last good site online and shows the errors in the terminal and on
 //! every page.
 
-pub mod http;
+mod sync;
 mod watch;
+
+pub use sync::SyncStats;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -18,8 +20,9 @@ use tokio::sync::broadcast;
 
 use crate::config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output;
+use crate::http::{self, Notice, State};
 use crate::pipeline::{self, render_site};
+use crate::publish;
 use crate::site::LoadOptions;
 
 /// What `memoria serve` is asked to do.
@@ -33,44 +36,6 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Include drafts.
     pub drafts: bool,
-}
-
-/// What the browser is told about a rebuild.
-#[derive(Debug, Clone)]
-pub enum Notice {
-    /// A new build is in place: reload.
-    Reload,
-    /// The rebuild failed: show this text.
-    Failed(String),
-}
-
-/// State shared by the server and the rebuild loop.
-pub struct State {
-    /// The folder the site is served from.
-    pub out_dir: PathBuf,
-    /// The errors of the last rebuild, when it failed.
-    pub last_error: RwLock<Option<String>>,
-    /// Tells open pages about rebuilds.
-    pub notices: broadcast::Sender<Notice>,
-    /// Whether served pages get the live-reload script (not when printing).
-    pub live_reload: bool,
-    /// The path of the site's base URL (`/` or `/sub/dir/`), removed from
-    /// request paths so links work as published.
-    pub base_path: String,
-}
-
-impl State {
-    /// The state of a server of the finished site in `out_dir`, without
-    /// live reload (used to print reports).
-    pub fn fixed(out_dir: PathBuf, base_path: &str) -> State {
-        State {
-            out_dir,
-            last_error: RwLock::new(None),
-            notices: broadcast::channel(1).0,
-            live_reload: false,
-            base_path: base_path.to_string(),
-        }
-    }
 }
 
 /// Runs the development server until interrupted.
@@ -174,7 +139,7 @@ pub struct Incremental {
     load: LoadOptions,
     out_dir: PathBuf,
     /// What `out_dir` holds, once a first build has succeeded.
-    manifest: Option<output::Manifest>,
+    manifest: Option<sync::Manifest>,
 }
 
 impl Incremental {
@@ -191,7 +156,7 @@ impl Incremental {
     /// Rebuilds: the first time the whole folder is written and swapped in;
     /// afterwards only new and changed files are written and removed ones
     /// deleted. On error the folder is left as it was.
-    pub fn rebuild(&mut self) -> Result<(output::SyncStats, Diagnostics), Diagnostics> {
+    pub fn rebuild(&mut self) -> Result<(sync::SyncStats, Diagnostics), Diagnostics> {
         self.rebuild_with(|| {})
     }
 
@@ -200,7 +165,7 @@ impl Incremental {
     fn rebuild_with(
         &mut self,
         rendered: impl FnOnce(),
-    ) -> Result<(output::SyncStats, Diagnostics), Diagnostics> {
+    ) -> Result<(sync::SyncStats, Diagnostics), Diagnostics> {
         let site = render_site(
             &self.root,
             &self.load,
@@ -210,22 +175,22 @@ impl Incremental {
         let rendered = site;
         let stats = match &self.manifest {
             None => {
-                output::write_site(&rendered.files, &self.root, &self.out_dir)
+                publish::write_site(&rendered.files, &self.root, &self.out_dir)
                     .map_err(|d| std::iter::once(d).collect::<Diagnostics>())?;
-                self.manifest = Some(output::manifest(&rendered.files));
-                output::SyncStats {
+                self.manifest = Some(sync::manifest(&rendered.files));
+                sync::SyncStats {
                     written: rendered.files.len(),
                     ..Default::default()
                 }
             }
             Some(previous) => {
-                let (manifest, stats) = output::sync_tree(&rendered.files, &self.out_dir, previous)
+                let (manifest, stats) = sync::sync_tree(&rendered.files, &self.out_dir, previous)
                     .map_err(|e| {
-                        std::iter::once(crate::pipeline::general_error(format!(
-                            "cannot update the served site: {e}"
-                        )))
-                        .collect::<Diagnostics>()
-                    })?;
+                    std::iter::once(crate::pipeline::general_error(format!(
+                        "cannot update the served site: {e}"
+                    )))
+                    .collect::<Diagnostics>()
+                })?;
                 self.manifest = Some(manifest);
                 stats
             }

@@ -19,8 +19,9 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use super::{rebuild, Incremental, State};
+use super::{rebuild, Incremental};
 use crate::config::CONFIG_FILE;
+use crate::http::State;
 use crate::reports::lock::LOCK_FILE;
 
 /// How long the sources must stay unchanged before a rebuild starts.

@@ -1,9 +1,10 @@
-//! The development server's HTTP side: files of the built site, and a
-//! stream of rebuild notices that reloads open pages.
+//! The static-file HTTP server that `serve` and `--pdf` share: files of the
+//! built site, and (for `serve`) a stream of rebuild notices that reloads
+//! open pages.
 
 use std::convert::Infallible;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use axum::body::Body;
 use axum::extract::State as AxumState;
@@ -14,8 +15,45 @@ use axum::routing::get;
 use axum::Router;
 use futures_util::stream::{self, Stream};
 use percent_encoding::percent_decode_str;
+use tokio::sync::broadcast;
 
-use super::{Notice, State};
+/// What the browser is told about a rebuild.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    /// A new build is in place: reload.
+    Reload,
+    /// The rebuild failed: show this text.
+    Failed(String),
+}
+
+/// State shared by the server and the rebuild loop.
+pub struct State {
+    /// The folder the site is served from.
+    pub out_dir: PathBuf,
+    /// The errors of the last rebuild, when it failed.
+    pub last_error: RwLock<Option<String>>,
+    /// Tells open pages about rebuilds.
+    pub notices: broadcast::Sender<Notice>,
+    /// Whether served pages get the live-reload script (not when printing).
+    pub live_reload: bool,
+    /// The path of the site's base URL (`/` or `/sub/dir/`), removed from
+    /// request paths so links work as published.
+    pub base_path: String,
+}
+
+impl State {
+    /// The state of a server of the finished site in `out_dir`, without
+    /// live reload (used to print reports).
+    pub fn fixed(out_dir: PathBuf, base_path: &str) -> State {
+        State {
+            out_dir,
+            last_error: RwLock::new(None),
+            notices: broadcast::channel(1).0,
+            live_reload: false,
+            base_path: base_path.to_string(),
+        }
+    }
+}
 
 /// Where open pages listen for rebuilds.
 pub const EVENTS_PATH: &str = "/__memoria/events";
