@@ -131,9 +131,9 @@ single() {
   build_tools
   corpus "$n"
   local site="$repo/target/bench/corpus-$n"
-  local out
-  out="$(mktemp -d "${parent:-$repo/target/bench}/out-$n.XXXX")"
-  trap 'rm -rf "$out"' EXIT
+  single_out="$(mktemp -d "${parent:-$repo/target/bench}/out-$n.XXXX")"
+  trap 'rm -rf "$single_out"' EXIT
+  local out="$single_out"
   echo "corpus: $site ($(find "$site/content" -type f | wc -l) files); output: $out"
   memoria_run "$out/warm" "$site" "$out/site"
   for _ in $(seq 1 "$runs"); do memoria_run "$out/times" "$site" "$out/site"; done
