@@ -1,7 +1,7 @@
 //! Writes a complete, deterministic memoria site for benchmarks.
 //!
 //! ```text
-//! cargo run --release --example gen_corpus -- N DIR [SEED]
+//! cargo run --release --example gen_corpus -- N DIR [SEED] [--hugo HUGO_DIR]
 //! ```
 //!
 //! N cases in Spanish and English (each ~800–1,200 words following the
@@ -10,6 +10,15 @@
 //! indicators with 20 quarterly observations each, N/10 agreements, N/4
 //! actions and the semiannual reports of the years they cover. The same N
 //! and seed always give the same bytes.
+//!
+//! With `--hugo HUGO_DIR` it also writes the equivalent Hugo site, for
+//! comparison: the same Markdown of the cases, reports and pages in both
+//! languages (the `@/cases/x.md` links written as `{{< ref >}}`), the same
+//! two taxonomies (themes, with their labels, and cities), one feed per
+//! language (the 50 newest entries, like memoria's), a sitemap, and minimal
+//! layouts (a page shows its title, facts, body and taxonomies; lists are
+//! paginated by 20, like memoria's). Adding `--hugo` does not change the
+//! memoria site's bytes.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -335,27 +344,63 @@ fn case_body(rng: &mut ChaCha8Rng, lang: &str, links: &[String]) -> String {
     body
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let (Some(n), Some(dir)) = (
-        args.get(1).and_then(|s| s.parse::<usize>().ok()),
-        args.get(2),
-    ) else {
-        eprintln!("usage: gen_corpus N DIR [SEED]");
-        std::process::exit(2);
-    };
-    let seed = args
-        .get(3)
-        .and_then(|s| s.parse::<u64>().ok())
-        .unwrap_or(2026);
-    let dir = PathBuf::from(dir);
+const USAGE: &str = "usage: gen_corpus N DIR [SEED] [--hugo HUGO_DIR]";
+
+/// Exits with `message` when `dir` holds something: the generator never
+/// writes over files.
+fn require_empty(dir: &Path) {
     if dir.exists()
-        && fs::read_dir(&dir)
+        && fs::read_dir(dir)
             .map(|mut d| d.next().is_some())
             .unwrap_or(true)
     {
         eprintln!("{} exists and is not empty", dir.display());
         std::process::exit(1);
+    }
+}
+
+/// The command line: N, the memoria folder, the seed and the Hugo folder.
+fn arguments() -> (usize, PathBuf, u64, Option<PathBuf>) {
+    let mut positional = Vec::new();
+    let mut hugo = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--hugo" {
+            let Some(dir) = args.next() else {
+                eprintln!("{USAGE}");
+                std::process::exit(2);
+            };
+            hugo = Some(PathBuf::from(dir));
+        } else {
+            positional.push(arg);
+        }
+    }
+    let (Some(n), Some(dir)) = (
+        positional.first().and_then(|s| s.parse::<usize>().ok()),
+        positional.get(1),
+    ) else {
+        eprintln!("{USAGE}");
+        std::process::exit(2);
+    };
+    let seed = match positional.get(2) {
+        None => 2026,
+        Some(s) => s.parse::<u64>().unwrap_or_else(|_| {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }),
+    };
+    (n, PathBuf::from(dir), seed, hugo)
+}
+
+fn main() {
+    let (n, dir, seed, hugo_dir) = arguments();
+    require_empty(&dir);
+    if let Some(h) = &hugo_dir {
+        require_empty(h);
+    }
+    let hugo = hugo_dir.map(|dir| Hugo { dir });
+    if let Some(h) = &hugo {
+        h.config();
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -371,6 +416,9 @@ fn main() {
         );
     }
     write(&dir, "content/vocabulary.yaml", &vocab);
+    if let Some(h) = &hugo {
+        h.theme_labels(&themes);
+    }
     let cities: Vec<(String, &str)> = (0..60)
         .map(|i| (format!("Ciudad {i:02}"), COUNTRIES[i % COUNTRIES.len()]))
         .collect();
@@ -417,6 +465,18 @@ fn main() {
                 lessons[1],
             );
             write(&dir, &format!("content/cases/{id}.{lang}.md"), &text);
+            if let Some(h) = &hugo {
+                h.case(&HugoCase {
+                    id,
+                    lang,
+                    title: &title,
+                    city,
+                    date: &date,
+                    themes: &themes_text,
+                    summary: &summary,
+                    body: &body,
+                });
+            }
         }
     }
 
@@ -470,27 +530,33 @@ fn main() {
         for s in 1..=2 {
             for lang in ["es", "en"] {
                 let words = if lang == "es" { ES_WORDS } else { EN_WORDS };
+                let body = paragraph(&mut rng, words, 8);
                 let text = format!(
-                    "---\ntitle: \"{year}-S{s} {lang}\"\nlegislature: \"Concejo\"\n---\n\n{}\n",
-                    paragraph(&mut rng, words, 8)
+                    "---\ntitle: \"{year}-S{s} {lang}\"\nlegislature: \"Concejo\"\n---\n\n{body}\n"
                 );
-                write(
-                    &dir,
-                    &format!("content/reports/{year}-S{s}.{lang}.md"),
-                    &text,
-                );
+                let rel = format!("content/reports/{year}-S{s}.{lang}.md");
+                write(&dir, &rel, &text);
+                if let Some(h) = &hugo {
+                    let date = format!("{year}-{:02}-30", s * 6);
+                    h.page(&rel, &format!("{year}-S{s} {lang}"), &date, &body);
+                }
             }
         }
     }
     for lang in ["es", "en"] {
+        let body = paragraph(&mut rng, if lang == "es" { ES_WORDS } else { EN_WORDS }, 10);
+        let rel = format!("content/pages/about.{lang}.md");
         write(
             &dir,
-            &format!("content/pages/about.{lang}.md"),
-            &format!(
-                "---\ntitle: About {lang}\nweight: 1\n---\n\n{}\n",
-                paragraph(&mut rng, if lang == "es" { ES_WORDS } else { EN_WORDS }, 10)
-            ),
+            &rel,
+            &format!("---\ntitle: About {lang}\nweight: 1\n---\n\n{body}\n"),
         );
+        if let Some(h) = &hugo {
+            h.page(&rel, &format!("About {lang}"), "2025-01-01", &body);
+        }
+    }
+    if let Some(h) = &hugo {
+        println!("wrote the equivalent Hugo site in {}", h.dir.display());
     }
     println!("wrote a site of {n} cases in {}", dir.display());
 }
@@ -506,4 +572,154 @@ fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), &target).expect("copy");
         }
     }
+}
+
+/// The equivalent Hugo site, written next to the memoria one.
+struct Hugo {
+    dir: PathBuf,
+}
+
+/// What a case page shows, in one language.
+struct HugoCase<'a> {
+    id: &'a str,
+    lang: &'a str,
+    title: &'a str,
+    city: &'a str,
+    date: &'a str,
+    themes: &'a [&'a str],
+    summary: &'a str,
+    body: &'a str,
+}
+
+const HUGO_CONFIG: &str = r#"baseURL = "https://bench.example.org/"
+title = "Network of cities"
+defaultContentLanguage = "es"
+defaultContentLanguageInSubdir = true
+paginate = 20
+rssLimit = 50
+enableRobotsTXT = false
+
+[taxonomies]
+  theme = "themes"
+  city = "cities"
+
+[outputs]
+  home = ["HTML", "RSS"]
+  section = ["HTML"]
+  taxonomy = ["HTML"]
+  term = ["HTML"]
+  page = ["HTML"]
+
+[languages.es]
+  weight = 1
+  languageName = "Español"
+  title = "Red de ciudades"
+
+[languages.en]
+  weight = 2
+  languageName = "English"
+  title = "Network of cities"
+"#;
+
+const HUGO_BASEOF: &str = r#"<!DOCTYPE html>
+<html lang="{{ .Language.Lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }} | {{ .Site.Title }}</title>
+<link rel="alternate" type="application/rss+xml" href="{{ "index.xml" | relLangURL }}">
+</head>
+<body>
+<nav><a href="{{ "/" | relLangURL }}">{{ .Site.Title }}</a>{{ range .Translations }} <a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}</nav>
+<main>{{ block "main" . }}{{ end }}</main>
+</body>
+</html>
+"#;
+
+const HUGO_SINGLE: &str = r#"{{ define "main" }}<article>
+<h1>{{ .Title }}</h1>
+<p>{{ .Date.Format "2006-01-02" }}{{ with .Params.description }} — {{ . }}{{ end }}</p>
+{{ .Content }}
+{{ with .GetTerms "themes" }}<h2>Themes</h2><ul>{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}
+{{ with .GetTerms "cities" }}<h2>Cities</h2><ul>{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}
+</article>{{ end }}
+"#;
+
+const HUGO_LIST: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ .Content }}
+<ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ with .Params.description }} — {{ . }}{{ end }}</li>{{ end }}</ul>
+{{ template "_internal/pagination.html" . }}{{ end }}
+"#;
+
+const HUGO_HOME: &str = r#"{{ define "main" }}<h1>{{ .Site.Title }}</h1>
+<ul>{{ range first 20 (where .Site.RegularPages "Section" "cases") }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> — {{ .Params.description }}</li>{{ end }}</ul>
+{{ end }}
+"#;
+
+impl Hugo {
+    /// The configuration and the layouts.
+    fn config(&self) {
+        write(&self.dir, "config.toml", HUGO_CONFIG);
+        write(&self.dir, "layouts/_default/baseof.html", HUGO_BASEOF);
+        write(&self.dir, "layouts/_default/single.html", HUGO_SINGLE);
+        write(&self.dir, "layouts/_default/list.html", HUGO_LIST);
+        write(&self.dir, "layouts/index.html", HUGO_HOME);
+    }
+
+    /// The label of each theme in both languages, as the title of its term
+    /// page (memoria's content/vocabulary.yaml).
+    fn theme_labels(&self, themes: &[String]) {
+        for t in themes {
+            for (lang, label) in [("es", "Tema"), ("en", "Theme")] {
+                let text = format!("---\ntitle: \"{label} {t}\"\n---\n");
+                write(
+                    &self.dir,
+                    &format!("content/themes/{t}/_index.{lang}.md"),
+                    &text,
+                );
+            }
+        }
+    }
+
+    /// One case in one language, with the same Markdown body.
+    fn case(&self, c: &HugoCase) {
+        let themes = c.themes.join(", ");
+        let text = format!(
+            "---\ntitle: \"{}\"\ndate: {}\ncities: [\"{}\"]\nthemes: [{themes}]\ndescription: \"{}\"\n---\n\n{}",
+            c.title,
+            c.date,
+            c.city,
+            c.summary,
+            hugo_links(c.body)
+        );
+        write(
+            &self.dir,
+            &format!("content/cases/{}.{}.md", c.id, c.lang),
+            &text,
+        );
+    }
+
+    /// A page (report or about page) at `rel`, the path of its memoria file.
+    fn page(&self, rel: &str, title: &str, date: &str, body: &str) {
+        let text = format!("---\ntitle: \"{title}\"\ndate: {date}\n---\n\n{body}\n");
+        write(&self.dir, rel, &text);
+    }
+}
+
+/// `body` with memoria's `(@/cases/x.md)` link targets written as Hugo's
+/// `({{< ref "/cases/x" >}})`, which resolve in the page's language.
+fn hugo_links(body: &str) -> String {
+    const OPEN: &str = "(@/cases/";
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find(OPEN) {
+        let after = &rest[at + OPEN.len()..];
+        let Some(end) = after.find(".md)") else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        let _ = write!(out, "({{{{< ref \"/cases/{}\" >}}}})", &after[..end]);
+        rest = &after[end + ".md)".len()..];
+    }
+    out.push_str(rest);
+    out
 }

@@ -649,3 +649,48 @@ fn a_content_folder_added_after_start_is_watched() {
     });
     save_and_see(&server, &f, "Concejo de Lima nuevo");
 }
+
+/// The numbers of a `rebuilt in N ms (M ms since the change): …` line:
+/// (N, Some(M)), or (N, None) when the line gives no time since a change.
+fn rebuild_times(line: &str) -> (u128, Option<u128>) {
+    let rest = line.strip_prefix("rebuilt in ").expect("a rebuild line");
+    let (took, rest) = rest.split_once(" ms").expect("`N ms`");
+    let since = rest
+        .strip_prefix(" (")
+        .and_then(|r| r.split_once(" ms since the change):"))
+        .map(|(m, _)| m.parse().expect("a number of ms since the change"));
+    (took.parse().expect("a number of ms"), since)
+}
+
+#[test]
+fn a_rebuild_after_a_save_reports_the_time_from_the_change_to_the_last_write() {
+    let f = site();
+    let server = Server::start(&f);
+    server.wait_for_rebuilds(1);
+    save_and_see(&server, &f, "Concejo de Lima medido");
+    let log = server.log();
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| l.starts_with("rebuilt in "))
+        .collect();
+    assert_eq!(lines.len(), 2, "one first build and one rebuild:\n{log}");
+    assert_eq!(
+        rebuild_times(lines[0]).1,
+        None,
+        "the first build follows no change: {}",
+        lines[0]
+    );
+    let (took, since) = rebuild_times(lines[1]);
+    let since = since.unwrap_or_else(|| panic!("no time since the change: {}", lines[1]));
+    assert!(
+        since >= took,
+        "the time since the change includes the rebuild: {}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains(" files written, ") && lines[1].ends_with(')'),
+        "the rest of the line is unchanged: {}",
+        lines[1]
+    );
+    assert!(!log.contains("error:"), "no errors:\n{log}");
+}

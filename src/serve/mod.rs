@@ -15,6 +15,7 @@ pub use sync::SyncStats;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
+use std::time::Instant;
 
 use tokio::sync::broadcast;
 
@@ -85,7 +86,7 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
     });
 
     let mut site = Incremental::new(root.clone(), load, out_dir.clone());
-    rebuild(&mut site, &state);
+    rebuild(&mut site, &state, None);
     if !out_dir.exists() {
         // Nothing good to show yet: serve an empty site that shows the errors.
         let _ = std::fs::create_dir_all(&out_dir);
@@ -200,9 +201,11 @@ impl Incremental {
 }
 
 /// Rebuilds and tells open pages. A failure keeps the previous build and
-/// records the errors for the pages to show.
-pub fn rebuild(site: &mut Incremental, state: &State) -> bool {
-    let started = std::time::Instant::now();
+/// records the errors for the pages to show. `changed` is when the first
+/// change that started the rebuild arrived, if one did: the line printed
+/// then also gives the time from it to the last write (for `bench/serve.sh`).
+pub fn rebuild(site: &mut Incremental, state: &State, changed: Option<Instant>) -> bool {
+    let started = Instant::now();
     // The error goes before the new files arrive: a page is never served new
     // with the error it fixed.
     let clear_error = || {
@@ -210,12 +213,16 @@ pub fn rebuild(site: &mut Incremental, state: &State) -> bool {
             *e = None;
         }
     };
-    match site.rebuild_with(clear_error) {
+    let result = site.rebuild_with(clear_error);
+    let took = started.elapsed().as_millis();
+    let since = changed.map_or_else(String::new, |c| {
+        format!(" ({} ms since the change)", c.elapsed().as_millis())
+    });
+    match result {
         Ok((stats, diagnostics)) => {
             pipeline::print_diagnostics(&diagnostics);
             eprintln!(
-                "rebuilt in {} ms: {} files written, {} removed, {} unchanged ({})",
-                started.elapsed().as_millis(),
+                "rebuilt in {took} ms{since}: {} files written, {} removed, {} unchanged ({})",
                 stats.written,
                 stats.removed,
                 stats.unchanged,

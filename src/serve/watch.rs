@@ -79,8 +79,8 @@ pub(crate) fn start(
             event.need_rescan()
                 || (is_change(message) && event.paths.iter().any(|p| sources.contains(p)))
         };
-        rebuild_loop(&rx, counts, || {
-            rebuild(&mut site, &state);
+        rebuild_loop(&rx, counts, |changed| {
+            rebuild(&mut site, &state, Some(changed));
         });
     });
     Ok(Watch { watcher })
@@ -125,27 +125,28 @@ fn watch_new_folders(
     }
 }
 
-/// Waits for changes and rebuilds once per burst, until the channel closes.
-/// Changes that arrive during a rebuild wait in the channel and start the
-/// next one.
+/// Waits for changes and rebuilds once per burst, until the channel closes,
+/// telling `rebuild` when the first change of the burst arrived. Changes
+/// that arrive during a rebuild wait in the channel and start the next one.
 fn rebuild_loop<T>(
     rx: &Receiver<T>,
     mut is_change: impl FnMut(&T) -> bool,
-    mut rebuild: impl FnMut(),
+    mut rebuild: impl FnMut(Instant),
 ) {
-    while wait_for_burst(rx, &mut is_change) {
-        rebuild();
+    while let Some(changed) = wait_for_burst(rx, &mut is_change) {
+        rebuild(changed);
     }
 }
 
 /// Waits for a change, then until no change came for [`DEBOUNCE`] (or
-/// [`MAX_WAIT`] passed). False when the channel has closed.
-fn wait_for_burst<T>(rx: &Receiver<T>, is_change: &mut impl FnMut(&T) -> bool) -> bool {
+/// [`MAX_WAIT`] passed). The time the first change arrived; `None` when the
+/// channel has closed.
+fn wait_for_burst<T>(rx: &Receiver<T>, is_change: &mut impl FnMut(&T) -> bool) -> Option<Instant> {
     loop {
         match rx.recv() {
             Ok(message) if is_change(&message) => break,
             Ok(_) => continue,
-            Err(_) => return false,
+            Err(_) => return None,
         }
     }
     let first = Instant::now();
@@ -159,8 +160,8 @@ fn wait_for_burst<T>(rx: &Receiver<T>, is_change: &mut impl FnMut(&T) -> bool) -
                     last = Instant::now();
                 }
             }
-            Err(RecvTimeoutError::Timeout) => return true,
-            Err(RecvTimeoutError::Disconnected) => return false,
+            Err(RecvTimeoutError::Timeout) => return Some(first),
+            Err(RecvTimeoutError::Disconnected) => return None,
         }
     }
 }
@@ -324,7 +325,7 @@ mod tests {
         rebuild_loop(
             &rx,
             |change: &bool| *change,
-            || {
+            |_| {
                 rebuilds += 1;
                 let mut sender = tx.borrow_mut();
                 if rebuilds == 1 {
@@ -348,7 +349,7 @@ mod tests {
         }
         drop(tx);
         let mut rebuilds = 0;
-        rebuild_loop(&rx, |change: &bool| *change, || rebuilds += 1);
+        rebuild_loop(&rx, |change: &bool| *change, |_| rebuilds += 1);
         assert_eq!(rebuilds, 0);
     }
 }
