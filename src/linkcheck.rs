@@ -7,6 +7,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use percent_encoding::percent_decode_str;
@@ -45,9 +46,11 @@ impl Problem {
 }
 
 /// The rendered site as the link checker sees it: which files exist, and
-/// the links and ids of every HTML page.
+/// the links and ids of every HTML page. A page is scanned the first time
+/// it is needed, so checking the links of the Markdown texts reads only the
+/// pages their `#fragment`s point to.
 pub struct Index<'a> {
-    scans: BTreeMap<&'a str, (Scan, &'a OutputFile)>,
+    scans: BTreeMap<&'a str, (OnceLock<Scan>, &'a OutputFile)>,
     existing: BTreeSet<&'a str>,
     /// Pages of items whose source could not be read: links to them are
     /// not checked (their file has its own error).
@@ -55,14 +58,12 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    /// Scans every HTML file of `files`.
+    /// An index of `files`; HTML pages are scanned when first needed.
     pub fn new(files: &'a [OutputFile]) -> Self {
         let scans = files
-            .par_iter()
+            .iter()
             .filter(|f| f.path.ends_with(".html"))
-            .map(|f| (f.path.as_str(), (scan(&f.bytes), f)))
-            .collect::<Vec<_>>()
-            .into_iter()
+            .map(|f| (f.path.as_str(), (OnceLock::new(), f)))
             .collect();
         let existing = files.iter().map(|f| f.path.as_str()).collect();
         Index {
@@ -70,6 +71,12 @@ impl<'a> Index<'a> {
             existing,
             unchecked: BTreeSet::new(),
         }
+    }
+
+    /// The links and ids of page `path`, when it is an HTML page.
+    fn scan(&self, path: &str) -> Option<&Scan> {
+        let (cell, file) = self.scans.get(path)?;
+        Some(cell.get_or_init(|| scan(&file.bytes)))
     }
 
     /// The same index, also knowing the pages of the items of `routes`
@@ -92,8 +99,11 @@ pub fn check_pages(index: &Index, config: &Config, checked: &Checked) -> Vec<Dia
     let mut out: Vec<Diagnostic> = index
         .scans
         .par_iter()
-        .flat_map_iter(|(path, (scan, file))| {
+        .flat_map_iter(|(path, (_, file))| {
             let mut problems = Vec::new();
+            let Some(scan) = index.scan(path) else {
+                return problems;
+            };
             let mut seen = BTreeSet::new();
             for link in &scan.links {
                 if !seen.insert(link.as_str())
@@ -356,7 +366,7 @@ fn check_link(link: &str, page: &str, config: &Config, index: &Index) -> Option<
 /// Checks that page `target_file` has an element with id `fragment`.
 fn check_fragment(fragment: &str, target_file: &str, index: &Index) -> Option<Problem> {
     let decoded = percent_decode_str(fragment).decode_utf8_lossy();
-    let (scan, _) = index.scans.get(target_file)?; // not HTML: not checked
+    let scan = index.scan(target_file)?; // not HTML: not checked
     if scan.ids.contains(decoded.as_ref()) {
         return None;
     }
