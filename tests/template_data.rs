@@ -64,7 +64,10 @@ fn dumped_case_page() -> Value {
     site.write("themes/default/templates/case.html", "{{ __tera_context }}");
     let out = site.build_ok();
     let err = stderr(&out);
-    assert!(!err.contains("error:") && !err.contains("warning:"), "{err}");
+    assert!(
+        !err.contains("error:") && !err.contains("warning:"),
+        "{err}"
+    );
     let text = site.output("es/casos/lima/index.html");
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }

@@ -61,7 +61,9 @@ fn table<T: JsonSchema>(name: &'static str, prefix: &str, skip: &[String]) -> Ta
     let mut queue = refs(root);
     while let Some(def) = queue.first().cloned() {
         queue.remove(0);
-        if seen.contains(&def) || def == "CaseSummary" {
+        // The case summary and its themes have their own table.
+        let elsewhere = def == "CaseSummary" || (def == "ThemeLink" && name != "case-summary");
+        if seen.contains(&def) || elsewhere {
             continue;
         }
         let Some(schema) = defs.and_then(|d| d.get(&def)) else {

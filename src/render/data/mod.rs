@@ -222,9 +222,11 @@ pub(crate) struct CaseFull<'a> {
     pub indicators: Vec<Value>,
 }
 
-/// A heading of a document's body, for tables of contents (documents
-/// the fields of `crate::markdown::Heading`, which the pages serialize).
+// Describes the fields of `crate::markdown::Heading`, which the pages
+// serialize as they are.
+/// A heading of the body, for a table of contents.
 #[derive(JsonSchema)]
+#[schemars(rename = "Heading")]
 #[allow(dead_code)]
 pub(crate) struct HeadingDoc {
     /// 2 for `##`, 3 for `###`…
