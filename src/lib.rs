@@ -51,6 +51,8 @@ pub(crate) mod period;
 pub mod pipeline;
 pub(crate) mod publish;
 pub(crate) mod render;
+/// Regenerates the tables of template data in `docs/themes.md` (see `tests/template_data.rs`).
+pub use render::data::docs::regenerate as regenerate_theme_docs;
 pub(crate) mod reports;
 pub(crate) mod routes;
 pub mod scaffold;

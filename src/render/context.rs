@@ -5,7 +5,10 @@
 //! page adds its own object (`case`, `doc`, `cases`…). The full list is in
 //! `docs/themes.md`.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::config::{Config, Section};
@@ -15,14 +18,23 @@ use crate::site::Site;
 use crate::taxonomy::Taxonomy;
 use crate::yaml::YamlEnum;
 
+use super::data::{
+    Alternate, CaseFull, CaseSummary, LanguageLink, NavItem, PageContext, PageData, SiteData,
+    ThemeLink, Translation,
+};
 use super::taxonomies;
 
-/// What is the same on every page of one language: computed once.
-pub struct LanguageContext {
-    /// `lang`, `site`, `t` and `nav`.
-    pub base: Map<String, Value>,
+/// What is the same on every page of one language: computed once, and
+/// lent to every page's data.
+pub struct LanguageContext<'a> {
+    /// `lang`.
+    lang: &'a str,
+    /// `site`.
+    site: SiteData<'a>,
+    /// `nav`.
+    nav: Vec<NavItem<'a>>,
     /// What listings show of each case in this language, by case id.
-    pub summaries: std::collections::HashMap<String, Value>,
+    summaries: std::collections::HashMap<&'a str, CaseSummary<'a>>,
     /// The theme's words each template uses, in this language.
     words: std::collections::HashMap<String, Value>,
 }
@@ -37,65 +49,10 @@ pub struct Version<'a> {
     pub available: bool,
 }
 
-impl LanguageContext {
+impl<'a> LanguageContext<'a> {
     /// Builds the shared part of the context of `lang`.
-    pub fn new(site: &Site, lang: &str) -> LanguageContext {
-        let config = &site.config;
-        let strings = site.theme.i18n.strings(lang);
-        let languages: Vec<Value> = config
-            .languages
-            .iter()
-            .map(|l| {
-                json!({
-                    "code": l,
-                    "name": site.theme.i18n.strings(l).get("language_name"),
-                    "url": routes::home(config, l).url,
-                })
-            })
-            .collect();
-        let mut base = Map::new();
-        base.insert("lang".into(), json!(lang));
-        base.insert(
-            "site".into(),
-            json!({
-                "title": config.title(lang),
-                "description": config.description.get(lang).or_else(|| config.description.get(config.default_language())),
-                "base_url": config.base_url,
-                "base_path": config.base_path,
-                "default_language": config.default_language(),
-                "languages": languages,
-                "sample_data": config.sample_data,
-                "license": config.license,
-                "home_url": routes::home(config, lang).url,
-                "cases_url": routes::section(config, Section::Cases, lang).url,
-                "search_url": routes::section(config, Section::Search, lang).url,
-                "feed_url": format!("{}{lang}/atom.xml", config.base_path),
-                "static_url": config.base_path,
-                "indicators_url": (!site.content.indicators.is_empty()).then(|| routes::section(config, Section::Indicators, lang).url),
-            }),
-        );
-        // Each page gets only the words its template uses (see `words_for`).
-        let words = site
-            .theme
-            .words_used
-            .iter()
-            .map(|(template, keys)| {
-                let map: Map<String, Value> = match keys {
-                    Some(keys) => keys
-                        .iter()
-                        .filter_map(|k| strings.map.get(k).map(|v| (k.clone(), json!(v))))
-                        .collect(),
-                    None => strings
-                        .map
-                        .iter()
-                        .map(|(k, v)| (k.clone(), json!(v)))
-                        .collect(),
-                };
-                (template.clone(), Value::Object(map))
-            })
-            .collect();
-        base.insert("nav".into(), Value::Array(nav(site, lang)));
-        let fallbacks = config.fallbacks(lang);
+    pub fn new(site: &'a Site, lang: &'a str) -> LanguageContext<'a> {
+        let fallbacks = site.config.fallbacks(lang);
         let summaries = site
             .content
             .cases
@@ -104,19 +61,29 @@ impl LanguageContext {
             .filter_map(|(id, e)| {
                 let doc = e.get_or_fallback(lang, &fallbacks)?;
                 let route = site.routes.doc(Kind::Case, id, &doc.lang)?;
-                Some((id.clone(), case_summary(site, lang, doc, &route.url)))
+                Some((id.as_str(), summary_of(site, lang, doc, &route.url)))
             })
             .collect();
         LanguageContext {
-            base,
+            lang,
+            site: site_data(site, lang),
+            nav: nav(site, lang),
             summaries,
-            words,
+            words: words(site, lang),
         }
     }
 
-    /// The listing summary of case `id` in this language.
+    /// The typed listing summary of case `id` in this language.
+    pub(crate) fn case_summary(&self, id: &str) -> Option<&CaseSummary<'a>> {
+        self.summaries.get(id)
+    }
+
+    /// The listing summary of case `id` in this language, as JSON (for the
+    /// templates whose data is not typed yet).
     pub fn summary(&self, id: &str) -> Option<Value> {
-        self.summaries.get(id).cloned()
+        self.summaries
+            .get(id)
+            .and_then(|s| serde_json::to_value(s).ok())
     }
 
     /// The words (`t`) a template needs, in this language.
@@ -130,28 +97,119 @@ impl LanguageContext {
     /// A page context: the shared part plus `page` and the kind's own data.
     /// The words (`t`) are added by the renderer, which knows the template.
     pub fn page(&self, page: Value, extra: Vec<(&str, Value)>) -> tera::Context {
-        let mut map = self.base.clone();
-        map.insert("page".into(), page);
+        let mut ctx = self.shared_context();
+        ctx.insert("page", &page);
         for (k, v) in extra {
-            map.insert(k.into(), v);
+            ctx.insert(k, &v);
         }
-        // A JSON object always converts.
-        tera::Context::from_value(Value::Object(map)).unwrap_or_default()
+        ctx
+    }
+
+    /// A page context from typed data: the shared part, `page`, and the
+    /// fields of `extra` as top-level variables.
+    pub(crate) fn typed<E: Serialize>(&self, page: &PageData<'_>, extra: &E) -> tera::Context {
+        let data = PageContext {
+            lang: self.lang,
+            site: &self.site,
+            nav: &self.nav,
+            page,
+            extra,
+        };
+        // Every field serializes (no maps with non-text keys): this cannot fail.
+        tera::Context::from_serialize(&data).unwrap_or_else(|_| self.shared_context())
+    }
+
+    /// `lang`, `site` and `nav`.
+    fn shared_context(&self) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", self.lang);
+        ctx.insert("site", &self.site);
+        ctx.insert("nav", &self.nav);
+        ctx
     }
 }
 
+/// `site`: about the whole site, in `lang`.
+fn site_data<'a>(site: &'a Site, lang: &str) -> SiteData<'a> {
+    let config = &site.config;
+    SiteData {
+        title: config.title(lang),
+        description: config
+            .description
+            .get(lang)
+            .or_else(|| config.description.get(config.default_language()))
+            .map(String::as_str),
+        base_url: &config.base_url,
+        base_path: &config.base_path,
+        default_language: config.default_language(),
+        languages: config
+            .languages
+            .iter()
+            .map(|l| LanguageLink {
+                code: l,
+                name: site.theme.i18n.strings(l).get("language_name"),
+                url: routes::home(config, l).url,
+            })
+            .collect(),
+        sample_data: config.sample_data,
+        license: config.license.as_deref(),
+        home_url: routes::home(config, lang).url,
+        cases_url: routes::section(config, Section::Cases, lang).url,
+        search_url: routes::section(config, Section::Search, lang).url,
+        feed_url: format!("{}{lang}/atom.xml", config.base_path),
+        static_url: &config.base_path,
+        indicators_url: (!site.content.indicators.is_empty())
+            .then(|| routes::section(config, Section::Indicators, lang).url),
+    }
+}
+
+/// The words (`t`) of each template, in `lang`: only those it uses (see
+/// `words_for`).
+fn words(site: &Site, lang: &str) -> std::collections::HashMap<String, Value> {
+    let strings = site.theme.i18n.strings(lang);
+    site.theme
+        .words_used
+        .iter()
+        .map(|(template, keys)| {
+            let map: Map<String, Value> = match keys {
+                Some(keys) => keys
+                    .iter()
+                    .filter_map(|k| strings.map.get(k).map(|v| (k.clone(), json!(v))))
+                    .collect(),
+                None => strings
+                    .map
+                    .iter()
+                    .map(|(k, v)| (k.clone(), json!(v)))
+                    .collect(),
+            };
+            (template.clone(), Value::Object(map))
+        })
+        .collect()
+}
+
 /// The main menu of `lang`: home, good practices, then free pages by weight.
-fn nav(site: &Site, lang: &str) -> Vec<Value> {
+fn nav<'a>(site: &'a Site, lang: &str) -> Vec<NavItem<'a>> {
     let config = &site.config;
     let strings = site.theme.i18n.strings(lang);
+    let item = |key: &'static str, section: Option<Section>, kind: &'static str| NavItem {
+        title: strings.get(key),
+        url: match section {
+            Some(s) => routes::section(config, s, lang).url,
+            None => routes::home(config, lang).url,
+        },
+        kind,
+    };
     let mut items = vec![
-        json!({"title": strings.get("nav_home"), "url": routes::home(config, lang).url, "kind": "home"}),
-        json!({"title": strings.get("nav_cases"), "url": routes::section(config, Section::Cases, lang).url, "kind": "cases"}),
+        item("nav_home", None, "home"),
+        item("nav_cases", Some(Section::Cases), "cases"),
     ];
-    if !site.content.indicators.is_empty() {
-        items.push(json!({"title": strings.get("nav_indicators"), "url": routes::section(config, Section::Indicators, lang).url, "kind": "indicators"}));
-    }
     for (present, key, section, kind) in [
+        (
+            !site.content.indicators.is_empty(),
+            "nav_indicators",
+            Section::Indicators,
+            "indicators",
+        ),
         (
             !site.content.reports.is_empty(),
             "nav_reports",
@@ -172,7 +230,7 @@ fn nav(site: &Site, lang: &str) -> Vec<Value> {
         ),
     ] {
         if present {
-            items.push(json!({"title": strings.get(key), "url": routes::section(config, section, lang).url, "kind": kind}));
+            items.push(item(key, Some(section), kind));
         }
     }
     let mut pages: Vec<(&Entry<PageMeta>, &Document<PageMeta>)> = site
@@ -185,13 +243,18 @@ fn nav(site: &Site, lang: &str) -> Vec<Value> {
     pages.sort_by_key(|(e, d)| (d.meta.weight.unwrap_or(i64::MAX), e.id.clone()));
     for (entry, doc) in pages {
         if let Some(route) = site.routes.doc(Kind::Page, &entry.id, lang) {
-            items.push(json!({"title": doc.meta.title, "url": route.url, "kind": "page"}));
+            items.push(NavItem {
+                title: &doc.meta.title,
+                url: route.url.clone(),
+                kind: "page",
+            });
         }
     }
     items
 }
 
-/// The `page` object: title, description, URLs, alternates, switcher.
+/// The `page` object as JSON (for the templates whose data is not typed
+/// yet): see [`page_data`].
 pub fn page_object(
     site: &Site,
     lang: &str,
@@ -201,44 +264,61 @@ pub fn page_object(
     route: &Route,
     versions: &[Version<'_>],
 ) -> Value {
+    let page = page_data(site, lang, kind, title, description, route, versions);
+    serde_json::to_value(&page).unwrap_or_default()
+}
+
+/// The `page` object: title, description, URLs, alternates, switcher.
+pub(crate) fn page_data<'a>(
+    site: &'a Site,
+    lang: &str,
+    kind: &'a str,
+    title: impl Into<Cow<'a, str>>,
+    description: Option<&'a str>,
+    route: &'a Route,
+    versions: &[Version<'a>],
+) -> PageData<'a> {
     let config = &site.config;
     let current_available = versions.iter().any(|v| v.lang == lang && v.available);
-    let alternates: Vec<Value> = versions
+    let alternates = versions
         .iter()
         .filter(|v| v.available)
-        .map(|v| json!({"lang": v.lang, "url": v.route.url, "permalink": v.route.permalink}))
+        .map(|v| Alternate {
+            lang: v.lang,
+            url: &v.route.url,
+            permalink: &v.route.permalink,
+        })
         .collect();
     let x_default = versions
         .iter()
         .filter(|v| v.available)
         .find(|v| v.lang == config.default_language())
         .or_else(|| versions.iter().find(|v| v.available))
-        .map(|v| v.route.permalink.clone());
-    let translations: Vec<Value> = config
+        .map(|v| v.route.permalink.as_str());
+    let translations = config
         .languages
         .iter()
         .filter_map(|l| versions.iter().find(|v| v.lang == l))
-        .map(|v| {
-            json!({
-                "lang": v.lang,
-                "name": site.theme.i18n.strings(v.lang).get("language_name"),
-                "url": v.route.url,
-                "current": v.lang == lang,
-                "available": v.available,
-            })
+        .map(|v| Translation {
+            lang: v.lang,
+            name: site.theme.i18n.strings(v.lang).get("language_name"),
+            url: &v.route.url,
+            current: v.lang == lang,
+            available: v.available,
         })
         .collect();
-    json!({
-        "kind": kind,
-        "title": title,
-        "description": description,
-        "url": route.url,
-        "permalink": route.permalink,
-        "noindex": !current_available,
-        "alternates": alternates,
-        "x_default": x_default,
-        "translations": translations,
-    })
+    PageData {
+        kind,
+        title: title.into(),
+        description,
+        url: &route.url,
+        permalink: &route.permalink,
+        noindex: !current_available,
+        alternates,
+        x_default,
+        translations,
+        jsonld: None,
+    }
 }
 
 /// The route and `page` object of the listing of `section` in `lang`, a page
@@ -266,14 +346,7 @@ pub(crate) fn listing_page(
     description: Option<&str>,
     n: usize,
 ) -> (Route, Value) {
-    let config = &site.config;
-    let route_in = |l: &str| routes::paged(config, &routes::section(config, section, l), l, n);
-    let all: Vec<(String, Route)> = config
-        .languages
-        .iter()
-        .map(|l| (l.clone(), route_in(l)))
-        .collect();
-    let route = route_in(lang);
+    let (route, all) = listing_routes(site, lang, section, n);
     let title = paged_title(site, lang, title, n);
     let page = page_object(
         site,
@@ -282,9 +355,27 @@ pub(crate) fn listing_page(
         &title,
         description,
         &route,
-        &all_languages(config, &all),
+        &all_languages(&site.config, &all),
     );
     (route, page)
+}
+
+/// The route of page `n` (1-based) of the listing of `section` in `lang`,
+/// and the routes of that page in every language.
+pub(crate) fn listing_routes(
+    site: &Site,
+    lang: &str,
+    section: Section,
+    n: usize,
+) -> (Route, Vec<(String, Route)>) {
+    let config = &site.config;
+    let route_in = |l: &str| routes::paged(config, &routes::section(config, section, l), l, n);
+    let all = config
+        .languages
+        .iter()
+        .map(|l| (l.clone(), route_in(l)))
+        .collect();
+    (route_in(lang), all)
 }
 
 /// How many pages a listing of `items` items has (at least one, so that an
@@ -384,79 +475,90 @@ pub fn label<E: YamlEnum>(site: &Site, lang: &str, prefix: &str, value: E) -> St
 }
 
 /// Everything a template may show about a case in `lang` (which may differ
-/// from the case's own language when it is not translated).
+/// from the case's own language when it is not translated), as JSON (for
+/// the templates whose data is not typed yet): see [`summary_of`].
 pub fn case_summary(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str) -> Value {
-    let m = &doc.meta;
-    let neutral = site
-        .content
+    serde_json::to_value(summary_of(site, lang, doc, url)).unwrap_or_default()
+}
+
+/// The case whose neutral fields (themes, filters) are used in every
+/// language: the default language's version, else `doc`.
+fn neutral<'a>(site: &'a Site, doc: &'a Document<CaseMeta>) -> &'a CaseMeta {
+    site.content
         .cases
         .get(&doc.id)
         .and_then(|e| crate::taxonomy::reference(e, site.config.default_language()))
-        .map_or(m, |d| &d.meta);
-    let strings = site.theme.i18n.strings(lang);
-    let country_key = format!("country_{}", m.country);
-    json!({
-        "id": doc.id,
-        "lang": doc.lang,
-        "translated": doc.lang == lang,
-        "url": url,
-        "title": m.title,
-        "city": m.city,
-        "country": m.country,
-        "country_name": strings.map.get(&country_key).cloned().unwrap_or_else(|| m.country.clone()),
-        "date": m.date.to_string(),
-        "date_display": site.theme.i18n.format_date(lang, m.date),
-        "scale": m.scale,
-        "scale_label": label(site, lang, "scale", m.scale),
-        "dimension": m.dimension,
-        "dimension_label": label(site, lang, "dimension", m.dimension),
-        "themes": neutral.themes.iter().map(|t| json!({
-            "id": t.value,
-            "label": taxonomies::label(site, lang, Taxonomy::Themes, &t.value),
-            "url": routes::term(&site.config, lang, Taxonomy::Themes, &t.value, 1).url,
-        })).collect::<Vec<_>>(),
-        "filters": taxonomies::filter_data(neutral),
-        "sdgs": m.sdgs,
-        "summary": m.summary,
-    })
+        .map_or(&doc.meta, |d| &d.meta)
 }
 
-/// A case's full data for its own page.
-pub fn case_full(
-    site: &Site,
-    lc: &LanguageContext,
+/// A case summary: everything listings show about a case in `lang`.
+pub(crate) fn summary_of<'a>(
+    site: &'a Site,
     lang: &str,
-    doc: &Document<CaseMeta>,
-    url: &str,
-) -> Value {
-    let mut v = case_summary(site, lang, doc, url);
-    if let Value::Object(map) = &mut v {
-        map.insert("actors".into(), json!(doc.meta.actors));
-        map.insert("lessons".into(), json!(doc.meta.lessons));
-        map.insert("html".into(), json!(doc.html));
-        map.insert("headings".into(), json!(doc.headings));
-        map.insert(
-            "source".into(),
-            json!(crate::diagnostics::display_path(&doc.source)),
-        );
-        let neutral = site
-            .content
-            .cases
-            .get(&doc.id)
-            .and_then(|e| crate::taxonomy::reference(e, site.config.default_language()))
-            .map_or(&doc.meta, |d| &d.meta);
-        map.insert(
-            "terms".into(),
-            json!(taxonomies::case_links(site, lang, neutral)),
-        );
-        let related: Vec<Value> = site
+    doc: &'a Document<CaseMeta>,
+    url: &'a str,
+) -> CaseSummary<'a> {
+    let m = &doc.meta;
+    let neutral = neutral(site, doc);
+    let strings = site.theme.i18n.strings(lang);
+    let country_key = format!("country_{}", m.country);
+    CaseSummary {
+        id: &doc.id,
+        lang: &doc.lang,
+        translated: doc.lang == lang,
+        url,
+        title: &m.title,
+        city: &m.city,
+        country: &m.country,
+        country_name: strings
+            .map
+            .get(&country_key)
+            .map_or(m.country.as_str(), String::as_str),
+        date: m.date.to_string(),
+        date_display: site.theme.i18n.format_date(lang, m.date),
+        scale: m.scale,
+        scale_label: label(site, lang, "scale", m.scale),
+        dimension: m.dimension,
+        dimension_label: label(site, lang, "dimension", m.dimension),
+        themes: neutral
+            .themes
+            .iter()
+            .map(|t| ThemeLink {
+                id: &t.value,
+                label: taxonomies::label(site, lang, Taxonomy::Themes, &t.value),
+                url: routes::term(&site.config, lang, Taxonomy::Themes, &t.value, 1).url,
+            })
+            .collect(),
+        filters: taxonomies::filter_data(neutral),
+        sdgs: &m.sdgs,
+        summary: &m.summary,
+    }
+}
+
+/// A case's full data for its own page: its summary (`summary`, the one
+/// listings show) and the rest of the case.
+pub(crate) fn case_full<'a>(
+    site: &'a Site,
+    lc: &'a LanguageContext<'a>,
+    lang: &str,
+    doc: &'a Document<CaseMeta>,
+    summary: &'a CaseSummary<'a>,
+) -> CaseFull<'a> {
+    CaseFull {
+        summary,
+        actors: &doc.meta.actors,
+        lessons: &doc.meta.lessons,
+        html: &doc.html,
+        headings: &doc.headings,
+        source: crate::diagnostics::display_path(&doc.source),
+        terms: taxonomies::case_links(site, lang, neutral(site, doc)),
+        related: site
             .related
             .get(&doc.id)
-            .map(|ids| ids.iter().filter_map(|id| lc.summary(id)).collect())
-            .unwrap_or_default();
-        map.insert("related".into(), Value::Array(related));
+            .map(|ids| ids.iter().filter_map(|id| lc.case_summary(id)).collect())
+            .unwrap_or_default(),
+        indicators: super::indicators::for_case(site, lang, &doc.id),
     }
-    v
 }
 
 /// A free page's data.

@@ -5,6 +5,7 @@
 //! once. The result is the complete list of output files, in a stable order.
 
 pub mod context;
+pub mod data;
 pub mod indicators;
 pub mod jsonld;
 pub mod registry;
@@ -27,6 +28,7 @@ use crate::site::Site;
 use crate::theme::error_chain;
 use crate::yaml::YamlEnum;
 use context::{LanguageContext, Version};
+use data::{CaseSummary, CaseTemplate, CasesTemplate, FilterCard, HomeTemplate};
 
 /// One page to render.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -70,10 +72,21 @@ pub enum Job {
 }
 
 /// Data computed once per language and shared by the pages that list it.
-struct Shared {
-    lang: BTreeMap<String, LanguageContext>,
-    /// Case summaries per language, newest first.
-    cases: BTreeMap<String, Vec<Value>>,
+struct Shared<'a> {
+    lang: BTreeMap<String, LanguageContext<'a>>,
+    /// The ids of the cases listed in each language, newest first.
+    cases: BTreeMap<String, Vec<&'a str>>,
+}
+
+impl<'a> Shared<'a> {
+    /// The summaries of the cases listed in `lang`, newest first.
+    fn summaries(&self, lang: &str) -> Vec<&CaseSummary<'a>> {
+        let lc = &self.lang[lang];
+        self.cases[lang]
+            .iter()
+            .filter_map(|id| lc.case_summary(id))
+            .collect()
+    }
 }
 
 /// How many cases the cases index lists: every case with a version in one
@@ -183,8 +196,8 @@ pub fn pages(site: &Site) -> (Vec<OutputFile>, Diagnostics) {
     (files, diags)
 }
 
-impl Shared {
-    fn new(site: &Site) -> Shared {
+impl<'a> Shared<'a> {
+    fn new(site: &'a Site) -> Shared<'a> {
         let mut lang = BTreeMap::new();
         let mut cases = BTreeMap::new();
         for l in &site.config.languages {
@@ -197,8 +210,8 @@ impl Shared {
 }
 
 /// Every case in `lang` (or, when not translated, in the first language it
-/// has), newest first, then by title.
-fn case_list(site: &Site, lc: &LanguageContext, lang: &str) -> Vec<Value> {
+/// has), newest first, then by title: their ids.
+fn case_list<'a>(site: &'a Site, lc: &LanguageContext<'a>, lang: &str) -> Vec<&'a str> {
     let fallbacks = site.config.fallbacks(lang);
     let mut docs: Vec<&Document<CaseMeta>> = site
         .content
@@ -214,10 +227,13 @@ fn case_list(site: &Site, lc: &LanguageContext, lang: &str) -> Vec<Value> {
             .then_with(|| a.meta.title.cmp(&b.meta.title))
             .then_with(|| a.id.cmp(&b.id))
     });
-    docs.into_iter().filter_map(|d| lc.summary(&d.id)).collect()
+    docs.into_iter()
+        .filter(|d| lc.case_summary(&d.id).is_some())
+        .map(|d| d.id.as_str())
+        .collect()
 }
 
-fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Diagnostic> {
+fn render_job(site: &Site, shared: &Shared<'_>, job: &Job) -> Result<OutputFile, Diagnostic> {
     let config = &site.config;
     let default = config.default_language().to_string();
     let (template, route, ctx, owner): (&str, Route, tera::Context, String) = match job {
@@ -275,38 +291,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                 "not-found page".into(),
             )
         }
-        Job::Home(lang) => {
-            let homes: Vec<(String, Route)> = config
-                .languages
-                .iter()
-                .map(|l| (l.clone(), routes::home(config, l)))
-                .collect();
-            let route = routes::home(config, lang);
-            let versions = context::all_languages(config, &homes);
-            let description = config.description.get(lang).map(String::as_str);
-            let mut page = context::page_object(
-                site,
-                lang,
-                "home",
-                config.title(lang),
-                description,
-                &route,
-                &versions,
-            );
-            // The language chooser is the page for readers of no particular language.
-            page["x_default"] = json!(routes::chooser(config).permalink);
-            let latest: Vec<Value> = shared.cases[lang].iter().take(6).cloned().collect();
-            let extra = vec![
-                ("latest_cases", json!(latest)),
-                ("case_count", json!(shared.cases[lang].len())),
-            ];
-            (
-                "home.html",
-                route,
-                shared.lang[lang].page(page, extra),
-                format!("home page ({lang})"),
-            )
-        }
+        Job::Home(lang) => home(site, shared, lang),
         Job::Cases(lang, n) => cases_index(site, shared, lang, *n),
         Job::Case(id, lang) => {
             let entry = &site.content.cases.entries[id];
@@ -317,27 +302,7 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
                 .cloned()
                 .ok_or_else(|| missing_route(id))?;
             match entry.get(lang) {
-                Some(doc) => {
-                    let mut page = context::page_object(
-                        site,
-                        lang,
-                        "case",
-                        &doc.meta.title,
-                        Some(&doc.meta.summary),
-                        &route,
-                        &versions,
-                    );
-                    page["jsonld"] = json!(jsonld::case(site, lang, doc, &route.permalink));
-                    let mut case =
-                        context::case_full(site, &shared.lang[lang], lang, doc, &route.url);
-                    case["indicators"] = json!(indicators::for_case(site, lang, id));
-                    (
-                        "case.html",
-                        route,
-                        shared.lang[lang].page(page, vec![("case", case)]),
-                        crate::diagnostics::display_path(&doc.source),
-                    )
-                }
+                Some(doc) => case_page(site, shared, lang, doc, route, &versions)?,
                 None => untranslated(site, shared, lang, route, &versions, entry)?,
             }
         }
@@ -471,38 +436,102 @@ fn render_job(site: &Site, shared: &Shared, job: &Job) -> Result<OutputFile, Dia
 
 type Rendered = (&'static str, Route, tera::Context, String);
 
-/// Page `n` (1-based) of the cases index of `lang`: its share of the cases,
-/// newest first, with the facets and the links to the other pages.
-fn cases_index(site: &Site, shared: &Shared, lang: &str, n: usize) -> Rendered {
+/// The home page of `lang`: the newest cases.
+fn home(site: &Site, shared: &Shared<'_>, lang: &str) -> Rendered {
     let config = &site.config;
-    let strings = site.theme.i18n.strings(lang);
-    let (route, page) = context::listing_page(
+    let homes: Vec<(String, Route)> = config
+        .languages
+        .iter()
+        .map(|l| (l.clone(), routes::home(config, l)))
+        .collect();
+    let route = routes::home(config, lang);
+    let chooser = routes::chooser(config);
+    let versions = context::all_languages(config, &homes);
+    let description = config.description.get(lang).map(String::as_str);
+    let mut page = context::page_data(
         site,
         lang,
-        Section::Cases,
-        "cases",
-        strings.get("cases_title"),
-        Some(strings.get("cases_intro")),
-        n,
+        "home",
+        config.title(lang),
+        description,
+        &route,
+        &versions,
     );
-    let all = &shared.cases[lang];
+    // The language chooser is the page for readers of no particular language.
+    page.x_default = Some(&chooser.permalink);
+    let all = shared.summaries(lang);
+    let data = HomeTemplate {
+        case_count: all.len(),
+        latest_cases: all.into_iter().take(6).collect(),
+    };
+    let ctx = shared.lang[lang].typed(&page, &data);
+    ("home.html", route, ctx, format!("home page ({lang})"))
+}
+
+/// The own page of case `doc`, in its language `lang`.
+fn case_page(
+    site: &Site,
+    shared: &Shared<'_>,
+    lang: &str,
+    doc: &Document<CaseMeta>,
+    route: Route,
+    versions: &[Version<'_>],
+) -> Result<Rendered, Diagnostic> {
+    let lc = &shared.lang[lang];
+    let summary = lc
+        .case_summary(&doc.id)
+        .ok_or_else(|| missing_route(&doc.id))?;
+    let mut page = context::page_data(
+        site,
+        lang,
+        "case",
+        doc.meta.title.as_str(),
+        Some(&doc.meta.summary),
+        &route,
+        versions,
+    );
+    page.jsonld = Some(jsonld::case(site, lang, doc, &route.permalink));
+    let data = CaseTemplate {
+        case: context::case_full(site, lc, lang, doc, summary),
+    };
+    let ctx = lc.typed(&page, &data);
+    let owner = crate::diagnostics::display_path(&doc.source);
+    Ok(("case.html", route, ctx, owner))
+}
+
+/// Page `n` (1-based) of the cases index of `lang`: its share of the cases,
+/// newest first, with the facets and the links to the other pages.
+fn cases_index(site: &Site, shared: &Shared<'_>, lang: &str, n: usize) -> Rendered {
+    let config = &site.config;
+    let strings = site.theme.i18n.strings(lang);
+    let (route, all_routes) = context::listing_routes(site, lang, Section::Cases, n);
+    let versions = context::all_languages(config, &all_routes);
+    let title = context::paged_title(site, lang, strings.get("cases_title"), n);
+    let page = context::page_data(
+        site,
+        lang,
+        "cases",
+        title,
+        Some(strings.get("cases_intro")),
+        &route,
+        &versions,
+    );
+    let all = shared.summaries(lang);
     let total = context::page_count(all.len(), config.per_page);
     let first = routes::section(config, Section::Cases, lang);
-    let extra = vec![
-        ("cases", json!(context::page_items(all, config.per_page, n))),
-        ("case_count", json!(all.len())),
-        (
-            "pagination",
-            context::pagination(n, total, &|k| routes::paged(config, &first, lang, k)),
-        ),
-        ("filter_data", json!(filter_file(config, lang).url)),
-        ("per_page", json!(config.per_page)),
-        ("facets", json!(taxonomies::facets(site, lang))),
-    ];
+    let data = CasesTemplate {
+        cases: context::page_items(&all, config.per_page, n).to_vec(),
+        case_count: all.len(),
+        pagination: context::pagination(n, total, &|k| routes::paged(config, &first, lang, k)),
+        filter_data: filter_file(config, lang).url,
+        per_page: config.per_page,
+        facets: taxonomies::facets(site, lang),
+    };
+    let ctx = shared.lang[lang].typed(&page, &data);
     (
         "cases.html",
         route,
-        shared.lang[lang].page(page, extra),
+        ctx,
         format!("list of cases ({lang}), page {n}"),
     )
 }
@@ -520,28 +549,11 @@ pub(crate) fn filter_file(config: &crate::config::Config, lang: &str) -> Route {
 
 /// What the combined filter needs of every case listed in `lang`, in the
 /// order of the index: enough to show a short card for each match.
-fn filter_data(site: &Site, shared: &Shared, lang: &str) -> OutputFile {
-    let cases: Vec<Value> = shared.cases[lang]
-        .iter()
-        .map(|c| {
-            let mut short = serde_json::Map::new();
-            for key in [
-                "url",
-                "lang",
-                "translated",
-                "title",
-                "city",
-                "country_name",
-                "date",
-                "date_display",
-                "dimension_label",
-                "scale_label",
-                "filters",
-            ] {
-                short.insert(key.into(), c.get(key).cloned().unwrap_or(Value::Null));
-            }
-            Value::Object(short)
-        })
+fn filter_data(site: &Site, shared: &Shared<'_>, lang: &str) -> OutputFile {
+    let cases: Vec<FilterCard<'_>> = shared
+        .summaries(lang)
+        .into_iter()
+        .map(FilterCard::of)
         .collect();
     let bytes = serde_json::to_vec(&cases).unwrap_or_default();
     let route = filter_file(&site.config, lang);
@@ -558,7 +570,7 @@ fn filter_data(site: &Site, shared: &Shared, lang: &str) -> OutputFile {
 /// that exists, each under its own title.
 fn untranslated<M: Meta>(
     site: &Site,
-    shared: &Shared,
+    shared: &Shared<'_>,
     lang: &str,
     route: Route,
     versions: &[Version<'_>],
