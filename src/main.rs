@@ -114,9 +114,11 @@ fn main() -> ExitCode {
                         eprintln!("printed {}", report.output.join(pdf).display());
                     }
                     eprintln!(
-                        "built {} files into {} ({})",
+                        "built {} files into {}, {} written and {} unchanged ({})",
                         report.files,
                         report.output.display(),
+                        report.written,
+                        report.unchanged,
                         pipeline::summary(&report.diagnostics)
                     );
                     if let Some(e) = &report.pdf_error {

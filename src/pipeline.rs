@@ -39,8 +39,12 @@ impl BuildOptions {
 pub struct BuildReport {
     /// Where the site was written.
     pub output: PathBuf,
-    /// How many files were written.
+    /// How many files the site has.
     pub files: usize,
+    /// How many of them were written (new or changed).
+    pub written: usize,
+    /// How many were carried unchanged from the previous output.
+    pub unchanged: usize,
     /// The warnings of the run.
     pub diagnostics: Diagnostics,
     /// The reports printed to PDF (with `pdf`), relative to the output.
@@ -173,19 +177,24 @@ pub(crate) fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
 }
 
 /// `memoria build`: renders everything, then swaps the new output in. On any
-/// error nothing is written and the previous output stays as it was.
+/// error nothing is written and the previous output stays as it was. The
+/// previous output is removed while the lock is written and the reports
+/// are printed, and before this returns.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let rendered = render_site(&options.root, &options.load_options(), Severity::Warning)?;
     let output = output_dir(options, &rendered.site);
     let started = std::time::Instant::now();
     let written = publish::write_site(&rendered.files, &options.root, &output);
     timing("write", started);
-    if let Err(d) = written {
-        let mut diagnostics = rendered.diagnostics;
-        diagnostics.push(d);
-        return Err(diagnostics);
-    }
     let mut diagnostics = rendered.diagnostics;
+    let published = match written {
+        Ok(p) => p,
+        Err(d) => {
+            diagnostics.push(d);
+            return Err(diagnostics);
+        }
+    };
+    let (written, unchanged) = (published.written, published.unchanged);
     if let Some(lock) = &rendered.site.lock_update {
         // The site is written; now the lock records what was presented.
         if let Err(d) = crate::reports::lock::write(&options.root, lock) {
@@ -205,9 +214,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     } else {
         (Vec::new(), None)
     };
+    let started = std::time::Instant::now();
+    diagnostics.extend(published.finish());
+    timing(
+        "write: wait for the removal of the previous output",
+        started,
+    );
     Ok(BuildReport {
         output,
         files: rendered.files.len(),
+        written,
+        unchanged,
         diagnostics,
         pdfs,
         pdf_error,

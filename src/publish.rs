@@ -2,14 +2,18 @@
 //!
 //! The whole site is written into a fresh folder beside the output folder and
 //! swapped in only once complete, so a failed or interrupted build leaves the
-//! previous output whole. Every path is checked to stay inside the output
+//! previous output whole. Files whose bytes did not change are hard-linked
+//! from the previous output instead of written (nothing is ever written
+//! into an existing file, so the previous output cannot change through a
+//! link), and the previous output is removed in the background. Every path is checked to stay inside the output
 //! folder, and memoria refuses to replace a folder that holds anything but a
 //! previous build (the site's own sources, a home folder…).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
@@ -96,8 +100,71 @@ pub fn absolute(path: &Path) -> PathBuf {
     resolved
 }
 
+/// What [`write_site`] did. The previous output, swapped out, is removed
+/// in the background: [`Published::finish`] waits for that and reports a
+/// failure; dropping a `Published` waits too, so the removal never outlives
+/// the command.
+#[derive(Debug)]
+pub(crate) struct Published {
+    /// Files written from their bytes (new or changed).
+    pub(crate) written: usize,
+    /// Files carried unchanged from the previous output by a hard link.
+    pub(crate) unchanged: usize,
+    /// The removal of the previous output, when there was one.
+    removal: Option<Removal>,
+}
+
+/// A previous output being removed by a background thread.
+#[derive(Debug)]
+struct Removal {
+    folder: PathBuf,
+    thread: JoinHandle<io::Result<()>>,
+}
+
+impl Published {
+    /// Waits until the previous output is removed; a warning naming its
+    /// folder when it could not be.
+    pub(crate) fn finish(mut self) -> Option<Diagnostic> {
+        let removal = self.removal.take()?;
+        let failed = match removal.thread.join() {
+            Ok(result) => result.err(),
+            Err(_) => Some(io::Error::other("the removal stopped unexpectedly")),
+        };
+        failed.map(|e| removal_warning(&removal.folder, &e))
+    }
+}
+
+impl Drop for Published {
+    fn drop(&mut self) {
+        if let Some(removal) = self.removal.take() {
+            let _ = removal.thread.join();
+        }
+    }
+}
+
+/// The warning for a previous output that could not be removed.
+fn removal_warning(folder: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::warning(
+        folder,
+        format!("the previous output could not be removed from this folder: {e}"),
+    )
+    .help(
+        "the new site is in place; delete this folder yourself (it holds only the previous build)",
+    )
+}
+
 /// Writes `files` as the new content of `target`, all or nothing.
-pub fn write_site(files: &[OutputFile], root: &Path, target: &Path) -> Result<(), Diagnostic> {
+///
+/// The new site is written into a fresh folder beside `target` and swapped
+/// in. A file whose bytes equal those of the previous output at the same
+/// path is carried into the new folder by a hard link instead of being
+/// written; nothing is ever written into an existing file, so the previous
+/// output can never change through a link.
+pub(crate) fn write_site(
+    files: &[OutputFile],
+    root: &Path,
+    target: &Path,
+) -> Result<Published, Diagnostic> {
     let shown = display_path(target.strip_prefix(root).unwrap_or(target));
     guard_target(root, target).map_err(|e| {
         Diagnostic::error(&shown, format!("refusing to write the site here: {e}"))
@@ -124,40 +191,132 @@ pub fn write_site(files: &[OutputFile], root: &Path, target: &Path) -> Result<()
         .tempdir_in(&parent)
         .map_err(|e| fail("cannot create a temporary folder beside the output", e))?;
     let started = std::time::Instant::now();
-    write_tree(files, staging.path()).map_err(|e| fail("writing the new site failed", e))?;
+    let previous = target.is_dir().then_some(target.as_path());
+    let (written, unchanged) = write_tree(files, staging.path(), previous)
+        .map_err(|e| fail("writing the new site failed", e))?;
     crate::timing::timing("write: files", started);
     set_public_permissions(staging.path());
     let staging = staging.keep();
-    swap_in(&staging, &target).map_err(|e| {
+    let old = swap_in(&staging, &target).map_err(|e| {
         let _ = fs::remove_dir_all(&staging);
         fail("replacing the previous output failed", e)
+    })?;
+    Ok(Published {
+        written,
+        unchanged,
+        removal: old.map(remove_in_background),
     })
 }
 
-/// Writes every file under `dir`, creating folders first, in parallel.
-pub fn write_tree(files: &[OutputFile], dir: &Path) -> io::Result<()> {
+/// Starts removing `folder` (a previous output) in a background thread.
+fn remove_in_background(folder: PathBuf) -> Removal {
+    let doomed = folder.clone();
+    Removal {
+        folder,
+        thread: std::thread::spawn(move || fs::remove_dir_all(doomed)),
+    }
+}
+
+/// Writes every file under `dir`, creating folders first, in parallel; a
+/// file equal to the one at the same path under `previous` is hard-linked
+/// from there instead. Returns how many files were written and how many
+/// were linked.
+pub(crate) fn write_tree(
+    files: &[OutputFile],
+    dir: &Path,
+    previous: Option<&Path>,
+) -> io::Result<(usize, usize)> {
     let folders: BTreeSet<&str> = files.iter().flat_map(|f| parents(&f.path)).collect();
     for folder in &folders {
         fs::create_dir_all(dir.join(folder))?;
     }
-    files.par_iter().try_for_each(|f| {
-        check_path(&f.path).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-        fs::write(dir.join(&f.path), &f.bytes)
-    })
+    let previous = previous.map(|p| PreviousTree::new(p, &folders));
+    let linked = files
+        .par_iter()
+        .map(|f| {
+            check_path(&f.path).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+            let dest = dir.join(&f.path);
+            if previous.as_ref().is_some_and(|p| p.link(f, &dest)) {
+                return Ok(1);
+            }
+            write_new(&dest, &f.bytes).map(|()| 0)
+        })
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    Ok((files.len() - linked, linked))
+}
+
+/// Writes `bytes` to `path`, which must not exist yet: never into an
+/// existing file (which could be shared with the previous output).
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    io::Write::write_all(&mut file, bytes)
+}
+
+/// The previous output, as a source of unchanged files.
+struct PreviousTree<'a> {
+    dir: &'a Path,
+    /// The folders of the new site that are real folders (no symbolic link
+    /// on the way) in the previous output, "" for its root.
+    folders: HashSet<&'a str>,
+}
+
+impl<'a> PreviousTree<'a> {
+    /// The previous output in `dir`, for a new site with `folders`.
+    fn new(dir: &'a Path, folders: &BTreeSet<&'a str>) -> Self {
+        let mut real = HashSet::new();
+        if is_real_dir(dir) {
+            real.insert("");
+            // Parents come before their children in the sorted set.
+            for folder in folders {
+                let parent = folder.rsplit_once('/').map_or("", |(p, _)| p);
+                if real.contains(parent) && is_real_dir(&dir.join(folder)) {
+                    real.insert(*folder);
+                }
+            }
+        }
+        PreviousTree { dir, folders: real }
+    }
+
+    /// Hard-links the previous copy of `file` to `dest` when its bytes are
+    /// the same; false when they differ or the link cannot be made.
+    fn link(&self, file: &OutputFile, dest: &Path) -> bool {
+        let folder = file.path.rsplit_once('/').map_or("", |(p, _)| p);
+        if !self.folders.contains(folder) {
+            return false;
+        }
+        let old = self.dir.join(&file.path);
+        same_bytes(&old, &file.bytes) && fs::hard_link(&old, dest).is_ok()
+    }
+}
+
+/// True when `path` is a folder and not a symbolic link.
+fn is_real_dir(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+}
+
+/// True when `path` is a regular file (not a link) holding exactly `bytes`.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return false;
+    };
+    meta.is_file() && meta.len() == bytes.len() as u64 && fs::read(path).is_ok_and(|b| b == bytes)
 }
 
 /// Puts `new` in place of `target`, atomically where the system allows it.
-fn swap_in(new: &Path, target: &Path) -> io::Result<()> {
+/// Returns the folder that now holds the previous output, to be removed.
+fn swap_in(new: &Path, target: &Path) -> io::Result<Option<PathBuf>> {
     if !target.exists() {
-        return fs::rename(new, target);
+        return fs::rename(new, target).map(|()| None);
     }
     #[cfg(target_os = "linux")]
     {
         use rustix::fs::{renameat_with, RenameFlags, CWD};
         if renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE).is_ok() {
             // `new` now holds the previous output.
-            let _ = fs::remove_dir_all(new);
-            return Ok(());
+            return Ok(Some(new.to_path_buf()));
         }
     }
     let parent = target.parent().unwrap_or(Path::new("."));
@@ -175,8 +334,7 @@ fn swap_in(new: &Path, target: &Path) -> io::Result<()> {
         let _ = fs::rename(&old, target);
         return Err(e);
     }
-    let _ = fs::remove_dir_all(&old);
-    Ok(())
+    Ok(Some(old))
 }
 
 /// Removes folders left by a build that was killed before it finished.
@@ -248,5 +406,48 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains("memoria-"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_failed_removal_is_a_warning_naming_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join(".public.memoria-new-x");
+        let published = Published {
+            written: 0,
+            unchanged: 0,
+            removal: Some(remove_in_background(gone.clone())),
+        };
+        let warning = published.finish().expect("a warning").to_string();
+        assert!(warning.starts_with("warning: "), "{warning}");
+        assert!(warning.contains(".public.memoria-new-x"), "{warning}");
+        assert!(warning.contains("delete this folder yourself"), "{warning}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_links_through_a_symbolic_link_of_the_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new, elsewhere) = (
+            dir.path().join("old"),
+            dir.path().join("new"),
+            dir.path().join("elsewhere"),
+        );
+        fs::create_dir_all(&elsewhere).unwrap();
+        fs::create_dir_all(&old).unwrap();
+        fs::create_dir_all(&new).unwrap();
+        fs::write(elsewhere.join("page.html"), "same").unwrap();
+        fs::write(old.join("index.html"), "same").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, old.join("a")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.join("page.html"), old.join("b.html")).unwrap();
+        let files = vec![
+            OutputFile::new("index.html".into(), b"same".to_vec(), "t".into()),
+            OutputFile::new("a/page.html".into(), b"same".to_vec(), "t".into()),
+            OutputFile::new("b.html".into(), b"same".to_vec(), "t".into()),
+        ];
+        assert_eq!(write_tree(&files, &new, Some(&old)).unwrap(), (2, 1));
+        assert!(!fs::symlink_metadata(new.join("a")).unwrap().is_symlink());
+        assert!(!fs::symlink_metadata(new.join("b.html"))
+            .unwrap()
+            .is_symlink());
     }
 }

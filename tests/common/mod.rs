@@ -355,3 +355,48 @@ pub fn agreement_text() -> String {
 pub fn error_lines_in(err: &str) -> Vec<&str> {
     err.lines().filter(|l| l.starts_with("error:")).collect()
 }
+
+/// The counts of a `built N files into DIR, W written and U unchanged (…)`
+/// line of a build's standard error: (N, W, U).
+pub fn built_counts(out: &Output) -> (usize, usize, usize) {
+    let err = stderr(out);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("built "))
+        .unwrap_or_else(|| panic!("no `built` line in:\n{err}"));
+    let parse = |w: &str| -> usize { w.parse().unwrap_or_else(|_| panic!("{line}")) };
+    let (files, rest) = line["built ".len()..]
+        .split_once(" files into ")
+        .unwrap_or_else(|| panic!("{line}"));
+    let (counts, _summary) = rest.rsplit_once(" (").unwrap_or_else(|| panic!("{line}"));
+    let (_, counts) = counts.rsplit_once(", ").unwrap_or_else(|| panic!("{line}"));
+    let words: Vec<&str> = counts.split(' ').collect();
+    assert_eq!(words.len(), 5, "{line}");
+    assert_eq!(
+        [words[1], words[2], words[4]],
+        ["written", "and", "unchanged"],
+        "{line}"
+    );
+    (parse(files), parse(words[0]), parse(words[3]))
+}
+
+/// Hard-links every file under `from` to the same path under `to` (as a
+/// deployment tool that keeps a copy of the previous site would).
+pub fn link_tree(from: &Path, to: &Path) {
+    for (rel, _) in snapshot(from) {
+        let dest = to.join(&rel);
+        fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        fs::hard_link(from.join(&rel), dest).unwrap();
+    }
+}
+
+/// The names of the temporary folders of a build (`.NAME.memoria-…`) left
+/// in `parent`.
+pub fn build_leftovers(parent: &Path) -> Vec<String> {
+    fs::read_dir(parent)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".memoria-"))
+        .collect()
+}
