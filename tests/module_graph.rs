@@ -85,7 +85,6 @@ fn module_of(path: &Path) -> Option<String> {
 fn code_only(text: &str) -> String {
     let c: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let blank = |out: &mut String, ch: char| out.push(if ch == '\n' { '\n' } else { ' ' });
     let mut i = 0;
     while i < c.len() {
         let next = c.get(i + 1).copied();
@@ -140,38 +139,12 @@ fn code_only(text: &str) -> String {
         } else if c[i] == '"' {
             blank(&mut out, c[i]);
             i += 1;
-            while i < c.len() && c[i] != '"' {
-                if c[i] == '\\' {
-                    blank(&mut out, c[i]);
-                    i += 1;
-                }
-                if i < c.len() {
-                    blank(&mut out, c[i]);
-                    i += 1;
-                }
-            }
-            if i < c.len() {
-                blank(&mut out, c[i]);
-                i += 1;
-            }
+            i = skip_quoted(&c, i, '"', &mut out);
         } else if c[i] == '\'' && (c.get(i + 2) == Some(&'\'') || next == Some('\\')) {
             // A character literal ('x', '\n', '\u{1F}'), not a lifetime.
             blank(&mut out, c[i]);
             i += 1;
-            while i < c.len() && c[i] != '\'' {
-                if c[i] == '\\' {
-                    blank(&mut out, c[i]);
-                    i += 1;
-                }
-                if i < c.len() {
-                    blank(&mut out, c[i]);
-                    i += 1;
-                }
-            }
-            if i < c.len() {
-                blank(&mut out, c[i]);
-                i += 1;
-            }
+            i = skip_quoted(&c, i, '\'', &mut out);
         } else {
             out.push(c[i]);
             i += 1;
@@ -450,4 +423,29 @@ fn the_reader_sees_every_kind_of_reference() {
         "{code}\n#[cfg(test)]\nmod tests {{ use crate::m; }}\n#[cfg(test)]\nuse crate::n;"
     ));
     assert_eq!(crate_names(&code), ["a", "b", "g", "l"]);
+}
+
+/// Blanks the rest of a quoted literal that starts before `i` and ends at
+/// the next unescaped `quote` (included); returns the index after it.
+fn skip_quoted(c: &[char], mut i: usize, quote: char, out: &mut String) -> usize {
+    while i < c.len() && c[i] != quote {
+        if c[i] == '\\' {
+            blank(out, c[i]);
+            i += 1;
+        }
+        if i < c.len() {
+            blank(out, c[i]);
+            i += 1;
+        }
+    }
+    if i < c.len() {
+        blank(out, c[i]);
+        i += 1;
+    }
+    i
+}
+
+/// Writes a blank in place of `ch`, keeping line breaks.
+fn blank(out: &mut String, ch: char) {
+    out.push(if ch == '\n' { '\n' } else { ' ' });
 }

@@ -194,12 +194,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     );
     assert!(stderr(&out).contains("the previous output was left as it was"));
     assert_eq!(snapshot(&f.root().join("public")), before);
-    let leftovers: Vec<_> = std::fs::read_dir(f.root())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("memoria-"))
-        .collect();
-    assert!(leftovers.is_empty());
+    assert!(common::build_leftovers(f.root()).is_empty());
 }
 
 #[test]
