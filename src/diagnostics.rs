@@ -195,6 +195,11 @@ impl Diagnostics {
         self.items.extend(other);
     }
 
+    /// Keeps only the diagnostics for which `keep` is true.
+    pub(crate) fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     /// True when at least one diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)

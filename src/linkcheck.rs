@@ -23,7 +23,7 @@ use crate::site::Site;
 use crate::text::position_of;
 
 /// The links and anchors of one HTML file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Scan {
     links: Vec<String>,
     ids: BTreeSet<String>,
@@ -55,6 +55,8 @@ pub struct Index<'a> {
     /// Pages of items whose source could not be read: links to them are
     /// not checked (their file has its own error).
     unchecked: BTreeSet<&'a str>,
+    /// A folder holding the site, to read the pages not in `scans` from.
+    disk: Option<&'a std::path::Path>,
 }
 
 impl<'a> Index<'a> {
@@ -70,13 +72,35 @@ impl<'a> Index<'a> {
             scans,
             existing,
             unchecked: BTreeSet::new(),
+            disk: None,
+        }
+    }
+
+    /// An index of the site written in `dir`, whose files are `paths`: its
+    /// pages are read from there when needed (used by `serve` between full
+    /// rebuilds).
+    pub(crate) fn on_disk(paths: impl Iterator<Item = &'a str>, dir: &'a std::path::Path) -> Self {
+        Index {
+            scans: BTreeMap::new(),
+            existing: paths.collect(),
+            unchecked: BTreeSet::new(),
+            disk: Some(dir),
         }
     }
 
     /// The links and ids of page `path`, when it is an HTML page.
-    fn scan(&self, path: &str) -> Option<&Scan> {
-        let (cell, file) = self.scans.get(path)?;
-        Some(cell.get_or_init(|| scan(&file.bytes)))
+    fn scan(&self, path: &str) -> Option<std::borrow::Cow<'_, Scan>> {
+        if let Some((cell, file)) = self.scans.get(path) {
+            return Some(std::borrow::Cow::Borrowed(
+                cell.get_or_init(|| scan(&file.bytes)),
+            ));
+        }
+        let dir = self.disk?;
+        if !path.ends_with(".html") || !self.existing.contains(path) {
+            return None;
+        }
+        let bytes = std::fs::read(dir.join(path)).ok()?;
+        Some(std::borrow::Cow::Owned(scan(&bytes)))
     }
 
     /// The same index, also knowing the pages of the items of `routes`
@@ -136,6 +160,17 @@ pub fn check_pages(index: &Index, config: &Config, checked: &Checked) -> Vec<Dia
 /// the rendered site. Each broken one is a diagnostic of `severity` at the
 /// link's line and column. Also returns every link checked this way.
 pub fn check_sources(site: &Site, index: &Index, severity: Severity) -> (Vec<Diagnostic>, Checked) {
+    check_documents(site, index, severity, &|_, _, _| true)
+}
+
+/// [`check_sources`] for the documents for which `only` (kind, id,
+/// language) is true.
+pub(crate) fn check_documents(
+    site: &Site,
+    index: &Index,
+    severity: Severity,
+    only: &dyn Fn(Kind, &str, &str) -> bool,
+) -> (Vec<Diagnostic>, Checked) {
     let mut out = Vec::new();
     let mut checked = Checked::new();
     let content = &site.content;
@@ -173,6 +208,9 @@ pub fn check_sources(site: &Site, index: &Index, severity: Severity) -> (Vec<Dia
             )
         }));
     for (kind, id, lang, source, text, body_offset) in docs {
+        if !only(kind, id, lang) {
+            continue;
+        }
         let Some(route) = site.routes.doc(kind, id, lang) else {
             continue;
         };

@@ -63,6 +63,18 @@ pub(crate) struct Rendered {
     pub(crate) diagnostics: Diagnostics,
     /// The links already checked in the Markdown they were written in.
     pub(crate) checked: linkcheck::Checked,
+    /// The search index, kept for updating (when asked for: `serve`).
+    pub(crate) search: Option<search::LiveIndex>,
+}
+
+/// Whether [`render_site`] keeps the search index it makes, for `serve` to
+/// update it later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SearchIndex {
+    /// Only its files.
+    Files,
+    /// Its files and the index itself.
+    Live,
 }
 
 /// Loads and renders the site in `root`; every problem is returned.
@@ -78,6 +90,7 @@ pub(crate) fn render_site(
     root: &Path,
     options: &LoadOptions,
     links: Severity,
+    search: SearchIndex,
 ) -> Result<Rendered, Diagnostics> {
     let started = std::time::Instant::now();
     let (site, mut diagnostics) = site::load(root, options);
@@ -87,10 +100,10 @@ pub(crate) fn render_site(
     };
     let failed = diagnostics.has_errors();
     let started = std::time::Instant::now();
-    let rendered = produce(&site);
+    let rendered = produce(&site, search);
     timing("render", started);
     match rendered {
-        Ok(files) => {
+        Ok((files, search)) => {
             let started = std::time::Instant::now();
             let index = linkcheck::Index::new(&files).with_routes(&site.routes);
             let (found, checked) = linkcheck::check_sources(&site, &index, links);
@@ -105,6 +118,7 @@ pub(crate) fn render_site(
                 files,
                 diagnostics,
                 checked,
+                search,
             })
         }
         Err(errors) => {
@@ -120,13 +134,23 @@ pub(crate) fn render_site(
 /// and its catalogue, the search index, the feeds, the sitemap and the
 /// theme's static files, produced at the same time. Errors (a template that
 /// fails, two files with the same address) are all collected.
-fn produce(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
-    let ((pages, mut diags), (data, (search, feeds))) = rayon::join(
+fn produce(
+    site: &Site,
+    index: SearchIndex,
+) -> Result<(Vec<OutputFile>, Option<search::LiveIndex>), Diagnostics> {
+    let search_files = || match index {
+        SearchIndex::Files => (search::files(site), None),
+        SearchIndex::Live => {
+            let live = search::LiveIndex::build(site);
+            (live.files(), Some(live))
+        }
+    };
+    let ((pages, mut diags), (data, ((search, live), feeds))) = rayon::join(
         || render::pages(site),
         || {
             rayon::join(
                 || data_files(site),
-                || rayon::join(|| search::files(site), || feeds::files(site)),
+                || rayon::join(search_files, || feeds::files(site)),
             )
         },
     );
@@ -153,7 +177,7 @@ fn produce(site: &Site) -> Result<Vec<OutputFile>, Diagnostics> {
     if diags.has_errors() {
         Err(diags)
     } else {
-        Ok(files)
+        Ok((files, live))
     }
 }
 
@@ -181,7 +205,12 @@ pub(crate) fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
 /// previous output is removed while the lock is written and the reports
 /// are printed, and before this returns.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let rendered = render_site(&options.root, &options.load_options(), Severity::Warning)?;
+    let rendered = render_site(
+        &options.root,
+        &options.load_options(),
+        Severity::Warning,
+        SearchIndex::Files,
+    )?;
     let output = output_dir(options, &rendered.site);
     let started = std::time::Instant::now();
     let written = publish::write_site(&rendered.files, &options.root, &output);
@@ -235,7 +264,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// that every internal link and `#fragment` of the rendered pages resolves.
 /// With `strict`, warnings count as errors.
 pub fn check(root: &Path, strict: bool) -> Diagnostics {
-    let mut diagnostics = match render_site(root, &LoadOptions::default(), Severity::Error) {
+    let mut diagnostics = match render_site(
+        root,
+        &LoadOptions::default(),
+        Severity::Error,
+        SearchIndex::Files,
+    ) {
         Ok(r) => {
             let mut diagnostics = r.diagnostics;
             let index = linkcheck::Index::new(&r.files).with_routes(&r.site.routes);

@@ -10,7 +10,7 @@
 //! stem; any other word is looked up as the start of indexed words.
 //! `docs/content-format.md` explains the choice and reports the sizes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{Event, Parser};
 use rayon::prelude::*;
@@ -117,6 +117,7 @@ fn weights(doc: &SearchDoc) -> HashMap<String, u32> {
 }
 
 /// One searchable document.
+#[derive(Clone)]
 struct SearchDoc {
     url: String,
     title: String,
@@ -144,8 +145,14 @@ struct Index {
 impl Index {
     /// Indexes `docs`: words are counted per document in parallel, each
     /// distinct word is stemmed once, then the postings are filled.
+    #[cfg(test)]
     fn build(docs: Vec<SearchDoc>, stemmer: Option<&Stemmer>) -> Index {
         let per_doc: Vec<HashMap<String, u32>> = docs.par_iter().map(weights).collect();
+        Index::from_weights(&docs, &per_doc, stemmer)
+    }
+
+    /// The index of `docs`, whose words and weights are `per_doc`.
+    fn from_weights(docs: &[SearchDoc], per_doc: &[HashMap<String, u32>], stemmer: Option<&Stemmer>) -> Index {
         let mut unique: Vec<&str> = per_doc
             .iter()
             .flat_map(|m| m.keys().map(String::as_str))
@@ -176,14 +183,14 @@ impl Index {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        index.docs = docs
-            .into_iter()
-            .map(|d| {
-                let summary: String = d.summary.chars().take(SUMMARY_CHARS).collect();
-                (d.url, d.title, summary, d.kind)
-            })
-            .collect();
+        index.docs = docs.iter().map(Index::shown).collect();
         index
+    }
+
+    /// What the result of `d` shows: address, title, start of the summary, kind.
+    fn shown(d: &SearchDoc) -> (String, String, String, String) {
+        let summary: String = d.summary.chars().take(SUMMARY_CHARS).collect();
+        (d.url.clone(), d.title.clone(), summary, d.kind.clone())
     }
 
     /// The shard a word or stem belongs to: its first letter or digit.
@@ -194,43 +201,241 @@ impl Index {
         }
     }
 
-    fn files(self, lang: &str) -> Vec<OutputFile> {
-        let owner = format!("search index ({lang})");
+    fn files(&self, lang: &str) -> Vec<OutputFile> {
+        let mut letters: BTreeSet<String> = self.words.keys().map(|w| Self::shard(w)).collect();
+        letters.extend(self.postings.keys().map(|s| Self::shard(s)));
+        let mut out = vec![self.docs_file(lang)];
+        out.extend(letters.iter().filter_map(|l| self.shard_file(lang, l)));
+        out
+    }
+
+    /// `search/<lang>/docs.json`: what each result shows.
+    fn docs_file(&self, lang: &str) -> OutputFile {
         let docs: Vec<Value> = self
             .docs
             .iter()
             .map(|(u, t, s, k)| json!({"u": u, "t": t, "s": s, "k": k}))
             .collect();
-        let mut out = vec![OutputFile::new(
+        OutputFile::new(
             format!("search/{lang}/docs.json"),
             compact(&Value::Array(docs)),
-            owner.clone(),
-        )];
-        let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
-        for (word, stem) in &self.words {
-            shards
-                .entry(Self::shard(word))
-                .or_default()
-                .0
-                .insert(word.clone(), json!(stem));
+            format!("search index ({lang})"),
+        )
+    }
+
+    /// The path of the shard `letter` of `lang`.
+    fn shard_path(lang: &str, letter: &str) -> String {
+        format!("search/{lang}/{letter}.json")
+    }
+
+    /// The shard of the words and stems that start with `letter`, or `None`
+    /// when there are none.
+    fn shard_file(&self, lang: &str, letter: &str) -> Option<OutputFile> {
+        let (mut words, mut stems) = Shard::default();
+        for (word, stem) in in_letter(&self.words, letter) {
+            words.insert(word.clone(), json!(stem));
         }
-        for (stem, docs) in &self.postings {
+        for (stem, docs) in in_letter(&self.postings, letter) {
             let flat: Vec<u32> = docs.iter().flat_map(|(d, w)| [*d as u32, *w]).collect();
-            shards
-                .entry(Self::shard(stem))
-                .or_default()
-                .1
-                .insert(stem.clone(), json!(flat));
+            stems.insert(stem.clone(), json!(flat));
         }
-        for (shard, (words, stems)) in shards {
-            let value = json!({"words": words, "stems": stems});
-            out.push(OutputFile::new(
-                format!("search/{lang}/{shard}.json"),
-                compact(&value),
-                owner.clone(),
-            ));
+        if words.is_empty() && stems.is_empty() {
+            return None;
         }
-        out
+        let value = json!({"words": words, "stems": stems});
+        Some(OutputFile::new(
+            Self::shard_path(lang, letter),
+            compact(&value),
+            format!("search index ({lang})"),
+        ))
+    }
+}
+
+/// The entries of `map` whose keys belong to the shard `letter`.
+fn in_letter<'a, V>(
+    map: &'a BTreeMap<String, V>,
+    letter: &'a str,
+) -> Box<dyn Iterator<Item = (&'a String, &'a V)> + 'a> {
+    match letter.as_bytes() {
+        // One ASCII letter or digit: the keys that start with it are together.
+        [c] if c.is_ascii_alphanumeric() => {
+            let end = char::from(c + 1).to_string();
+            Box::new(map.range(letter.to_string()..end))
+        }
+        _ => Box::new(map.iter().filter(move |(k, _)| Index::shard(k) == letter)),
+    }
+}
+
+/// The search index of every language, kept by `serve` between rebuilds so
+/// that a change of one document's text rewrites only the shards whose
+/// words or stems it changes (and the list of documents when what a result
+/// shows changed). The files it gives are byte for byte those of a full
+/// build.
+pub(crate) struct LiveIndex {
+    langs: BTreeMap<String, LiveLanguage>,
+}
+
+/// The live index of one language.
+struct LiveLanguage {
+    index: Index,
+    stemmer: Option<Stemmer>,
+    /// Each document's position, by address.
+    positions: HashMap<String, usize>,
+    /// The documents, as indexed (to take their words out again).
+    docs: Vec<SearchDoc>,
+    /// Folded word → each lowercase spelling of it → how many documents have it.
+    spellings: HashMap<String, BTreeMap<String, u32>>,
+}
+
+/// What [`LiveIndex::update`] gives: the files to write and the paths of
+/// shards that no longer exist.
+#[derive(Default)]
+pub(crate) struct SearchChanges {
+    /// Files to write.
+    pub(crate) files: Vec<OutputFile>,
+    /// Files to remove.
+    pub(crate) removed: Vec<String>,
+}
+
+impl LiveIndex {
+    /// The index of `site`, as a full build makes it.
+    pub(crate) fn build(site: &Site) -> LiveIndex {
+        let langs = site
+            .config
+            .languages
+            .par_iter()
+            .map(|lang| {
+                let stemmer = stemmer(lang);
+                let docs = documents(site, lang);
+                let mut spellings: HashMap<String, BTreeMap<String, u32>> = HashMap::new();
+                let per_doc: Vec<HashMap<String, u32>> = docs.iter().map(weights).collect();
+                for counts in &per_doc {
+                    for w in counts.keys() {
+                        *spellings.entry(fold(w)).or_default().entry(w.clone()).or_default() += 1;
+                    }
+                }
+                let positions = docs.iter().enumerate().map(|(n, d)| (d.url.clone(), n)).collect();
+                let index = Index::from_weights(&docs, &per_doc, stemmer.as_ref());
+                let live = LiveLanguage {
+                    index,
+                    stemmer,
+                    positions,
+                    docs,
+                    spellings,
+                };
+                (lang.clone(), live)
+            })
+            .collect();
+        LiveIndex { langs }
+    }
+
+    /// Every file of the index.
+    pub(crate) fn files(&self) -> Vec<OutputFile> {
+        self.langs
+            .iter()
+            .flat_map(|(lang, live)| live.index.files(lang))
+            .collect()
+    }
+
+    /// Takes the searchable documents of `site` whose addresses are `urls`
+    /// (in every language) into the index again; `None` when one of them is
+    /// not in the index yet, or no longer in the site (then only a full
+    /// rebuild of the index is right).
+    pub(crate) fn update(&mut self, site: &Site, urls: &BTreeSet<String>) -> Option<SearchChanges> {
+        let mut changes = SearchChanges::default();
+        for (lang, live) in &mut self.langs {
+            let wanted: Vec<usize> = urls.iter().filter_map(|u| live.positions.get(u).copied()).collect();
+            if wanted.is_empty() {
+                continue;
+            }
+            let mut fresh: HashMap<String, SearchDoc> = documents(site, lang)
+                .into_iter()
+                .filter(|d| urls.contains(&d.url))
+                .map(|d| (d.url.clone(), d))
+                .collect();
+            let mut letters = BTreeSet::new();
+            let mut docs_changed = false;
+            for n in wanted {
+                let new = fresh.remove(&live.docs[n].url)?;
+                let (touched, shown) = live.replace(n, new);
+                letters.extend(touched);
+                docs_changed |= shown;
+            }
+            if docs_changed {
+                changes.files.push(live.index.docs_file(lang));
+            }
+            for letter in letters {
+                match live.index.shard_file(lang, &letter) {
+                    Some(f) => changes.files.push(f),
+                    None => changes.removed.push(Index::shard_path(lang, &letter)),
+                }
+            }
+        }
+        Some(changes)
+    }
+}
+
+impl LiveLanguage {
+    /// Puts `new` in the place of document `n`: the shard letters whose
+    /// words or stems changed, and whether what its result shows changed.
+    fn replace(&mut self, n: usize, new: SearchDoc) -> (BTreeSet<String>, bool) {
+        let old = weights(&self.docs[n]);
+        let current = weights(&new);
+        let mut letters = BTreeSet::new();
+        let mut folded = BTreeSet::new();
+        let words: BTreeSet<&String> = old.keys().chain(current.keys()).collect();
+        for w in words {
+            let (before, after) = (old.get(w).copied().unwrap_or(0), current.get(w).copied().unwrap_or(0));
+            if before == after {
+                continue;
+            }
+            let stem = stem_of(w, self.stemmer.as_ref());
+            let postings = self.index.postings.entry(stem.clone()).or_default();
+            let weight = postings.get(&n).copied().unwrap_or(0) + after - before;
+            if weight == 0 {
+                postings.remove(&n);
+            } else {
+                postings.insert(n, weight);
+            }
+            if postings.is_empty() {
+                self.index.postings.remove(&stem);
+            }
+            letters.insert(Index::shard(&stem));
+            if (before == 0) != (after == 0) {
+                let f = fold(w);
+                let spellings = self.spellings.entry(f.clone()).or_default();
+                if after == 0 {
+                    if let Some(count) = spellings.get_mut(w.as_str()) {
+                        *count -= 1;
+                        if *count == 0 {
+                            spellings.remove(w.as_str());
+                        }
+                    }
+                } else {
+                    *spellings.entry(w.clone()).or_default() += 1;
+                }
+                folded.insert(f);
+            }
+        }
+        for f in folded {
+            let first = self.spellings.get(&f).and_then(|s| s.keys().next().cloned());
+            let entry = first.map(|w| stem_of(&w, self.stemmer.as_ref()));
+            if entry.is_none() {
+                self.spellings.remove(&f);
+            }
+            if self.index.words.get(&f) != entry.as_ref() {
+                match entry {
+                    Some(stem) => self.index.words.insert(f.clone(), stem),
+                    None => self.index.words.remove(&f),
+                };
+                letters.insert(Index::shard(&f));
+            }
+        }
+        let shown = Index::shown(&new);
+        let changed = self.index.docs[n] != shown;
+        self.index.docs[n] = shown;
+        self.docs[n] = new;
+        (letters, changed)
     }
 }
 
@@ -242,7 +447,9 @@ fn compact(value: &Value) -> Vec<u8> {
 pub(crate) fn files(site: &Site) -> Vec<OutputFile> {
     let mut out = Vec::new();
     for lang in &site.config.languages {
-        let index = Index::build(documents(site, lang), stemmer(lang).as_ref());
+        let docs = documents(site, lang);
+        let per_doc: Vec<HashMap<String, u32>> = docs.par_iter().map(weights).collect();
+        let index = Index::from_weights(&docs, &per_doc, stemmer(lang).as_ref());
         out.extend(index.files(lang));
     }
     out
@@ -400,5 +607,51 @@ mod tests {
             None,
         );
         assert_eq!(index.postings["red"][&0], BODY_CAP);
+    }
+
+    fn doc(url: &str, title: &str, body: &str) -> SearchDoc {
+        SearchDoc {
+            url: url.into(),
+            title: title.into(),
+            summary: String::new(),
+            kind: "k".into(),
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn replacing_a_document_gives_the_index_a_full_build_gives() {
+        let es = || stemmer("es");
+        let before = vec![
+            doc("/a/", "Cooperación", "ciudades cooperaciones Ñandú"),
+            doc("/b/", "Ciudad", "ciudad ciudades zorro"),
+        ];
+        let after = vec![
+            doc("/a/", "Cooperación", "ciudades Cooperaciones árbol"),
+            doc("/b/", "Ciudad", "ciudad ciudades zorro"),
+        ];
+        let weights_of = |d: &[SearchDoc]| d.iter().map(weights).collect::<Vec<_>>();
+        let mut spellings: HashMap<String, BTreeMap<String, u32>> = HashMap::new();
+        for counts in weights_of(&before) {
+            for w in counts.keys() {
+                *spellings.entry(fold(w)).or_default().entry(w.clone()).or_default() += 1;
+            }
+        }
+        let mut live = LiveLanguage {
+            index: Index::from_weights(&before, &weights_of(&before), es().as_ref()),
+            stemmer: es(),
+            positions: HashMap::new(),
+            docs: before,
+            spellings,
+        };
+        let (letters, shown) = live.replace(0, after[0].clone());
+        let full = Index::from_weights(&after, &weights_of(&after), es().as_ref());
+        assert_eq!(live.index.words, full.words);
+        assert_eq!(live.index.postings, full.postings);
+        assert!(!shown, "title and summary are the same");
+        // "ñandu" went, "arbol" came, the weight of "cooper…" stayed.
+        assert_eq!(letters, BTreeSet::from(["a".to_string(), "n".to_string()]));
+        let files = |i: &Index| i.files("es").into_iter().map(|f| (f.path, f.bytes)).collect::<Vec<_>>();
+        assert_eq!(files(&live.index), files(&full));
     }
 }

@@ -7,6 +7,8 @@ use common::{snapshot, Fixture};
 use memoria::pipeline::{self, BuildOptions};
 use memoria::serve::Incremental;
 use memoria::site::LoadOptions;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 const INDICATOR: &str = "name: { es: Convenios, en: Agreements }\ndescription: { es: D, en: D }\ncategory: { es: C, en: C }\nunit: { es: convenios, en: agreements }\nmethod: { es: M, en: M }\nsources: { es: S, en: S }\naudiences: { es: A, en: A }\ndimension: institutional\nkind: quantitative\nlevel: output\nhierarchy: management\nperiodicity: annual\ndirection: increase\nbaseline: { period: \"2023\", value: 1 }\ntarget: { period: \"2026\", value: 9 }\nobservations:\n  - { period: \"2024\", value: 3 }\nrelated_cases: [lima]\n";
 
@@ -132,4 +134,179 @@ fn incremental_rebuilds_equal_full_builds() {
     // Nothing changed: nothing is written.
     let (stats, _) = site.rebuild().unwrap();
     assert_eq!((stats.written, stats.removed), (0, 0));
+}
+
+/// The bundled site, served into `served/` of its folder, and its root as
+/// `serve` sees it (absolute, without links).
+fn serve_bundled() -> (Fixture, std::path::PathBuf, Incremental) {
+    let f = Fixture::bundled();
+    let root = f.root().canonicalize().unwrap();
+    let served = root.join("served");
+    let site = Incremental::new(root, LoadOptions::default(), served.clone());
+    (f, served, site)
+}
+
+/// The absolute path of the file `rel` of the fixture, as the watcher gives it.
+fn changed(f: &Fixture, rel: &str) -> BTreeSet<PathBuf> {
+    BTreeSet::from([f.root().canonicalize().unwrap().join(rel)])
+}
+
+const CASE: &str = "content/cases/aburra-valley.es.md";
+
+#[test]
+fn a_change_of_the_text_of_a_case_makes_only_what_shows_that_text() {
+    let (f, served, mut site) = serve_bundled();
+    let (first, _) = site.rebuild().expect("first build");
+    assert_same_as_full(&f, &served, "first");
+
+    // A word no other text has: its search shard changes, and nothing but
+    // the case's pages and the search index is made again.
+    f.edit(
+        CASE,
+        "Se trata de un ente administrativo",
+        "Se trata de un zarzaparrilla ente administrativo",
+    );
+    let (stats, warnings) = site.rebuild_changed(&changed(&f, CASE)).unwrap();
+    let made = stats.rendered.expect("the quick way");
+    assert!(made <= 12, "{made} files made again");
+    assert!(
+        (2..=4).contains(&stats.written),
+        "the Spanish page and one or two search files: {stats:?}"
+    );
+    // One more file than before: the shard of the words that start with z.
+    assert_eq!(stats.unchanged + stats.written, first.written + 1);
+    assert_eq!(snapshot(&served).len(), first.written + 1);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let page = std::fs::read_to_string(served.join("es/casos/valle-de-aburra/index.html")).unwrap();
+    assert!(page.contains("zarzaparrilla"));
+    let shard = std::fs::read_to_string(served.join("search/es/z.json")).unwrap();
+    assert!(shard.contains("\"zarzaparrilla\""));
+    assert_same_as_full(&f, &served, "new word");
+
+    // The word goes again: its shard is as before (or gone, as a full build has it).
+    f.edit(CASE, "zarzaparrilla ", "");
+    let (stats, _) = site.rebuild_changed(&changed(&f, CASE)).unwrap();
+    assert!(stats.rendered.is_some());
+    assert_same_as_full(&f, &served, "word removed");
+
+    // A link written as an address that leads nowhere is a warning at its
+    // line, also the quick way; fixing it takes the warning away.
+    f.edit(
+        CASE,
+        "llevar a cabo obras de alcance metropolitano.",
+        "llevar a cabo obras de [alcance metropolitano](/es/casos/nowhere/).",
+    );
+    let (stats, warnings) = site.rebuild_changed(&changed(&f, CASE)).unwrap();
+    assert!(stats.rendered.is_some());
+    let texts: Vec<String> = warnings.iter().map(|d| d.to_string()).collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(
+        texts[0].contains(CASE) && texts[0].contains("/es/casos/nowhere/"),
+        "{}",
+        texts[0]
+    );
+    assert!(texts[0].contains(":25:"), "at the line of the link: {}", texts[0]);
+    f.edit(
+        CASE,
+        "[alcance metropolitano](/es/casos/nowhere/)",
+        "alcance metropolitano",
+    );
+    let (_, warnings) = site.rebuild_changed(&changed(&f, CASE)).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same_as_full(&f, &served, "link fixed");
+
+    // A saved file with the same bytes makes nothing.
+    let (stats, _) = site.rebuild_changed(&changed(&f, CASE)).unwrap();
+    assert_eq!(stats.written, 0);
+}
+
+#[test]
+fn changes_beyond_the_text_of_a_case_rebuild_everything() {
+    let (f, served, mut site) = serve_bundled();
+    site.rebuild().expect("first build");
+    let full = |site: &mut Incremental, rel: &str, step: &str| {
+        let (stats, _) = site.rebuild_changed(&changed(&f, rel)).unwrap();
+        assert!(stats.rendered.is_none(), "{step}: a full rebuild");
+        assert_same_as_full(&f, &served, step);
+    };
+    // Its front matter: the listings show its title.
+    f.edit(CASE, "title: \"Valle de Aburrá", "title: \"El Valle de Aburrá");
+    full(&mut site, CASE, "front matter");
+    // A new heading: other texts may link to it.
+    f.edit(CASE, "## Contexto", "## Contexto del valle");
+    full(&mut site, CASE, "heading");
+    // Nothing known about what changed (events were lost).
+    f.edit(CASE, "Contexto del valle", "Contexto");
+    let (stats, _) = site.rebuild_changed(&BTreeSet::new()).unwrap();
+    assert!(stats.rendered.is_none());
+    assert_same_as_full(&f, &served, "unknown");
+    // An error in the text: the full rebuild reports it, the site stays.
+    let before = snapshot(&served);
+    f.edit(CASE, "## Contexto", "Ver [x](@/cases/nowhere.md).\n\n## Contexto");
+    let errors = site.rebuild_changed(&changed(&f, CASE)).unwrap_err();
+    assert!(errors.has_errors());
+    assert_eq!(snapshot(&served), before);
+    f.edit(CASE, "Ver [x](@/cases/nowhere.md).\n\n## Contexto", "## Contexto");
+    full(&mut site, CASE, "fixed");
+}
+
+#[test]
+fn vocabulary_translations_errata_and_registry_rebuild_like_a_full_build() {
+    let (f, served, mut site) = serve_bundled();
+    site.rebuild().expect("first build");
+
+    // A label of the vocabulary: every page that names the theme shows it.
+    f.edit(
+        "content/vocabulary.yaml",
+        "es: \"Estrategia internacional\"",
+        "es: \"Estrategia de internacionalización\"",
+    );
+    let (stats, _) = site
+        .rebuild_changed(&changed(&f, "content/vocabulary.yaml"))
+        .unwrap();
+    assert!(stats.written > 1);
+    let page = std::fs::read_to_string(served.join("es/casos/valle-de-aburra/index.html")).unwrap();
+    assert!(!page.is_empty());
+    assert_same_as_full(&f, &served, "vocabulary");
+
+    // A new translation of a case that had one language only.
+    let text = f.read("content/cases/bogota.es.md");
+    f.remove("content/cases/bogota.en.md");
+    site.rebuild().unwrap();
+    assert_same_as_full(&f, &served, "translation removed");
+    f.write(
+        "content/cases/bogota.en.md",
+        &text.replace("title: \"", "title: \"EN "),
+    );
+    let (stats, _) = site
+        .rebuild_changed(&changed(&f, "content/cases/bogota.en.md"))
+        .unwrap();
+    assert!(stats.rendered.is_none(), "a new file is a full rebuild");
+    assert_same_as_full(&f, &served, "new translation");
+
+    // An agreement signed in the semester of the report in preparation: its
+    // report shows the new title.
+    let agreement = "content/agreements/lima-council-exchange.yaml";
+    f.edit(
+        agreement,
+        "es: \"Intercambio entre concejos con Lima\"",
+        "es: \"Intercambio de concejos con Lima\"",
+    );
+    site.rebuild_changed(&changed(&f, agreement)).unwrap();
+    let report = std::fs::read_to_string(served.join("es/informes/2025-s2/index.html"))
+        .or_else(|_| std::fs::read_to_string(served.join("es/informes/2025-S2/index.html")))
+        .unwrap();
+    assert!(report.contains("Intercambio de concejos con Lima"));
+    assert_same_as_full(&f, &served, "agreement in a report");
+
+    // An erratum of a presented report.
+    let presented = "content/reports/2025-S1.es.md";
+    f.edit(
+        presented,
+        "presented: 2025-08-12\n",
+        "presented: 2025-08-12\nerrata:\n  - { date: 2025-09-01, description: \"Se corrigió una cifra\" }\n",
+    );
+    f.edit(presented, "## Introducción", "## Introducción\n\nTexto corregido.");
+    site.rebuild_changed(&changed(&f, presented)).unwrap();
+    assert_same_as_full(&f, &served, "erratum");
 }

@@ -694,3 +694,35 @@ fn a_rebuild_after_a_save_reports_the_time_from_the_change_to_the_last_write() {
     );
     assert!(!log.contains("error:"), "no errors:\n{log}");
 }
+
+#[test]
+fn a_saved_text_is_served_the_quick_way_and_searchable() {
+    let f = site();
+    let server = Server::start(&f);
+    server.wait_for_rebuilds(1);
+    // Only the body changes, as when a communications team fixes a sentence.
+    let before = server.rebuilds();
+    f.case("lima", "es", "Concejo de Lima", "", "Texto con zarzaparrilla.");
+    server.wait_for("/es/casos/lima/", "shows the saved text", |s, b| {
+        s == 200 && b.contains("zarzaparrilla")
+    });
+    server.wait_for_rebuilds(before + 1);
+    let log = server.log();
+    let line = log
+        .lines()
+        .filter(|l| l.starts_with("rebuilt in "))
+        .nth(before)
+        .unwrap_or_else(|| panic!("no rebuild line:\n{log}"));
+    assert!(
+        line.contains("only the changed texts") && line.contains("since the change"),
+        "{line}"
+    );
+    let (status, shard) = server.get("/search/es/z.json");
+    assert_eq!(status, 200);
+    assert!(shard.contains("zarzaparrilla"), "{shard}");
+    // A change of the title is a full rebuild, served all the same.
+    save_and_see(&server, &f, "Concejo de Lima renombrado");
+    let log = server.log();
+    let last = log.lines().filter(|l| l.starts_with("rebuilt in ")).last().unwrap();
+    assert!(!last.contains("only the changed texts"), "{last}");
+}

@@ -52,12 +52,23 @@ pub struct Version<'a> {
 impl<'a> LanguageContext<'a> {
     /// Builds the shared part of the context of `lang`.
     pub fn new(site: &'a Site, lang: &'a str) -> LanguageContext<'a> {
+        Self::with_cases(site, lang, None)
+    }
+
+    /// The context of `lang` with the summaries of the cases `only` (all
+    /// when `None`): enough for the pages of those cases alone.
+    pub(crate) fn with_cases(
+        site: &'a Site,
+        lang: &'a str,
+        only: Option<&std::collections::BTreeSet<&str>>,
+    ) -> LanguageContext<'a> {
         let fallbacks = site.config.fallbacks(lang);
         let summaries = site
             .content
             .cases
             .entries
             .par_iter()
+            .filter(|(id, _)| only.is_none_or(|o| o.contains(id.as_str())))
             .filter_map(|(id, e)| {
                 let doc = e.get_or_fallback(lang, &fallbacks)?;
                 let route = site.routes.doc(Kind::Case, id, &doc.lang)?;

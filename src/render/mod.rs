@@ -13,7 +13,7 @@ pub mod reports;
 pub mod sitemap;
 pub mod taxonomies;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -188,6 +188,48 @@ pub fn pages(site: &Site) -> (Vec<OutputFile>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut files = Vec::with_capacity(results.len());
     for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    (files, diags)
+}
+
+/// The pages of the cases `ids` in every language: what `serve` renders
+/// again when nothing but the text of these cases changed. Only the
+/// summaries those pages show (theirs and their related practices') are
+/// made.
+pub(crate) fn case_pages(site: &Site, ids: &BTreeSet<&str>) -> (Vec<OutputFile>, Diagnostics) {
+    let mut needed = ids.clone();
+    for id in ids {
+        if let Some(related) = site.related.get(*id) {
+            needed.extend(related.iter().map(String::as_str));
+        }
+    }
+    let lang = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.clone(), LanguageContext::with_cases(site, l, Some(&needed))))
+        .collect();
+    let shared = Shared {
+        lang,
+        cases: BTreeMap::new(),
+    };
+    let jobs: Vec<Job> = site
+        .config
+        .languages
+        .iter()
+        .flat_map(|l| ids.iter().map(|id| Job::Case(id.to_string(), l.clone())))
+        .collect();
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::new();
+    for r in jobs
+        .par_iter()
+        .map(|job| render_job(site, &shared, job))
+        .collect::<Vec<_>>()
+    {
         match r {
             Ok(f) => files.push(f),
             Err(d) => diags.push(d),

@@ -7,11 +7,13 @@
 //! the last good site online and shows the errors in the terminal and on
 //! every page.
 
+mod quick;
 mod sync;
 mod watch;
 
 pub use sync::SyncStats;
 
+use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -22,7 +24,7 @@ use tokio::sync::broadcast;
 use crate::config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::http::{self, Notice, State};
-use crate::pipeline::{self, render_site};
+use crate::pipeline::{self, render_site, SearchIndex};
 use crate::publish;
 use crate::site::LoadOptions;
 
@@ -86,7 +88,7 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
     });
 
     let mut site = Incremental::new(root.clone(), load, out_dir.clone());
-    rebuild(&mut site, &state, None);
+    rebuild(&mut site, &state, None, &BTreeSet::new());
     if !out_dir.exists() {
         // Nothing good to show yet: serve an empty site that shows the errors.
         let _ = std::fs::create_dir_all(&out_dir);
@@ -134,13 +136,17 @@ fn published_folder(root: &Path) -> PathBuf {
 }
 
 /// The served copy of a site, kept up to date by rebuilding in memory and
-/// writing only the files whose bytes changed.
+/// writing only the files whose bytes changed. When a save changed nothing
+/// but the text of some good practices, only what shows that text is made
+/// again (see `quick.rs`).
 pub struct Incremental {
     root: PathBuf,
     load: LoadOptions,
     out_dir: PathBuf,
     /// What `out_dir` holds, once a first build has succeeded.
     manifest: Option<sync::Manifest>,
+    /// The model of the served site, for quick rebuilds.
+    served: Option<quick::Served>,
 }
 
 impl Incremental {
@@ -151,26 +157,65 @@ impl Incremental {
             load,
             out_dir,
             manifest: None,
+            served: None,
         }
     }
 
-    /// Rebuilds: the first time the whole folder is written and swapped in;
-    /// afterwards only new and changed files are written and removed ones
-    /// deleted. On error the folder is left as it was.
+    /// Rebuilds everything: the first time the whole folder is written and
+    /// swapped in; afterwards only new and changed files are written and
+    /// removed ones deleted. On error the folder is left as it was.
     pub fn rebuild(&mut self) -> Result<(sync::SyncStats, Diagnostics), Diagnostics> {
-        self.rebuild_with(|| {})
+        self.rebuild_with(&BTreeSet::new(), || {})
     }
 
-    /// [`Incremental::rebuild`], calling `rendered` once the site has
-    /// rendered without errors, before its files are written.
+    /// Rebuilds after the files `changed` (absolute paths) changed: the
+    /// quick way when only the texts of cases changed, else in full.
+    pub fn rebuild_changed(
+        &mut self,
+        changed: &BTreeSet<PathBuf>,
+    ) -> Result<(sync::SyncStats, Diagnostics), Diagnostics> {
+        self.rebuild_with(changed, || {})
+    }
+
+    /// [`Incremental::rebuild_changed`], calling `rendered` once the site
+    /// has rendered without errors, before its files are written.
     fn rebuild_with(
         &mut self,
+        changed: &BTreeSet<PathBuf>,
         rendered: impl FnOnce(),
     ) -> Result<(sync::SyncStats, Diagnostics), Diagnostics> {
+        if let (Some(served), Some(manifest)) = (self.served.as_mut(), self.manifest.as_mut()) {
+            if let Some(update) = quick::update(served, changed) {
+                rendered();
+                let stats = sync::apply(&update.files, &update.removed, &self.out_dir, manifest)
+                    .map_err(|e| served_error(&e));
+                match stats {
+                    Ok(mut stats) => {
+                        quick::check_links(
+                            served,
+                            changed,
+                            manifest.keys().map(String::as_str),
+                            &self.out_dir,
+                        );
+                        stats.rendered = Some(update.pages);
+                        return Ok((stats, served.warnings.clone()));
+                    }
+                    Err(e) => {
+                        // What is on disk is no longer known: start again.
+                        self.served = None;
+                        self.manifest = None;
+                        return Err(e);
+                    }
+                }
+            }
+        }
+        // The quick way may have taken part of a change in: start afresh.
+        self.served = None;
         let site = render_site(
             &self.root,
             &self.load,
             crate::diagnostics::Severity::Warning,
+            SearchIndex::Live,
         )?;
         rendered();
         let rendered = site;
@@ -186,25 +231,41 @@ impl Incremental {
             }
             Some(previous) => {
                 let (manifest, stats) = sync::sync_tree(&rendered.files, &self.out_dir, previous)
-                    .map_err(|e| {
-                    std::iter::once(crate::pipeline::general_error(format!(
-                        "cannot update the served site: {e}"
-                    )))
-                    .collect::<Diagnostics>()
-                })?;
+                    .map_err(|e| served_error(&e))?;
                 self.manifest = Some(manifest);
                 stats
             }
         };
+        if let Some(search) = rendered.search {
+            self.served = Some(quick::Served {
+                site: rendered.site,
+                search,
+                warnings: rendered.diagnostics.clone(),
+                drafts: self.load.drafts,
+            });
+        }
         Ok((stats, rendered.diagnostics))
     }
+}
+
+/// The error of a served folder that could not be updated.
+fn served_error(e: &std::io::Error) -> Diagnostics {
+    std::iter::once(crate::pipeline::general_error(format!(
+        "cannot update the served site: {e}"
+    )))
+    .collect()
 }
 
 /// Rebuilds and tells open pages. A failure keeps the previous build and
 /// records the errors for the pages to show. `changed` is when the first
 /// change that started the rebuild arrived, if one did: the line printed
 /// then also gives the time from it to the last write (for `bench/serve.sh`).
-pub fn rebuild(site: &mut Incremental, state: &State, changed: Option<Instant>) -> bool {
+pub fn rebuild(
+    site: &mut Incremental,
+    state: &State,
+    changed: Option<Instant>,
+    paths: &BTreeSet<PathBuf>,
+) -> bool {
     let started = Instant::now();
     // The error goes before the new files arrive: a page is never served new
     // with the error it fixed.
@@ -213,7 +274,7 @@ pub fn rebuild(site: &mut Incremental, state: &State, changed: Option<Instant>) 
             *e = None;
         }
     };
-    let result = site.rebuild_with(clear_error);
+    let result = site.rebuild_with(paths, clear_error);
     let took = started.elapsed().as_millis();
     let since = changed.map_or_else(String::new, |c| {
         format!(" ({} ms since the change)", c.elapsed().as_millis())
@@ -221,8 +282,11 @@ pub fn rebuild(site: &mut Incremental, state: &State, changed: Option<Instant>) 
     match result {
         Ok((stats, diagnostics)) => {
             pipeline::print_diagnostics(&diagnostics);
+            let how = stats.rendered.map_or_else(String::new, |n| {
+                format!(", only the changed texts: {n} files made again")
+            });
             eprintln!(
-                "rebuilt in {took} ms{since}: {} files written, {} removed, {} unchanged ({})",
+                "rebuilt in {took} ms{since}: {} files written, {} removed, {} unchanged ({}){how}",
                 stats.written,
                 stats.removed,
                 stats.unchanged,

@@ -30,6 +30,9 @@ pub struct SyncStats {
     pub removed: usize,
     /// Files left alone because their bytes did not change.
     pub unchanged: usize,
+    /// After a quick rebuild (only texts of cases changed): how many files
+    /// were made again; `None` after a full rebuild.
+    pub rendered: Option<usize>,
 }
 
 /// Brings `dir` (whose files are described by `previous`) to exactly
@@ -51,40 +54,85 @@ pub(crate) fn sync_tree(
     for folder in &folders {
         fs::create_dir_all(dir.join(folder))?;
     }
-    changed.par_iter().try_for_each(|f| {
-        check_path(&f.path).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-        let target = dir.join(&f.path);
-        let parent = target.parent().unwrap_or(dir);
-        let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
-        io::Write::write_all(&mut tmp, &f.bytes)?;
-        tmp.persist(&target).map_err(|e| e.error)?;
-        Ok::<(), io::Error>(())
-    })?;
-    let mut removed = 0;
+    changed.par_iter().try_for_each(|f| write_file(dir, f))?;
     let mut stale: Vec<&String> = previous
         .keys()
         .filter(|p| !current.contains_key(*p))
         .collect();
     stale.sort();
-    for path in stale {
-        if check_path(path).is_ok() && fs::remove_file(dir.join(path)).is_ok() {
-            removed += 1;
-            // Remove folders left empty, up to the root of the site.
-            let mut folder = Path::new(path).parent();
-            while let Some(f) = folder.filter(|f| !f.as_os_str().is_empty()) {
-                if fs::remove_dir(dir.join(f)).is_err() {
-                    break;
-                }
-                folder = f.parent();
-            }
-        }
-    }
+    let removed = stale.into_iter().filter(|p| remove_file(dir, p)).count();
     let stats = SyncStats {
         written: changed.len(),
         removed,
         unchanged: files.len() - changed.len(),
+        rendered: None,
     };
     Ok((current, stats))
+}
+
+/// Writes `f` into `dir` through a temporary file renamed into place, so
+/// that a reader never sees half a file.
+fn write_file(dir: &Path, f: &OutputFile) -> io::Result<()> {
+    check_path(&f.path).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let target = dir.join(&f.path);
+    let parent = target.parent().unwrap_or(dir);
+    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
+    io::Write::write_all(&mut tmp, &f.bytes)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Removes the file `path` of `dir` and the folders it leaves empty; true
+/// when it was removed.
+fn remove_file(dir: &Path, path: &str) -> bool {
+    if check_path(path).is_err() || fs::remove_file(dir.join(path)).is_err() {
+        return false;
+    }
+    let mut folder = Path::new(path).parent();
+    while let Some(f) = folder.filter(|f| !f.as_os_str().is_empty()) {
+        if fs::remove_dir(dir.join(f)).is_err() {
+            break;
+        }
+        folder = f.parent();
+    }
+    true
+}
+
+/// Brings `dir`, described by `manifest`, up to date with some of its files:
+/// writes those of `files` whose bytes changed and removes `removed`, and
+/// records both in `manifest`. The other files of the site stay as they are.
+pub(crate) fn apply(
+    files: &[OutputFile],
+    removed: &[String],
+    dir: &Path,
+    manifest: &mut Manifest,
+) -> io::Result<SyncStats> {
+    let hashes = self::manifest(files);
+    let changed: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| manifest.get(&f.path) != hashes.get(&f.path))
+        .collect();
+    for f in &changed {
+        if let Some(parent) = Path::new(&f.path).parent() {
+            fs::create_dir_all(dir.join(parent))?;
+        }
+    }
+    changed.par_iter().try_for_each(|f| write_file(dir, f))?;
+    let mut gone = 0;
+    for path in removed {
+        if manifest.remove(path).is_some() && remove_file(dir, path) {
+            gone += 1;
+        }
+    }
+    for f in &changed {
+        manifest.insert(f.path.clone(), hashes[&f.path]);
+    }
+    Ok(SyncStats {
+        written: changed.len(),
+        removed: gone,
+        unchanged: manifest.len() - changed.len(),
+        rendered: None,
+    })
 }
 
 #[cfg(test)]
@@ -106,7 +154,8 @@ mod tests {
             SyncStats {
                 written: 3,
                 removed: 0,
-                unchanged: 0
+                unchanged: 0,
+                rendered: None
             }
         );
         let v2 = vec![
@@ -120,7 +169,8 @@ mod tests {
             SyncStats {
                 written: 2,
                 removed: 1,
-                unchanged: 1
+                unchanged: 1,
+                rendered: None
             }
         );
         assert_eq!(fs::read(dir.path().join("b/index.html")).unwrap(), b"TWO");

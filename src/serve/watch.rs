@@ -11,6 +11,7 @@
 //! writes a temporary file and renames it over the original); the rebuild
 //! starts once the burst is over.
 
+use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
@@ -71,16 +72,33 @@ pub(crate) fn start(
     let watcher = Arc::new(Mutex::new(Some(watcher)));
     let shared = watcher.clone();
     std::thread::spawn(move || {
+        // The source files changed in the current burst; `None` when which
+        // ones is not known (events were lost): then everything is rebuilt.
+        let paths = std::cell::RefCell::new(Some(BTreeSet::new()));
         let counts = |message: &notify::Result<Event>| {
             let Ok(event) = message else {
                 return false;
             };
             watch_new_folders(&shared, &sources, event);
-            event.need_rescan()
-                || (is_change(message) && event.paths.iter().any(|p| sources.contains(p)))
+            if event.need_rescan() {
+                paths.replace(None);
+                return true;
+            }
+            if !is_change(message) {
+                return false;
+            }
+            let mut found = false;
+            for p in event.paths.iter().filter(|p| sources.contains(p)) {
+                found = true;
+                if let Some(set) = paths.borrow_mut().as_mut() {
+                    set.insert(p.clone());
+                }
+            }
+            found
         };
         rebuild_loop(&rx, counts, |changed| {
-            rebuild(&mut site, &state, Some(changed));
+            let known = paths.replace(Some(BTreeSet::new())).unwrap_or_default();
+            rebuild(&mut site, &state, Some(changed), &known);
         });
     });
     Ok(Watch { watcher })

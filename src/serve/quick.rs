@@ -1,0 +1,186 @@
+//! `serve`'s quick rebuild: when a save changed nothing but the Markdown
+//! text of good practices (their bodies, not their front matter, nor their
+//! headings), only those files are read again, and only what shows their
+//! text is made again: each case's own page in every language, the search
+//! index shards whose words changed, and the check of the links written in
+//! them. Every other page reads only the front matter of cases, which did
+//! not change, so its bytes cannot have changed.
+//!
+//! Anything else (front matter, another kind of content, templates,
+//! `site.toml`, a file added, removed or renamed, an error) is left to a
+//! full rebuild, which is always right: [`update`] then returns `None`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::content::files::{Kind, SourceFile};
+use crate::content::markdown_file;
+use crate::content::CaseMeta;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::output::OutputFile;
+use crate::search::LiveIndex;
+use crate::site::Site;
+use crate::{derive, linkcheck, markdown, render};
+
+/// What the last good build left in memory for the next quick rebuild.
+pub(super) struct Served {
+    /// The model the served site was made from.
+    pub(super) site: Site,
+    /// Its search index.
+    pub(super) search: LiveIndex,
+    /// The warnings of the served site.
+    pub(super) warnings: Diagnostics,
+    /// Whether drafts are published.
+    pub(super) drafts: bool,
+}
+
+/// What a quick rebuild made: files to write, files to remove, and the
+/// warnings of the whole site after it.
+pub(super) struct Update {
+    /// New versions of files (most may have the same bytes as before).
+    pub(super) files: Vec<OutputFile>,
+    /// Files the site no longer has.
+    pub(super) removed: Vec<String>,
+    /// The pages rendered again.
+    pub(super) pages: usize,
+}
+
+/// One case file whose body changed.
+struct Edit {
+    id: String,
+    lang: String,
+    source: PathBuf,
+    doc: crate::content::Document<CaseMeta>,
+    found: Vec<Diagnostic>,
+}
+
+/// Takes the changes of `changed` (absolute paths) into `served` when they
+/// are only changes of the bodies of existing cases, and returns what to
+/// write; `None` when a full rebuild is needed (then `served` is as it
+/// was). Link warnings of the edited texts are checked later, against the
+/// written site, by [`check_links`].
+pub(super) fn update(served: &mut Served, changed: &BTreeSet<PathBuf>) -> Option<Update> {
+    if changed.is_empty() {
+        return None;
+    }
+    let mut edits = Vec::new();
+    for abs in changed {
+        if let Some(edit) = read_edit(served, abs)? {
+            edits.push(edit);
+        }
+    }
+    let site = &mut served.site;
+    let ids: BTreeSet<String> = edits.iter().map(|e| e.id.clone()).collect();
+    let mut urls = BTreeSet::new();
+    for edit in edits {
+        if let Some(route) = site.routes.doc(Kind::Case, &edit.id, &edit.lang) {
+            urls.insert(route.url.clone());
+        }
+        served.warnings.retain(|d| d.path != edit.source);
+        served.warnings.extend(edit.found);
+        let entry = site.content.cases.entries.get_mut(&edit.id)?;
+        entry.docs.insert(edit.lang, edit.doc);
+    }
+    let ids: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+    let (mut files, errors) = render::case_pages(site, &ids);
+    if errors.has_errors() {
+        return None;
+    }
+    let search = served.search.update(site, &urls)?;
+    files.extend(search.files);
+    Some(Update {
+        pages: files.len(),
+        files,
+        removed: search.removed,
+    })
+}
+
+/// The edit of the case file at `abs`: `Some(None)` when its text did not
+/// change, `None` when the change needs a full rebuild.
+fn read_edit(served: &Served, abs: &Path) -> Option<Option<Edit>> {
+    let site = &served.site;
+    let rel = abs.strip_prefix(&site.root).ok()?;
+    let name = rel.file_name()?.to_str()?;
+    let folder = Path::new(crate::content::files::CONTENT_DIR).join(Kind::Case.folder());
+    if rel.parent()? != folder {
+        return None;
+    }
+    let (id, lang) = name.strip_suffix(".md")?.rsplit_once('.')?;
+    let old = site.content.cases.entries.get(id)?.docs.get(lang)?;
+    if old.source != rel {
+        return None;
+    }
+    let text = std::fs::read_to_string(abs).ok()?;
+    if text == old.text {
+        return Some(None);
+    }
+    // The front matter must be the same, byte for byte.
+    if text.get(..old.body_offset)? != &old.text[..old.body_offset] {
+        return None;
+    }
+    let file = SourceFile {
+        kind: Kind::Case,
+        abs: abs.to_path_buf(),
+        rel: rel.to_path_buf(),
+        id: id.to_string(),
+        lang: lang.to_string(),
+    };
+    let (doc, found) =
+        markdown_file::load::<CaseMeta>(&file, &site.config.languages, served.drafts);
+    let mut doc = doc?;
+    let same = doc.body_offset == old.body_offset
+        && doc.slug == old.slug
+        && doc.draft == old.draft
+        && doc.text == text;
+    if !same || found.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let config = &site.config;
+    let resolve = |target: &str| {
+        derive::resolve_link(config, &site.content, &site.routes, &doc.lang, target)
+    };
+    let rendered = markdown::render(doc.body(), &resolve, config.allow_raw_html);
+    // Other texts may link to its headings; a new heading needs them checked.
+    if !rendered.errors.is_empty() || rendered.headings != old.headings {
+        return None;
+    }
+    doc.html = rendered.html;
+    doc.headings = rendered.headings;
+    Some(Some(Edit {
+        id: id.to_string(),
+        lang: lang.to_string(),
+        source: rel.to_path_buf(),
+        doc,
+        found,
+    }))
+}
+
+/// Checks again the links written as addresses in the Markdown of the
+/// edited cases, against the site written in `dir` (whose files are
+/// `paths`), and adds the warnings found ([`update`] took their old ones
+/// out with the others of their files).
+pub(super) fn check_links<'a>(
+    served: &mut Served,
+    edited: &BTreeSet<PathBuf>,
+    paths: impl Iterator<Item = &'a str>,
+    dir: &'a Path,
+) {
+    let site = &served.site;
+    let sources: BTreeSet<&Path> = edited
+        .iter()
+        .filter_map(|p| p.strip_prefix(&site.root).ok())
+        .collect();
+    let index = linkcheck::Index::on_disk(paths, dir).with_routes(&site.routes);
+    let only = |kind: Kind, id: &str, lang: &str| {
+        kind == Kind::Case
+            && site
+                .content
+                .cases
+                .entries
+                .get(id)
+                .and_then(|e| e.docs.get(lang))
+                .is_some_and(|d| sources.contains(d.source.as_path()))
+    };
+    let (found, _) = linkcheck::check_documents(site, &index, Severity::Warning, &only);
+    served.warnings.extend(found);
+}
