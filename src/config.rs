@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostics::{closest, Diagnostic, Diagnostics, Position};
+use crate::diagnostics::{closest, Diagnostic, Diagnostics, Position, Problem};
 use crate::slug;
 
 /// The name of the configuration file at the root of a site.
@@ -196,7 +196,7 @@ impl Config {
     }
 
     /// Replaces the public address (`--base-url`, or the address of `serve`).
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Problem> {
         let (base_url, base_path) = normalise_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
@@ -344,7 +344,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
     let (base_url, base_path) = match normalise_base_url(raw.base_url.as_deref().unwrap_or("/")) {
         Ok(v) => v,
         Err(e) => {
-            diags.push(err_at(e, Some("base_url"), "write the public address of the site, e.g. base_url = \"https://international.example.gov/\"".into()));
+            diags.push(err_at(e.message, Some("base_url"), e.help));
             ok = false;
             (String::new(), "/".into())
         }
@@ -404,7 +404,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         for (lang, segment) in &names {
             if let Err(e) = slug::validate(segment) {
                 ok = false;
-                diags.push(err_at(format!("the URL name \"{segment}\" of section `{key}` in `{lang}` is not usable: {e}"), Some(&format!("sections.{key}")), "use lowercase letters, digits and hyphens, e.g. casos".into()));
+                diags.push(err_at(format!("the URL name \"{segment}\" of section `{key}` in `{lang}` is not usable: {}", e.message), Some(&format!("sections.{key}")), "use lowercase letters, digits and hyphens, e.g. casos".into()));
             }
         }
         sections.insert(section, names);
@@ -457,14 +457,20 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         ));
     }
 
-    ok.then(|| Config {
+    let output_dir = raw.output_dir.unwrap_or_else(|| PathBuf::from("public"));
+    if let Err(e) = crate::output::check_output_dir(&output_dir) {
+        ok = false;
+        diags.push(err_at(e.message, Some("output_dir"), e.help));
+    }
+
+    ok.then_some(Config {
         title,
         description,
         base_url,
         base_path,
         languages,
         theme,
-        output_dir: raw.output_dir.unwrap_or_else(|| PathBuf::from("public")),
+        output_dir,
         allow_raw_html: raw.allow_raw_html,
         sample_data: raw.sample_data,
         license: raw.license,
@@ -482,9 +488,12 @@ fn is_language_code(code: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// What to write as the public address of a site.
+const BASE_URL_HELP: &str = "write the public address of the site, starting with https:// and the name of its server, e.g. https://international.example.gov/ (or / for a site served at the root of any address)";
+
 /// Checks a base URL and splits off its path (`https://x.org/a` → `https://x.org/a/`, `/a/`).
 /// A bare path such as `/` is accepted for sites served from the root of any host.
-pub fn normalise_base_url(url: &str) -> Result<(String, String), String> {
+pub fn normalise_base_url(url: &str) -> Result<(String, String), Problem> {
     let url = url.trim();
     if url.starts_with('/') {
         let path = if url.ends_with('/') {
@@ -494,16 +503,22 @@ pub fn normalise_base_url(url: &str) -> Result<(String, String), String> {
         };
         return Ok((path.clone(), path));
     }
-    let parsed = url::Url::parse(url)
-        .map_err(|e| format!("`base_url` \"{url}\" is not a web address ({e})"))?;
+    let parsed = url::Url::parse(url).map_err(|e| {
+        Problem::new(
+            format!("`base_url` \"{url}\" is not a web address ({e})"),
+            BASE_URL_HELP,
+        )
+    })?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-        return Err(format!(
-            "`base_url` \"{url}\" must start with https:// or http:// and name a host"
+        return Err(Problem::new(
+            format!("`base_url` \"{url}\" must start with https:// or http:// and name a host"),
+            BASE_URL_HELP,
         ));
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(format!(
-            "`base_url` \"{url}\" must not have a ? query or a # fragment"
+        return Err(Problem::new(
+            format!("`base_url` \"{url}\" must not have a ? query or a # fragment"),
+            "remove everything from the ? or the # on, e.g. https://international.example.gov/",
         ));
     }
     let mut s = parsed.to_string();

@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::diagnostics::Diagnostic;
+use std::path::{Component, Path};
+
+use crate::diagnostics::{Diagnostic, Problem};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,29 +27,68 @@ impl OutputFile {
     }
 }
 
+/// What to do about an output path that cannot be written.
+const PATH_HELP: &str = "rename the file that produces it, or change its `slug:`, so that its address holds only letters, digits, hyphens and / between folder names";
+
 /// Checks that `path` is a plain relative path that stays inside the output
 /// folder on every common file system.
-pub fn check_path(path: &str) -> Result<(), String> {
+pub fn check_path(path: &str) -> Result<(), Problem> {
+    let bad = |why: String| Err(Problem::new(why, PATH_HELP));
     if path.is_empty() {
-        return Err("the path is empty".into());
+        return bad("the path is empty".into());
     }
     if path.starts_with('/') || path.contains('\\') || path.contains('\0') || path.contains(':') {
-        return Err(format!("\"{path}\" is not a plain relative path"));
+        return bad(format!("\"{path}\" is not a plain relative path"));
     }
     for part in path.split('/') {
         if part.is_empty() || part == "." || part == ".." {
-            return Err(format!("\"{path}\" has an empty, . or .. part"));
+            return bad(format!("\"{path}\" has an empty, . or .. part"));
         }
         if part
             .chars()
             .any(|c| c.is_control() || "<>\"|?*".contains(c))
         {
-            return Err(format!(
+            return bad(format!(
                 "\"{path}\" has a character that file systems do not allow"
             ));
         }
     }
     Ok(())
+}
+
+/// The folders of a site's sources, which a build must never replace.
+pub(crate) const SOURCE_FOLDERS: [&str; 6] = ["content", "themes", "static", "docs", "src", ".git"];
+
+/// What to write as `output_dir`.
+const OUTPUT_DIR_HELP: &str = "write the name of a new folder inside the site's folder, e.g. output_dir = \"public\"; to build somewhere else for one run, use memoria build --output FOLDER";
+
+/// Checks `output_dir` of `site.toml`: a folder inside the site's folder,
+/// neither that folder itself nor one of its [`SOURCE_FOLDERS`].
+pub(crate) fn check_output_dir(dir: &Path) -> Result<(), Problem> {
+    let shown = crate::diagnostics::display_path(dir);
+    let bad = |why: String| Err(Problem::new(why, OUTPUT_DIR_HELP));
+    let mut parts: Vec<String> = Vec::new();
+    for c in dir.components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir if parts.pop().is_some() => {}
+            _ => {
+                return bad(format!(
+                    "`output_dir` \"{shown}\" is not inside the site's folder"
+                ))
+            }
+        }
+    }
+    match parts.first() {
+        None => bad(format!(
+            "`output_dir` \"{shown}\" is the site's folder itself: building would replace the site's sources"
+        )),
+        Some(first) if SOURCE_FOLDERS.contains(&first.as_str()) => bad(format!(
+            "`output_dir` \"{shown}\" is inside the site's {first}/ folder: building would replace the site's sources"
+        )),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Sorts `files` by path and reports every path produced twice (keeping the
@@ -58,10 +99,13 @@ pub fn find_collisions(files: &mut Vec<OutputFile>) -> Vec<Diagnostic> {
     files.retain(|f| match check_path(&f.path) {
         Ok(()) => true,
         Err(e) => {
-            diags.push(Diagnostic::error(
-                &f.owner,
-                format!("refusing to write outside the output folder: {e}"),
-            ));
+            diags.push(
+                Diagnostic::error(
+                    &f.owner,
+                    format!("refusing to write outside the output folder: {}", e.message),
+                )
+                .help(e.help),
+            );
             false
         }
     });
@@ -86,10 +130,13 @@ pub fn find_collisions(files: &mut Vec<OutputFile>) -> Vec<Diagnostic> {
     let folders: BTreeSet<&str> = kept.iter().flat_map(|f| parents(&f.path)).collect();
     for f in &kept {
         if folders.contains(f.path.as_str()) {
-            diags.push(Diagnostic::error(
-                &f.owner,
-                format!("/{} would be both a file and a folder", f.path),
-            ));
+            diags.push(
+                Diagnostic::error(
+                    &f.owner,
+                    format!("/{} would be both a file and a folder", f.path),
+                )
+                .help("give this file, or the page whose address starts with it, another name or `slug:`"),
+            );
         }
     }
     *files = kept;
@@ -119,6 +166,32 @@ mod tests {
             "./a",
         ] {
             assert!(check_path(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn output_dir_stays_inside_the_site() {
+        for good in ["public", "dist/site", "./public", "a/../public"] {
+            assert!(check_output_dir(Path::new(good)).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            ".",
+            "..",
+            "../www",
+            "a/../..",
+            "/var/www",
+            "content",
+            "content/out",
+            "./themes",
+        ] {
+            let p = check_output_dir(Path::new(bad)).unwrap_err();
+            assert!(
+                p.message.starts_with("`output_dir`"),
+                "{bad}: {}",
+                p.message
+            );
+            assert!(p.help.contains("output_dir = \"public\""), "{bad}");
         }
     }
 
