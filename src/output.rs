@@ -5,8 +5,6 @@
 
 use std::collections::BTreeSet;
 
-use std::path::{Component, Path};
-
 use crate::diagnostics::{Diagnostic, Problem};
 
 /// One file of the built site.
@@ -54,41 +52,6 @@ pub fn check_path(path: &str) -> Result<(), Problem> {
         }
     }
     Ok(())
-}
-
-/// The folders of a site's sources, which a build must never replace.
-pub(crate) const SOURCE_FOLDERS: [&str; 6] = ["content", "themes", "static", "docs", "src", ".git"];
-
-/// What to write as `output_dir`.
-const OUTPUT_DIR_HELP: &str = "write the name of a new folder inside the site's folder, e.g. output_dir = \"public\"; to build somewhere else for one run, use memoria build --output FOLDER";
-
-/// Checks `output_dir` of `site.toml`: a folder inside the site's folder,
-/// neither that folder itself nor one of its [`SOURCE_FOLDERS`].
-pub(crate) fn check_output_dir(dir: &Path) -> Result<(), Problem> {
-    let shown = crate::diagnostics::display_path(dir);
-    let bad = |why: String| Err(Problem::new(why, OUTPUT_DIR_HELP));
-    let mut parts: Vec<String> = Vec::new();
-    for c in dir.components() {
-        match c {
-            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            Component::CurDir => {}
-            Component::ParentDir if parts.pop().is_some() => {}
-            _ => {
-                return bad(format!(
-                    "`output_dir` \"{shown}\" is not inside the site's folder"
-                ))
-            }
-        }
-    }
-    match parts.first() {
-        None => bad(format!(
-            "`output_dir` \"{shown}\" is the site's folder itself: building would replace the site's sources"
-        )),
-        Some(first) if SOURCE_FOLDERS.contains(&first.as_str()) => bad(format!(
-            "`output_dir` \"{shown}\" is inside the site's {first}/ folder: building would replace the site's sources"
-        )),
-        Some(_) => Ok(()),
-    }
 }
 
 /// Sorts `files` by path and reports every path produced twice (keeping the
@@ -166,32 +129,6 @@ mod tests {
             "./a",
         ] {
             assert!(check_path(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn output_dir_stays_inside_the_site() {
-        for good in ["public", "dist/site", "./public", "a/../public"] {
-            assert!(check_output_dir(Path::new(good)).is_ok(), "{good}");
-        }
-        for bad in [
-            "",
-            ".",
-            "..",
-            "../www",
-            "a/../..",
-            "/var/www",
-            "content",
-            "content/out",
-            "./themes",
-        ] {
-            let p = check_output_dir(Path::new(bad)).unwrap_err();
-            assert!(
-                p.message.starts_with("`output_dir`"),
-                "{bad}: {}",
-                p.message
-            );
-            assert!(p.help.contains("output_dir = \"public\""), "{bad}");
         }
     }
 

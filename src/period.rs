@@ -10,7 +10,7 @@ use crate::diagnostics::Problem;
 use crate::yaml_enum;
 
 /// How periods are written: the advice of every period that cannot be read.
-const WRITTEN_AS: &str = "write years as 2025, semesters as 2025-S1, quarters as 2025-Q1, months as \"2025-03\" (in quotes) and weeks as 2025-W12";
+const WRITTEN_AS: &str = "write years as 2025, semesters as 2025-S1, quarters as 2025-Q1, months as 2025-03 and weeks as 2025-W12";
 
 yaml_enum!(
     /// How often an indicator is measured; its periods are written accordingly.

@@ -17,9 +17,9 @@ use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
-use crate::config::CONFIG_FILE;
+use crate::config::{CONFIG_FILE, SOURCE_FOLDERS};
 use crate::diagnostics::{display_path, Diagnostic, Problem};
-use crate::output::{check_path, parents, OutputFile, SOURCE_FOLDERS};
+use crate::output::{check_path, parents, OutputFile};
 
 /// Makes sure `target` may be replaced by a build of the site in `root`;
 /// the problem says why not and which folder to choose instead.

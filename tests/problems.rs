@@ -171,7 +171,7 @@ fn a_period_written_wrongly_in_an_indicator_is_at_its_line_with_advice() {
     );
     assert_eq!(
         help,
-        "write years as 2025, semesters as 2025-S1, quarters as 2025-Q1, months as \"2025-03\" (in quotes) and weeks as 2025-W12"
+        "write years as 2025, semesters as 2025-S1, quarters as 2025-Q1, months as 2025-03 and weeks as 2025-W12"
     );
 }
 
