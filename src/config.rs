@@ -536,31 +536,36 @@ pub fn normalise_base_url(url: &str) -> Result<(String, String), Problem> {
 pub(crate) const SOURCE_FOLDERS: [&str; 6] = ["content", "themes", "static", "docs", "src", ".git"];
 
 /// What to write as `output_dir`.
-const OUTPUT_DIR_HELP: &str = "write the name of a new folder inside the site's folder, e.g. output_dir = \"public\"; to build somewhere else for one run, use memoria build --output FOLDER";
+const OUTPUT_DIR_HELP: &str = "write the name of a folder of its own, e.g. output_dir = \"public\"; to build somewhere else for one run, use memoria build --output FOLDER";
 
-/// Checks `output_dir` of `site.toml`: a folder inside the site's folder,
-/// neither that folder itself nor one of its [`SOURCE_FOLDERS`].
+/// Checks `output_dir` of `site.toml`: neither the site's folder itself,
+/// nor a folder that holds it, nor one inside its [`SOURCE_FOLDERS`]. A
+/// folder outside the site is accepted here; when writing, `build` still
+/// refuses a folder that is neither empty nor a previous build.
 pub(crate) fn check_output_dir(dir: &Path) -> Result<(), Problem> {
     let shown = crate::diagnostics::display_path(dir);
     let bad = |why: String| Err(Problem::new(why, OUTPUT_DIR_HELP));
     let mut parts: Vec<String> = Vec::new();
+    // How many folders the path climbs above the site's folder.
+    let mut above = 0;
     for c in dir.components() {
         match c {
             Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
             Component::CurDir => {}
             Component::ParentDir if parts.pop().is_some() => {}
-            _ => {
-                return bad(format!(
-                    "`output_dir` \"{shown}\" is not inside the site's folder"
-                ))
-            }
+            Component::ParentDir => above += 1,
+            // An absolute folder: where it is, is checked when writing.
+            _ => return Ok(()),
         }
     }
     match parts.first() {
+        None if above > 0 => bad(format!(
+            "`output_dir` \"{shown}\" holds the site's folder: building would replace the site's sources"
+        )),
         None => bad(format!(
             "`output_dir` \"{shown}\" is the site's folder itself: building would replace the site's sources"
         )),
-        Some(first) if SOURCE_FOLDERS.contains(&first.as_str()) => bad(format!(
+        Some(first) if above == 0 && SOURCE_FOLDERS.contains(&first.as_str()) => bad(format!(
             "`output_dir` \"{shown}\" is inside the site's {first}/ folder: building would replace the site's sources"
         )),
         Some(_) => Ok(()),
@@ -655,16 +660,23 @@ mod tests {
 
     #[test]
     fn output_dir_stays_inside_the_site() {
-        for good in ["public", "dist/site", "./public", "a/../public"] {
+        for good in [
+            "public",
+            "dist/site",
+            "./public",
+            "a/../public",
+            "../www",
+            "/var/www",
+            "../content",
+        ] {
             assert!(check_output_dir(Path::new(good)).is_ok(), "{good}");
         }
         for bad in [
             "",
             ".",
             "..",
-            "../www",
+            "../..",
             "a/../..",
-            "/var/www",
             "content",
             "content/out",
             "./themes",

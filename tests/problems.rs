@@ -79,15 +79,16 @@ fn a_bad_base_url_in_site_toml_is_at_its_line() {
 }
 
 #[test]
-fn an_output_dir_that_is_the_site_or_outside_it_is_refused_at_its_line() {
+fn an_output_dir_that_is_or_holds_the_site_is_refused_at_its_line() {
     for (dir, why) in [
         (
             ".",
             "is the site's folder itself: building would replace the site's sources",
         ),
-        ("..", "is not inside the site's folder"),
-        ("../www", "is not inside the site's folder"),
-        ("/tmp/www", "is not inside the site's folder"),
+        (
+            "..",
+            "holds the site's folder: building would replace the site's sources",
+        ),
         (
             "content/site",
             "is inside the site's content/ folder: building would replace the site's sources",
@@ -106,7 +107,7 @@ fn an_output_dir_that_is_the_site_or_outside_it_is_refused_at_its_line() {
         );
         assert_eq!(
             help,
-            "write the name of a new folder inside the site's folder, e.g. output_dir = \"public\"; to build somewhere else for one run, use memoria build --output FOLDER"
+            "write the name of a folder of its own, e.g. output_dir = \"public\"; to build somewhere else for one run, use memoria build --output FOLDER"
         );
         // `check` says the same.
         let (checked, _) = only_error_and_help(&f.run(&["check"]));
@@ -124,6 +125,27 @@ fn an_output_dir_inside_the_site_still_builds() {
     let out = f.run(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(f.root().join("build/site/index.html").is_file());
+}
+
+#[test]
+fn an_output_dir_beside_the_site_builds_there() {
+    let parent = tempfile::tempdir().unwrap();
+    let site_dir = parent.path().join("site");
+    let f = site();
+    common::copy_dir(f.root(), &site_dir);
+    let toml = std::fs::read_to_string(site_dir.join("site.toml")).unwrap();
+    std::fs::write(
+        site_dir.join("site.toml"),
+        format!("{toml}output_dir = \"../www\"\n"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_memoria"))
+        .arg("build")
+        .current_dir(&site_dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(parent.path().join("www/index.html").is_file());
 }
 
 #[test]
