@@ -1,11 +1,11 @@
 //! `site.toml`: the site's title, languages, address, theme and URL names.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostics::{closest, Diagnostic, Diagnostics, Position};
+use crate::diagnostics::{closest, Diagnostic, Diagnostics, Position, Problem};
 use crate::slug;
 
 /// The name of the configuration file at the root of a site.
@@ -196,7 +196,7 @@ impl Config {
     }
 
     /// Replaces the public address (`--base-url`, or the address of `serve`).
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Problem> {
         let (base_url, base_path) = normalise_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
@@ -344,7 +344,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
     let (base_url, base_path) = match normalise_base_url(raw.base_url.as_deref().unwrap_or("/")) {
         Ok(v) => v,
         Err(e) => {
-            diags.push(err_at(e, Some("base_url"), "write the public address of the site, e.g. base_url = \"https://international.example.gov/\"".into()));
+            diags.push(err_at(e.message, Some("base_url"), e.help));
             ok = false;
             (String::new(), "/".into())
         }
@@ -404,7 +404,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         for (lang, segment) in &names {
             if let Err(e) = slug::validate(segment) {
                 ok = false;
-                diags.push(err_at(format!("the URL name \"{segment}\" of section `{key}` in `{lang}` is not usable: {e}"), Some(&format!("sections.{key}")), "use lowercase letters, digits and hyphens, e.g. casos".into()));
+                diags.push(err_at(format!("the URL name \"{segment}\" of section `{key}` in `{lang}` is not usable: {}", e.message), Some(&format!("sections.{key}")), "use lowercase letters, digits and hyphens, e.g. casos".into()));
             }
         }
         sections.insert(section, names);
@@ -457,14 +457,20 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         ));
     }
 
-    ok.then(|| Config {
+    let output_dir = raw.output_dir.unwrap_or_else(|| PathBuf::from("public"));
+    if let Err(e) = check_output_dir(&output_dir) {
+        ok = false;
+        diags.push(err_at(e.message, Some("output_dir"), e.help));
+    }
+
+    ok.then_some(Config {
         title,
         description,
         base_url,
         base_path,
         languages,
         theme,
-        output_dir: raw.output_dir.unwrap_or_else(|| PathBuf::from("public")),
+        output_dir,
         allow_raw_html: raw.allow_raw_html,
         sample_data: raw.sample_data,
         license: raw.license,
@@ -482,9 +488,12 @@ fn is_language_code(code: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// What to write as the public address of a site.
+const BASE_URL_HELP: &str = "write the public address of the site, starting with https:// and the name of its server, e.g. https://international.example.gov/ (or / for a site served at the root of any address)";
+
 /// Checks a base URL and splits off its path (`https://x.org/a` → `https://x.org/a/`, `/a/`).
 /// A bare path such as `/` is accepted for sites served from the root of any host.
-pub fn normalise_base_url(url: &str) -> Result<(String, String), String> {
+pub fn normalise_base_url(url: &str) -> Result<(String, String), Problem> {
     let url = url.trim();
     if url.starts_with('/') {
         let path = if url.ends_with('/') {
@@ -494,16 +503,22 @@ pub fn normalise_base_url(url: &str) -> Result<(String, String), String> {
         };
         return Ok((path.clone(), path));
     }
-    let parsed = url::Url::parse(url)
-        .map_err(|e| format!("`base_url` \"{url}\" is not a web address ({e})"))?;
+    let parsed = url::Url::parse(url).map_err(|e| {
+        Problem::new(
+            format!("`base_url` \"{url}\" is not a web address ({e})"),
+            BASE_URL_HELP,
+        )
+    })?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-        return Err(format!(
-            "`base_url` \"{url}\" must start with https:// or http:// and name a host"
+        return Err(Problem::new(
+            format!("`base_url` \"{url}\" must start with https:// or http:// and name a host"),
+            BASE_URL_HELP,
         ));
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(format!(
-            "`base_url` \"{url}\" must not have a ? query or a # fragment"
+        return Err(Problem::new(
+            format!("`base_url` \"{url}\" must not have a ? query or a # fragment"),
+            "remove everything from the ? or the # on, e.g. https://international.example.gov/",
         ));
     }
     let mut s = parsed.to_string();
@@ -515,6 +530,46 @@ pub fn normalise_base_url(url: &str) -> Result<(String, String), String> {
         path.push('/');
     }
     Ok((s, path))
+}
+
+/// The folders of a site's sources, which a build must never replace.
+pub(crate) const SOURCE_FOLDERS: [&str; 6] = ["content", "themes", "static", "docs", "src", ".git"];
+
+/// What to write as `output_dir`.
+const OUTPUT_DIR_HELP: &str = "write the name of a folder of its own, e.g. output_dir = \"public\"; to build somewhere else for one run, use memoria build --output FOLDER";
+
+/// Checks `output_dir` of `site.toml`: neither the site's folder itself,
+/// nor a folder that holds it, nor one inside its [`SOURCE_FOLDERS`]. A
+/// folder outside the site is accepted here; when writing, `build` still
+/// refuses a folder that is neither empty nor a previous build.
+pub(crate) fn check_output_dir(dir: &Path) -> Result<(), Problem> {
+    let shown = crate::diagnostics::display_path(dir);
+    let bad = |why: String| Err(Problem::new(why, OUTPUT_DIR_HELP));
+    let mut parts: Vec<String> = Vec::new();
+    // How many folders the path climbs above the site's folder.
+    let mut above = 0;
+    for c in dir.components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir if parts.pop().is_some() => {}
+            Component::ParentDir => above += 1,
+            // An absolute folder: where it is, is checked when writing.
+            _ => return Ok(()),
+        }
+    }
+    match parts.first() {
+        None if above > 0 => bad(format!(
+            "`output_dir` \"{shown}\" holds the site's folder: building would replace the site's sources"
+        )),
+        None => bad(format!(
+            "`output_dir` \"{shown}\" is the site's folder itself: building would replace the site's sources"
+        )),
+        Some(first) if above == 0 && SOURCE_FOLDERS.contains(&first.as_str()) => bad(format!(
+            "`output_dir` \"{shown}\" is inside the site's {first}/ folder: building would replace the site's sources"
+        )),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Where `key` (possibly dotted: `sections.cases`) is set in a TOML text.
@@ -601,5 +656,38 @@ mod tests {
         );
         assert!(c.is_none());
         assert_eq!(d.error_count(), 3, "{d:?}");
+    }
+
+    #[test]
+    fn output_dir_stays_inside_the_site() {
+        for good in [
+            "public",
+            "dist/site",
+            "./public",
+            "a/../public",
+            "../www",
+            "/var/www",
+            "../content",
+        ] {
+            assert!(check_output_dir(Path::new(good)).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            ".",
+            "..",
+            "../..",
+            "a/../..",
+            "content",
+            "content/out",
+            "./themes",
+        ] {
+            let p = check_output_dir(Path::new(bad)).unwrap_err();
+            assert!(
+                p.message.starts_with("`output_dir`"),
+                "{bad}: {}",
+                p.message
+            );
+            assert!(p.help.contains("output_dir = \"public\""), "{bad}");
+        }
     }
 }

@@ -141,6 +141,16 @@ impl Problem {
     }
 }
 
+/// The message, then the advice on its own line, the way a [`Diagnostic`]
+/// shows it: `"x" is not a period` / `  = help: write …`.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}\n  = help: {}", self.message, self.help)
+    }
+}
+
+impl std::error::Error for Problem {}
+
 /// Writes a path with forward slashes, the way authors see it in messages.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
@@ -292,6 +302,17 @@ mod tests {
         assert!(text.contains("2 | scale: urban"));
         assert!(text.contains("  |        ^"));
         assert!(text.contains("help: use local"));
+    }
+
+    #[test]
+    fn a_problem_shows_its_advice() {
+        let p = Problem::new("bad value", "use local");
+        assert_eq!(p.to_string(), "bad value\n  = help: use local");
+        let d = p.error("site.toml").at(Some(Position::new(3, 1)));
+        assert_eq!(
+            d.to_string(),
+            "error: site.toml:3:1: bad value\n  = help: use local"
+        );
     }
 
     #[test]

@@ -315,7 +315,10 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
                     ),
                 )
                 .at(position)
-                .with_source(&text),
+                .with_source(&text)
+                .help(format!(
+                    "write the text after the colon, between double quotes: {key}: \"…\""
+                )),
             ),
         }
     }

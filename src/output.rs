@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problem};
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,24 +25,28 @@ impl OutputFile {
     }
 }
 
+/// What to do about an output path that cannot be written.
+const PATH_HELP: &str = "rename the file that produces it, or change its `slug:`, so that its address holds only letters, digits, hyphens and / between folder names";
+
 /// Checks that `path` is a plain relative path that stays inside the output
 /// folder on every common file system.
-pub fn check_path(path: &str) -> Result<(), String> {
+pub fn check_path(path: &str) -> Result<(), Problem> {
+    let bad = |why: String| Err(Problem::new(why, PATH_HELP));
     if path.is_empty() {
-        return Err("the path is empty".into());
+        return bad("the path is empty".into());
     }
     if path.starts_with('/') || path.contains('\\') || path.contains('\0') || path.contains(':') {
-        return Err(format!("\"{path}\" is not a plain relative path"));
+        return bad(format!("\"{path}\" is not a plain relative path"));
     }
     for part in path.split('/') {
         if part.is_empty() || part == "." || part == ".." {
-            return Err(format!("\"{path}\" has an empty, . or .. part"));
+            return bad(format!("\"{path}\" has an empty, . or .. part"));
         }
         if part
             .chars()
             .any(|c| c.is_control() || "<>\"|?*".contains(c))
         {
-            return Err(format!(
+            return bad(format!(
                 "\"{path}\" has a character that file systems do not allow"
             ));
         }
@@ -58,10 +62,13 @@ pub fn find_collisions(files: &mut Vec<OutputFile>) -> Vec<Diagnostic> {
     files.retain(|f| match check_path(&f.path) {
         Ok(()) => true,
         Err(e) => {
-            diags.push(Diagnostic::error(
-                &f.owner,
-                format!("refusing to write outside the output folder: {e}"),
-            ));
+            diags.push(
+                Diagnostic::error(
+                    &f.owner,
+                    format!("refusing to write outside the output folder: {}", e.message),
+                )
+                .help(e.help),
+            );
             false
         }
     });
@@ -86,10 +93,13 @@ pub fn find_collisions(files: &mut Vec<OutputFile>) -> Vec<Diagnostic> {
     let folders: BTreeSet<&str> = kept.iter().flat_map(|f| parents(&f.path)).collect();
     for f in &kept {
         if folders.contains(f.path.as_str()) {
-            diags.push(Diagnostic::error(
-                &f.owner,
-                format!("/{} would be both a file and a folder", f.path),
-            ));
+            diags.push(
+                Diagnostic::error(
+                    &f.owner,
+                    format!("/{} would be both a file and a folder", f.path),
+                )
+                .help("give this file, or the page whose address starts with it, another name or `slug:`"),
+            );
         }
     }
     *files = kept;

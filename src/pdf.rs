@@ -10,6 +10,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use crate::content::Kind;
+use crate::diagnostics::Problem;
 use crate::http::{self, State};
 use crate::site::Site;
 
@@ -22,7 +23,7 @@ const BROWSERS: [&str; 4] = [
 ];
 
 /// How to get a browser, when none is found.
-pub(crate) const INSTALL_HELP: &str = "printing reports to PDF needs Chromium or Google Chrome: install it (Debian or Ubuntu: `apt-get install chromium`; Windows or macOS: install Google Chrome), or set MEMORIA_CHROMIUM to the browser's path. The site itself was built; each report page can also be printed from a browser (Print → Save as PDF)";
+pub(crate) const INSTALL_HELP: &str = "install Chromium or Google Chrome (Debian or Ubuntu: `apt-get install chromium`; Windows or macOS: install Google Chrome), or set MEMORIA_CHROMIUM to the browser's path. The site itself was built; each report page can also be printed from a browser (Print → Save as PDF)";
 
 /// The browser to print with, if any.
 pub fn find_browser() -> Option<PathBuf> {
@@ -35,10 +36,30 @@ pub fn find_browser() -> Option<PathBuf> {
         .find_map(|dir| BROWSERS.iter().map(|b| dir.join(b)).find(|p| p.is_file()))
 }
 
+/// What to do when the printing itself fails.
+const RETRY_HELP: &str = "the site itself was built; run the build with --pdf again, and if it fails again, print each report page from a browser (Print → Save as PDF)";
+
 /// Prints every report of `site`, built in `output`, to PDF. Returns the
-/// files written, relative to `output`.
+/// files written, relative to `output`. The error is a [`Problem`] written
+/// out with its advice (`message` / `  = help: …`), as the build report
+/// carries it.
 pub(crate) fn print_reports(site: &Site, output: &Path) -> Result<Vec<PathBuf>, String> {
-    let browser = find_browser().ok_or_else(|| INSTALL_HELP.to_string())?;
+    print_all(site, output).map_err(|p| p.to_string())
+}
+
+/// A problem with printing: `what` failed because of `e`.
+fn failed(what: String, e: impl std::fmt::Display) -> Problem {
+    Problem::new(format!("{what}: {e}"), RETRY_HELP)
+}
+
+/// [`print_reports`], with the problem as it is.
+fn print_all(site: &Site, output: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let browser = find_browser().ok_or_else(|| {
+        Problem::new(
+            "printing reports to PDF needs Chromium or Google Chrome, and neither was found",
+            INSTALL_HELP,
+        )
+    })?;
     let reports: Vec<(String, PathBuf)> = site
         .content
         .reports
@@ -56,11 +77,14 @@ pub(crate) fn print_reports(site: &Site, output: &Path) -> Result<Vec<PathBuf>, 
         .worker_threads(1)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the print server: {e}"))?;
+        .map_err(|e| failed("cannot start the print server".into(), e))?;
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .map_err(|e| format!("cannot start the print server: {e}"))?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        .map_err(|e| failed("cannot start the print server".into(), e))?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| failed("cannot start the print server".into(), e))?
+        .port();
     let app = http::router(Arc::new(State::fixed(
         output.to_path_buf(),
         &site.config.base_path,
@@ -68,8 +92,8 @@ pub(crate) fn print_reports(site: &Site, output: &Path) -> Result<Vec<PathBuf>, 
     runtime.spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
-    let profile =
-        tempfile::tempdir().map_err(|e| format!("cannot create a browser profile folder: {e}"))?;
+    let profile = tempfile::tempdir()
+        .map_err(|e| failed("cannot create a browser profile folder".into(), e))?;
     let mut written = Vec::new();
     for (url, pdf) in reports {
         let path = &url;
@@ -89,15 +113,16 @@ pub(crate) fn print_reports(site: &Site, output: &Path) -> Result<Vec<PathBuf>, 
             .arg(format!("--print-to-pdf={}", target.display()))
             .arg(format!("http://127.0.0.1:{port}{path}"))
             .output()
-            .map_err(|e| format!("cannot run {}: {e}", browser.display()))?;
+            .map_err(|e| failed(format!("cannot run {}", browser.display()), e))?;
         if !status.status.success() || !target.is_file() {
-            return Err(format!(
-                "{} could not print {url}: {}",
-                browser.display(),
-                String::from_utf8_lossy(&status.stderr)
-                    .lines()
-                    .last()
-                    .unwrap_or("no message")
+            let why = String::from_utf8_lossy(&status.stderr)
+                .lines()
+                .last()
+                .unwrap_or("no message")
+                .to_string();
+            return Err(failed(
+                format!("{} could not print {url}", browser.display()),
+                why,
             ));
         }
         written.push(pdf);

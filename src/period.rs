@@ -6,7 +6,11 @@ use std::fmt;
 
 use chrono::{NaiveDate, Weekday};
 
+use crate::diagnostics::Problem;
 use crate::yaml_enum;
+
+/// How periods are written: the advice of every period that cannot be read.
+const WRITTEN_AS: &str = "write years as 2025, semesters as 2025-S1, quarters as 2025-Q1, months as 2025-03 and weeks as 2025-W12";
 
 yaml_enum!(
     /// How often an indicator is measured; its periods are written accordingly.
@@ -53,12 +57,11 @@ pub enum Period {
 }
 
 impl Period {
-    /// Parses a period as written in data files.
-    pub fn parse(text: &str) -> Result<Period, String> {
+    /// Parses a period as written in data files; the problem says how
+    /// periods are written.
+    pub fn parse(text: &str) -> Result<Period, Problem> {
         let text = text.trim();
-        let bad = || {
-            format!("\"{text}\" is not a period: write 2025, 2025-S1, 2025-Q1, 2025-03 or 2025-W12")
-        };
+        let bad = || Problem::new(format!("\"{text}\" is not a period"), WRITTEN_AS);
         let (year, rest) = match text.split_once('-') {
             Some((y, r)) => (y, Some(r)),
             None => (text, None),
@@ -67,7 +70,7 @@ impl Period {
             return Err(bad());
         }
         let year: i32 = year.parse().map_err(|_| bad())?;
-        let number = |s: &str, max: u8| -> Result<u8, String> {
+        let number = |s: &str, max: u8| -> Result<u8, Problem> {
             match s.parse::<u8>() {
                 Ok(n) if (1..=max).contains(&n) && !s.starts_with('+') => Ok(n),
                 _ => Err(bad()),
@@ -78,16 +81,23 @@ impl Period {
             Some(r) if r.starts_with('S') => Period::Semester(year, number(&r[1..], 2)?),
             Some(r) if r.starts_with('Q') => Period::Quarter(year, number(&r[1..], 4)?),
             Some(r) if r.starts_with('W') && r.len() == 3 => {
-                let w = number(&r[1..], 53)?;
-                if NaiveDate::from_isoywd_opt(year, w as u32, Weekday::Mon).is_none() {
-                    return Err(format!("{year} has no ISO week {w}"));
-                }
-                Period::Week(year, w)
+                Period::week(year, number(&r[1..], 53)?)?
             }
             Some(r) if r.len() == 2 => Period::Month(year, number(r, 12)?),
             Some(_) => return Err(bad()),
         };
         Ok(period)
+    }
+
+    /// ISO week `week` of `year`, if that year has it.
+    fn week(year: i32, week: u8) -> Result<Period, Problem> {
+        if NaiveDate::from_isoywd_opt(year, week as u32, Weekday::Mon).is_none() {
+            return Err(Problem::new(
+                format!("{year} has no ISO week {week}"),
+                format!("{year} has 52 ISO weeks: write a week from {year}-W01 to {year}-W52"),
+            ));
+        }
+        Ok(Period::Week(year, week))
     }
 
     /// The periodicity this period belongs to.
@@ -198,6 +208,16 @@ mod tests {
         // 2020 has 53 ISO weeks, 2021 has 52.
         assert!(Period::parse("2020-W53").is_ok());
         assert!(Period::parse("2021-W53").is_err());
+    }
+
+    #[test]
+    fn every_wrong_period_has_advice() {
+        let p = Period::parse("2025-S3").unwrap_err();
+        assert_eq!(p.message, "\"2025-S3\" is not a period");
+        assert!(p.help.contains("semesters as 2025-S1"), "{}", p.help);
+        let p = Period::parse("2021-W53").unwrap_err();
+        assert_eq!(p.message, "2021 has no ISO week 53");
+        assert!(p.help.contains("2021-W52"), "{}", p.help);
     }
 
     #[test]

@@ -17,43 +17,65 @@ use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
-use crate::config::CONFIG_FILE;
-use crate::diagnostics::{display_path, Diagnostic};
+use crate::config::{CONFIG_FILE, SOURCE_FOLDERS};
+use crate::diagnostics::{display_path, Diagnostic, Problem};
 use crate::output::{check_path, parents, OutputFile};
 
-/// Makes sure `target` may be replaced by a build of the site in `root`.
-pub fn guard_target(root: &Path, target: &Path) -> Result<(), String> {
+/// Makes sure `target` may be replaced by a build of the site in `root`;
+/// the problem says why not and which folder to choose instead.
+pub fn guard_target(root: &Path, target: &Path) -> Result<(), Problem> {
     let root = absolute(root);
     let target = absolute(target);
+    let inside = "choose a folder for the website inside the site's folder, e.g. --output public, or output_dir = \"public\" in site.toml";
+    let elsewhere = "choose an empty folder, or the folder of a previous build, with --output or output_dir in site.toml";
     if target == root || root.starts_with(&target) {
-        return Err(format!(
-            "the output folder {} contains the site itself",
-            target.display()
+        return Err(Problem::new(
+            format!(
+                "the output folder {} contains the site itself",
+                target.display()
+            ),
+            inside,
         ));
     }
-    for protected in ["content", "themes", "static", "docs", "src", ".git"] {
+    for protected in SOURCE_FOLDERS {
         if target.starts_with(root.join(protected)) {
-            return Err(format!(
-                "the output folder {} is inside the site's {protected}/ folder",
-                target.display()
+            return Err(Problem::new(
+                format!(
+                    "the output folder {} is inside the site's {protected}/ folder",
+                    target.display()
+                ),
+                inside,
             ));
         }
     }
     if target.is_file() {
-        return Err(format!("{} is a file, not a folder", target.display()));
+        return Err(Problem::new(
+            format!("{} is a file, not a folder", target.display()),
+            elsewhere,
+        ));
     }
     if target.is_dir() {
         if target.join(CONFIG_FILE).exists() || target.join("content").is_dir() {
-            return Err(format!("{} holds a site's sources", target.display()));
+            return Err(Problem::new(
+                format!("{} holds a site's sources", target.display()),
+                elsewhere,
+            ));
         }
-        let mut entries =
-            fs::read_dir(&target).map_err(|e| format!("cannot read {}: {e}", target.display()))?;
+        let mut entries = fs::read_dir(&target).map_err(|e| {
+            Problem::new(
+                format!("cannot read {}: {e}", target.display()),
+                "check that you may open this folder, or choose another one with --output or output_dir in site.toml",
+            )
+        })?;
         let empty = entries.next().is_none();
         let built = target.join("index.html").is_file() || target.join("sitemap.xml").is_file();
         if !empty && !built {
-            return Err(format!(
-                "{} is not empty and does not look like a site built by memoria",
-                target.display()
+            return Err(Problem::new(
+                format!(
+                    "{} is not empty and does not look like a site built by memoria",
+                    target.display()
+                ),
+                "a build replaces the whole output folder: choose an empty folder, or the folder of a previous build, with --output or output_dir in site.toml",
             ));
         }
     }
@@ -167,8 +189,16 @@ pub(crate) fn write_site(
 ) -> Result<Published, Diagnostic> {
     let shown = display_path(target.strip_prefix(root).unwrap_or(target));
     guard_target(root, target).map_err(|e| {
-        Diagnostic::error(&shown, format!("refusing to write the site here: {e}"))
-            .help("choose an empty folder, or the folder of a previous build, with --output or output_dir in site.toml")
+        let folder = if shown.is_empty() {
+            "."
+        } else {
+            shown.as_str()
+        };
+        Diagnostic::error(
+            folder,
+            format!("refusing to write the site here: {}", e.message),
+        )
+        .help(e.help)
     })?;
     let fail = |what: &str, e: io::Error| {
         Diagnostic::error(&shown, format!("{what}: {e}")).help("the previous output is unchanged; check the disk space and permissions of the output folder")

@@ -7,32 +7,37 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 use crate::config;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{display_path, Diagnostics, Problem};
 use crate::i18n::I18n;
 use crate::slug;
 
 /// The default theme, built into the program so `init` can start a site anywhere.
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
-/// Why a scaffold could not be made.
+/// Why a scaffold could not be made: the problem (what is wrong and what
+/// to do) and whether it is a wrong use of the command.
 #[derive(Debug)]
 pub struct ScaffoldError {
-    message: String,
+    problem: Problem,
     usage: bool,
 }
 
 impl ScaffoldError {
-    fn content(message: impl Into<String>) -> Self {
+    fn content(message: impl Into<String>, help: impl Into<String>) -> Self {
         ScaffoldError {
-            message: message.into(),
+            problem: Problem::new(message, help),
             usage: false,
         }
     }
-    fn usage(message: impl Into<String>) -> Self {
+    fn usage(message: impl Into<String>, help: impl Into<String>) -> Self {
         ScaffoldError {
-            message: message.into(),
+            problem: Problem::new(message, help),
             usage: true,
         }
+    }
+    /// A file or folder that cannot be made: `what` failed because of `e`.
+    fn io(what: String, e: std::io::Error) -> Self {
+        ScaffoldError::content(format!("{what}: {e}"), WRITE_HELP)
     }
     /// 2 for wrong usage (a bad slug), 1 otherwise.
     pub fn exit_code(&self) -> u8 {
@@ -42,15 +47,24 @@ impl ScaffoldError {
             1
         }
     }
+    /// What is wrong and what to do.
+    pub fn problem(&self) -> &Problem {
+        &self.problem
+    }
 }
 
+/// The message, then the advice (`  = help: …`).
 impl fmt::Display for ScaffoldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        self.problem.fmt(f)
     }
 }
 
 impl std::error::Error for ScaffoldError {}
+
+/// What to do when a file cannot be created.
+const WRITE_HELP: &str =
+    "check that you may write in this folder and that the disk is not full, then run the command again";
 
 /// The sections of the capitalization fiche, as theme-text keys.
 pub(crate) const FICHE_SECTIONS: [&str; 7] = [
@@ -69,14 +83,15 @@ pub(crate) const FICHE_SECTIONS: [&str; 7] = [
 pub fn new_case(root: &Path, id: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
     if let Err(e) = slug::validate(id) {
         let better = slug::slugify(id);
-        let hint = if better.is_empty() {
-            String::new()
+        let help = if better.is_empty() {
+            e.help
         } else {
-            format!(" (try `{better}`)")
+            format!("try `memoria new case {better}`")
         };
-        return Err(ScaffoldError::usage(format!(
-            "`{id}` cannot be used as a case id: {e}{hint}"
-        )));
+        return Err(ScaffoldError::usage(
+            format!("`{id}` cannot be used as a case id: {}", e.message),
+            help,
+        ));
     }
     let mut diags = Diagnostics::new();
     let Some(config) = config::load(root, &mut diags) else {
@@ -85,9 +100,10 @@ pub fn new_case(root: &Path, id: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
             .first()
             .map(|d| d.to_string())
             .unwrap_or_default();
-        return Err(ScaffoldError::content(format!(
-            "cannot read the site's configuration:\n{why}"
-        )));
+        return Err(ScaffoldError::content(
+            format!("cannot read the site's configuration:\n{why}"),
+            "fix site.toml as said above, or run the command in the folder that holds site.toml (or pass --root DIR)",
+        ));
     };
     let theme_dir = root.join("themes").join(&config.theme);
     let i18n = I18n::load(root, &theme_dir, &config.languages, &mut diags);
@@ -98,13 +114,16 @@ pub fn new_case(root: &Path, id: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
         .map(|l| (l.clone(), dir.join(format!("{id}.{l}.md"))))
         .collect();
     if let Some((_, existing)) = targets.iter().find(|(_, p)| p.exists()) {
-        return Err(ScaffoldError::content(format!(
-            "{} already exists; nothing was created",
-            existing.display()
-        )));
+        return Err(ScaffoldError::content(
+            format!(
+                "{} already exists; nothing was created",
+                display_path(existing.strip_prefix(root).unwrap_or(existing))
+            ),
+            "choose another id for the new case, or edit the existing file",
+        ));
     }
     fs::create_dir_all(&dir)
-        .map_err(|e| ScaffoldError::content(format!("cannot create {}: {e}", dir.display())))?;
+        .map_err(|e| ScaffoldError::io(format!("cannot create {}", dir.display()), e))?;
     let mut created = Vec::new();
     for (lang, path) in targets {
         let strings = i18n.strings(&lang);
@@ -116,7 +135,7 @@ pub fn new_case(root: &Path, id: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
             text.push_str(&format!("\n## {}\n\n", strings.get(key)));
         }
         fs::write(&path, text)
-            .map_err(|e| ScaffoldError::content(format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| ScaffoldError::io(format!("cannot write {}", path.display()), e))?;
         created.push(path);
     }
     Ok(created)
@@ -150,24 +169,23 @@ const INIT_ABOUT_EN: &str = "---\ntitle: About this site\nsummary: What this sit
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
     if dir.exists() {
         let mut entries = fs::read_dir(dir)
-            .map_err(|e| ScaffoldError::content(format!("cannot read {}: {e}", dir.display())))?;
+            .map_err(|e| ScaffoldError::io(format!("cannot read {}", dir.display()), e))?;
         if entries.next().is_some() {
-            return Err(ScaffoldError::content(format!(
-                "{} is not empty; choose a new or empty folder",
-                dir.display()
-            )));
+            return Err(ScaffoldError::content(
+                format!("{} is not empty", dir.display()),
+                "choose a new or empty folder, e.g. memoria init my-site",
+            ));
         }
     }
     let mut created = Vec::new();
     let mut write = |rel: &str, bytes: &[u8]| -> Result<(), ScaffoldError> {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| {
-                ScaffoldError::content(format!("cannot create {}: {e}", parent.display()))
-            })?;
+            fs::create_dir_all(parent)
+                .map_err(|e| ScaffoldError::io(format!("cannot create {}", parent.display()), e))?;
         }
         fs::write(&path, bytes)
-            .map_err(|e| ScaffoldError::content(format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| ScaffoldError::io(format!("cannot write {}", path.display()), e))?;
         created.push(path);
         Ok(())
     };

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{self, Config};
 use crate::content::{self, Content};
 use crate::derive;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::figures::{self, Figures};
 use crate::reports::lock::{self, Lock, Mode};
 use crate::routes::Routes;
@@ -60,7 +60,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
     };
     if let Some(url) = &options.base_url {
         if let Err(e) = config.set_base_url(url) {
-            diags.push(Diagnostic::error("--base-url", e));
+            diags.push(e.error("--base-url"));
             return (None, diags);
         }
     }

@@ -5,16 +5,23 @@
 //! can climb out of the output directory, clash on a case-insensitive file
 //! system or need escaping in a URL.
 
+use crate::diagnostics::Problem;
+
 /// Longest accepted slug, in bytes.
 pub const MAX_LEN: usize = 100;
 
-/// Checks that `s` is a usable slug; the error says why not.
-pub fn validate(s: &str) -> Result<(), String> {
+/// What to do about any slug that cannot be used.
+const SLUG_HELP: &str = "use only lowercase letters a-z, digits and hyphens, e.g. lima-council";
+
+/// Checks that `s` is a usable slug; the problem says why not (its message
+/// reads after "cannot be used: ").
+pub fn validate(s: &str) -> Result<(), Problem> {
+    let bad = |why: String| Err(Problem::new(why, SLUG_HELP));
     if s.is_empty() {
-        return Err("it is empty".into());
+        return bad("it is empty".into());
     }
     if s.len() > MAX_LEN {
-        return Err(format!("it is longer than {MAX_LEN} characters"));
+        return bad(format!("it is longer than {MAX_LEN} characters"));
     }
     if let Some(c) = s
         .chars()
@@ -25,12 +32,12 @@ pub fn validate(s: &str) -> Result<(), String> {
         } else {
             format!("\"{c}\"")
         };
-        return Err(format!(
+        return bad(format!(
             "it contains {shown}; only lowercase letters a-z, digits and hyphens are allowed"
         ));
     }
     if s.starts_with('-') || s.ends_with('-') {
-        return Err("it starts or ends with a hyphen".into());
+        return bad("it starts or ends with a hyphen".into());
     }
     Ok(())
 }

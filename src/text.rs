@@ -9,15 +9,20 @@ use crate::diagnostics::{Diagnostic, Position};
 /// anything bigger is almost certainly a mistake (an export, a binary).
 pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// What to do about a file or folder that cannot be read.
+pub(crate) const UNREADABLE_HELP: &str = "check that it still exists and that you may open it (another program may hold it), then run memoria again";
+
 /// Reads `abs` as UTF-8 text, dropping a byte-order mark. Errors name `rel`
 /// (the path relative to the site root) and the position of a bad byte.
 pub fn read_source(abs: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let file = std::fs::File::open(abs)
-        .map_err(|e| Diagnostic::error(rel, format!("cannot read this file: {e}")))?;
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::error(rel, format!("cannot read this file: {e}")).help(UNREADABLE_HELP)
+    };
+    let file = std::fs::File::open(abs).map_err(unreadable)?;
     let mut bytes = Vec::new();
     file.take(MAX_SOURCE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::error(rel, format!("cannot read this file: {e}")))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
         return Err(Diagnostic::error(
             rel,

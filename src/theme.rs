@@ -153,10 +153,13 @@ fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<(T
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_markup);
     if let Err(e) = tera.add_raw_templates(sources) {
-        diags.push(Diagnostic::error(
-            rel_dir,
-            format!("the templates do not fit together: {}", error_chain(&e)),
-        ));
+        diags.push(
+            Diagnostic::error(
+                rel_dir,
+                format!("the templates do not fit together: {}", error_chain(&e)),
+            )
+            .help("every template named in {% extends %}, {% include %} or {% import %} must be a file of the theme's templates/ folder; see docs/themes.md"),
+        );
         return None;
     }
     Some((tera, words_used))
@@ -365,10 +368,10 @@ fn list_static(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(String,
                     .path()
                     .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
                     .unwrap_or_default();
-                diags.push(Diagnostic::error(
-                    rel,
-                    format!("cannot read the theme's static files: {e}"),
-                ));
+                diags.push(
+                    Diagnostic::error(rel, format!("cannot read the theme's static files: {e}"))
+                        .help(crate::text::UNREADABLE_HELP),
+                );
             }
         }
     }

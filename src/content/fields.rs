@@ -36,7 +36,7 @@ impl FromYaml for TermId {
                 let better = crate::slug::slugify(&text);
                 reader.error(
                     path,
-                    format!("the id \"{text}\" cannot be used: {e}"),
+                    format!("the id \"{text}\" cannot be used: {}", e.message),
                     Some(format!("ids are the same in every language and written like `{}`; their labels are translated elsewhere", if better.is_empty() { "city-networks".into() } else { better })),
                 );
                 None

@@ -106,10 +106,10 @@ pub fn discover(root: &Path, languages: &[String], diags: &mut Diagnostics) -> V
                     .path()
                     .map(|p| relative(root, p))
                     .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-                diags.push(Diagnostic::error(
-                    rel,
-                    format!("cannot read this folder: {e}"),
-                ));
+                diags.push(
+                    Diagnostic::error(rel, format!("cannot read this folder: {e}"))
+                        .help(crate::text::UNREADABLE_HELP),
+                );
                 continue;
             }
         };
@@ -213,7 +213,10 @@ pub fn parse_markdown_name(
     if slug::validate(id).is_ok() || (period_ids && crate::period::Period::parse(id).is_ok()) {
         return Ok((id.to_string(), lang.to_string()));
     }
-    let e = slug::validate(id).err().unwrap_or_default();
+    let e = slug::validate(id)
+        .err()
+        .map(|p| p.message)
+        .unwrap_or_default();
     let better = slug::slugify(id);
     let help = if better.is_empty() {
         "use lowercase letters a-z, digits and hyphens in file names".to_string()
@@ -256,7 +259,7 @@ pub fn parse_data_name(name: &str) -> Result<String, Problem> {
             format!("rename it to {better}.yaml")
         };
         return Err(Problem::new(
-            format!("the name `{id}` cannot be used in addresses: {e}"),
+            format!("the name `{id}` cannot be used in addresses: {}", e.message),
             help,
         ));
     }

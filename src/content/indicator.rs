@@ -219,7 +219,7 @@ impl FromYaml for Period {
         match Period::parse(&text) {
             Ok(p) => Some(p),
             Err(e) => {
-                reader.error(path, e, Some("years are written 2025, semesters 2025-S1, quarters 2025-Q1, months \"2025-03\", weeks 2025-W12".into()));
+                reader.error(path, e.message, Some(e.help));
                 None
             }
         }

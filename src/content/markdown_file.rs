@@ -131,7 +131,10 @@ fn parse_fields<M: Meta>(file: &SourceFile, text: String, languages: &[String]) 
                 Err(e) => {
                     map.reader().error(
                         "slug",
-                        format!("the slug \"{s}\" cannot be used in addresses: {e}"),
+                        format!(
+                            "the slug \"{s}\" cannot be used in addresses: {}",
+                            e.message
+                        ),
                         Some(format!("write it like `{}`", fallback_slug(&s, &file.id))),
                     );
                     None

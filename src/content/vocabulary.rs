@@ -90,7 +90,7 @@ pub fn parse(
                         let path = child_key("themes", &id);
                         if let Err(e) = crate::slug::validate(&id) {
                             reader.report(
-                                Diagnostic::error(rel, format!("the theme id \"{id}\" cannot be used: {e}")),
+                                Diagnostic::error(rel, format!("the theme id \"{id}\" cannot be used: {}", e.message)),
                                 reader.key_position(&path),
                                 Some("ids are written like `city-networks`".into()),
                             );

@@ -62,10 +62,10 @@ pub fn read(root: &Path) -> Result<Lock, Diagnostic> {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Lock::default()),
         Err(e) => {
-            return Err(Diagnostic::error(
-                LOCK_FILE,
-                format!("cannot read the lock file: {e}"),
-            ))
+            return Err(
+                Diagnostic::error(LOCK_FILE, format!("cannot read the lock file: {e}"))
+                    .help(crate::text::UNREADABLE_HELP),
+            )
         }
     };
     toml::from_str(&text).map_err(|e| {
@@ -80,7 +80,9 @@ pub fn read(root: &Path) -> Result<Lock, Diagnostic> {
 pub fn write(root: &Path, lock: &Lock) -> Result<(), Diagnostic> {
     let text = format!("{HEADER}{}", toml::to_string(lock).unwrap_or_default());
     let fail = |e: std::io::Error| {
-        Diagnostic::error(LOCK_FILE, format!("cannot write the lock file: {e}"))
+        Diagnostic::error(LOCK_FILE, format!("cannot write the lock file: {e}")).help(
+            "check that you may write in the site's folder and that the disk is not full, then build again",
+        )
     };
     let mut tmp = tempfile::NamedTempFile::new_in(root).map_err(fail)?;
     std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(fail)?;

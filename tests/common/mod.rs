@@ -400,3 +400,20 @@ pub fn build_leftovers(parent: &Path) -> Vec<String> {
         .filter(|n| n.contains(".memoria-"))
         .collect()
 }
+
+/// The only error of a run that failed with exit code 1 without panicking:
+/// its `error: …` line and the advice printed under it (the text after
+/// `= help: `). Asserts there is exactly one error and that it has advice.
+pub fn only_error_and_help(out: &Output) -> (String, String) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(1), "expected exit 1:\n{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let errors = error_lines_in(&err);
+    assert_eq!(errors.len(), 1, "exactly one error expected:\n{err}");
+    let help = err
+        .lines()
+        .skip_while(|l| !l.starts_with("error:"))
+        .find_map(|l| l.trim_start().strip_prefix("= help: "))
+        .unwrap_or_else(|| panic!("the error has no advice:\n{err}"));
+    (errors[0].to_string(), help.to_string())
+}
