@@ -39,21 +39,14 @@ pub fn find_browser() -> Option<PathBuf> {
 /// What to do when the printing itself fails.
 const RETRY_HELP: &str = "the site itself was built; run the build with --pdf again, and if it fails again, print each report page from a browser (Print → Save as PDF)";
 
-/// Prints every report of `site`, built in `output`, to PDF. Returns the
-/// files written, relative to `output`. The error is a [`Problem`] written
-/// out with its advice (`message` / `  = help: …`), as the build report
-/// carries it.
-pub(crate) fn print_reports(site: &Site, output: &Path) -> Result<Vec<PathBuf>, String> {
-    print_all(site, output).map_err(|p| p.to_string())
-}
-
 /// A problem with printing: `what` failed because of `e`.
 fn failed(what: String, e: impl std::fmt::Display) -> Problem {
     Problem::new(format!("{what}: {e}"), RETRY_HELP)
 }
 
-/// [`print_reports`], with the problem as it is.
-fn print_all(site: &Site, output: &Path) -> Result<Vec<PathBuf>, Problem> {
+/// Prints every report of `site`, built in `output`, to PDF. Returns the
+/// files written, relative to `output`.
+pub(crate) fn print_reports(site: &Site, output: &Path) -> Result<Vec<PathBuf>, Problem> {
     let browser = find_browser().ok_or_else(|| {
         Problem::new(
             "printing reports to PDF needs Chromium or Google Chrome, and neither was found",

@@ -50,7 +50,7 @@ pub struct BuildReport {
     /// The reports printed to PDF (with `pdf`), relative to the output.
     pub pdfs: Vec<PathBuf>,
     /// Why printing to PDF failed, when it did (the site is built anyway).
-    pub pdf_error: Option<String>,
+    pub pdf_error: Option<crate::diagnostics::Problem>,
 }
 
 /// A site rendered in memory, not yet written.

@@ -117,6 +117,26 @@ fn serve_says_when_the_site_folder_does_not_exist() {
     assert_eq!(err.matches("error: ").count(), 1, "one error: {err}");
 }
 
+#[test]
+fn serve_says_what_to_do_when_its_port_is_taken() {
+    let f = Fixture::new(&["es", "en"]);
+    f.case("lima", "es", "Lima", "", "Texto.");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = f.run(&["serve", "--port", &port]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(
+        err.starts_with(&format!("error: cannot listen on 127.0.0.1:{port}: ")),
+        "{err}"
+    );
+    assert!(
+        err.contains("= help: another program (maybe another memoria serve) uses this port: stop it, or choose another one with --port N"),
+        "{err}"
+    );
+    assert_eq!(err.matches("error: ").count(), 1, "one error: {err}");
+}
+
 fn rebuilds_after_an_edit_and_survives_errors(absolute_root: bool) {
     let f = Fixture::new(&["es", "en"]);
     f.case("lima", "es", "Lima primera", "", "Texto.");

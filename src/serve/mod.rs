@@ -22,7 +22,7 @@ use std::time::Instant;
 use tokio::sync::broadcast;
 
 use crate::config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostics, Problem};
 use crate::http::{self, Notice, State};
 use crate::pipeline::{self, render_site, SearchIndex};
 use crate::publish;
@@ -42,25 +42,35 @@ pub struct ServeOptions {
 }
 
 /// Runs the development server until interrupted.
-pub fn run(options: &ServeOptions) -> Result<(), String> {
+pub fn run(options: &ServeOptions) -> Result<(), Problem> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| {
+            Problem::new(
+                format!("cannot start the server: {e}"),
+                "try again; if it keeps failing, the computer may be short of memory or of threads",
+            )
+        })?;
     runtime.block_on(serve(options))
 }
 
-async fn serve(options: &ServeOptions) -> Result<(), String> {
+async fn serve(options: &ServeOptions) -> Result<(), Problem> {
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
         .await
         .map_err(|e| {
-            format!(
-                "cannot listen on {}:{}: {e} (try another --port)",
-                options.bind, options.port
+            Problem::new(
+                format!("cannot listen on {}:{}: {e}", options.bind, options.port),
+                "another program (maybe another memoria serve) uses this port: stop it, or choose another one with --port N (--port 0 picks a free one)",
             )
         })?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let addr = listener.local_addr().map_err(|e| {
+        Problem::new(
+            format!("cannot tell where the server listens: {e}"),
+            "try again, or choose another port with --port N",
+        )
+    })?;
     let host = match addr.ip() {
         IpAddr::V6(ip) => format!("[{ip}]"),
         IpAddr::V4(ip) => ip.to_string(),
@@ -71,7 +81,12 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
     let work = tempfile::Builder::new()
         .prefix("memoria-serve-")
         .tempdir()
-        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+        .map_err(|e| {
+            Problem::new(
+                format!("cannot create a temporary folder to build the preview in: {e}"),
+                "free some disk space, or set TMPDIR to a folder you can write to",
+            )
+        })?;
     let out_dir = work.path().join("site");
     let load = LoadOptions {
         drafts: options.drafts,
@@ -106,7 +121,12 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
-        .map_err(|e| format!("the server stopped: {e}"))?;
+        .map_err(|e| {
+            Problem::new(
+                format!("the server stopped: {e}"),
+                "start memoria serve again",
+            )
+        })?;
     drop(work);
     Ok(())
 }
@@ -114,14 +134,15 @@ async fn serve(options: &ServeOptions) -> Result<(), String> {
 /// The site's folder as an absolute path without `.`, `..` or links, the
 /// way the watcher reports the paths of changes: `--root .` (the default)
 /// and relative folders are resolved once, at the start.
-fn site_folder(root: &Path) -> Result<PathBuf, String> {
+fn site_folder(root: &Path) -> Result<PathBuf, Problem> {
     root.canonicalize().map_err(|e| {
-        let text = Diagnostic::error(root, format!("cannot open the site's folder: {e}"))
-            .help("run memoria serve in the folder that holds site.toml, or pass --root DIR")
-            .to_string();
-        // The command line adds its own `error: `.
-        text.strip_prefix("error: ")
-            .map_or(text.clone(), str::to_string)
+        Problem::new(
+            format!(
+                "{}: cannot open the site's folder: {e}",
+                crate::diagnostics::display_path(root)
+            ),
+            "run memoria serve in the folder that holds site.toml, or pass --root DIR",
+        )
     })
 }
 

@@ -22,6 +22,7 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::{rebuild, Incremental};
 use crate::config::CONFIG_FILE;
+use crate::diagnostics::Problem;
 use crate::http::State;
 use crate::reports::lock::LOCK_FILE;
 
@@ -58,13 +59,17 @@ pub(crate) fn start(
     output: PathBuf,
     mut site: Incremental,
     state: Arc<State>,
-) -> Result<Watch, String> {
+) -> Result<Watch, Problem> {
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx)
-        .map_err(|e| format!("cannot watch the site's files: {e}"))?;
+    let mut watcher = notify::recommended_watcher(tx).map_err(|e| {
+        Problem::new(
+            format!("cannot watch the site's files: {e}"),
+            WATCH_HELP,
+        )
+    })?;
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        .map_err(|e| cannot_watch(&root, &e))?;
     let sources = Sources { root, output };
     for dir in SOURCE_DIRS {
         watch_folder(&mut watcher, &sources.root.join(dir))?;
@@ -105,13 +110,21 @@ pub(crate) fn start(
 }
 
 /// Watches `dir` with everything inside, when it is a folder.
-fn watch_folder(watcher: &mut RecommendedWatcher, dir: &Path) -> Result<(), String> {
+fn watch_folder(watcher: &mut RecommendedWatcher, dir: &Path) -> Result<(), Problem> {
     if !dir.is_dir() {
         return Ok(());
     }
     watcher
         .watch(dir, RecursiveMode::Recursive)
-        .map_err(|e| format!("cannot watch {}: {e}", dir.display()))
+        .map_err(|e| cannot_watch(dir, &e))
+}
+
+/// What to do when the system does not let memoria watch the files.
+const WATCH_HELP: &str = "on Linux, the system may allow too few watches: raise fs.inotify.max_user_watches (e.g. sudo sysctl fs.inotify.max_user_watches=524288), or close other programs that watch many files";
+
+/// The problem of a folder that cannot be watched.
+fn cannot_watch(dir: &Path, e: &notify::Error) -> Problem {
+    Problem::new(format!("cannot watch {}: {e}", dir.display()), WATCH_HELP)
 }
 
 /// Starts watching a source folder that `event` shows appearing (created, or
@@ -137,7 +150,10 @@ fn watch_new_folders(
     for dir in SOURCE_DIRS.map(|d| sources.root.join(d)) {
         if event.need_rescan() || event.paths.contains(&dir) {
             if let Err(e) = watch_folder(watcher, &dir) {
-                eprintln!("warning: {e}; restart memoria serve to see its changes");
+                eprintln!(
+                    "warning: {}; restart memoria serve to see its changes\n  = help: {}",
+                    e.message, e.help
+                );
             }
         }
     }
