@@ -75,8 +75,7 @@ pub(crate) fn summary<'a>(site: &'a Site, lang: &str, ind: &'a Indicator) -> Ind
     let url = site
         .routes
         .doc(Kind::Indicator, &ind.id, lang)
-        .map(|r| r.url.clone())
-        .unwrap_or_default();
+        .map_or("", |r| r.url.as_str());
     let status = f.map_or(Status::NoData, |f| f.status);
     let latest = f.and_then(|f| f.latest.as_ref());
     IndicatorSummary {
@@ -276,7 +275,7 @@ fn chart_svg(site: &Site, lang: &str, ind: &Indicator) -> String {
     let number = |v: f64| format::number(site, lang, v);
     chart::svg(&Chart {
         id: &format!("chart-{}", ind.id),
-        title: strings.get("chart_title").replace("{name}", &name),
+        title: strings.get("chart_title").replace("{name}", name),
         description,
         x_labels: labels,
         values,
@@ -345,11 +344,7 @@ fn categories<'a>(site: &'a Site, lang: &str, inds: Vec<&'a Indicator>) -> Vec<C
 }
 
 /// The filter links of the index, marking the current one.
-fn facet_links<'a>(
-    site: &'a Site,
-    lang: &str,
-    current: Option<(&str, &str)>,
-) -> Vec<FacetLinks<'static>> {
+fn facet_links(site: &Site, lang: &str, current: Option<(&str, &str)>) -> Vec<FacetLinks<'static>> {
     let strings = site.theme.i18n.strings(lang);
     facets()
         .into_iter()

@@ -16,7 +16,7 @@ pub(crate) struct IndicatorSummary<'a> {
     /// The indicator's id.
     pub id: &'a str,
     /// Its page.
-    pub url: String,
+    pub url: &'a str,
     /// Its name.
     pub name: &'a str,
     /// Its category.
