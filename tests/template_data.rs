@@ -94,3 +94,157 @@ fn case_page_gets_what_the_manual_lists() {
     assert_eq!(data["case"]["source"], "content/cases/lima.es.md");
     assert_eq!(data["lang"], "es");
 }
+
+/// The bundled site with every required template replaced by a dump of
+/// the data it gets: the data of the first page of each kind (by
+/// `page.kind`), in output order. Built once for the tests that read it.
+fn dumped_bundled_pages() -> &'static std::collections::BTreeMap<String, Value> {
+    static PAGES: std::sync::OnceLock<std::collections::BTreeMap<String, Value>> =
+        std::sync::OnceLock::new();
+    PAGES.get_or_init(dump_bundled_pages)
+}
+
+fn dump_bundled_pages() -> std::collections::BTreeMap<String, Value> {
+    let site = Fixture::bundled();
+    // A case in one language only, for the stand-in of its translation.
+    site.case("solo", "es", "Solo en español", "", "Texto.");
+    let templates = site.root().join("themes/default/templates");
+    for entry in std::fs::read_dir(&templates).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if !["base.html", "macros.html"].contains(&name.as_str()) {
+            site.write(
+                &format!("themes/default/templates/{name}"),
+                "{{ __tera_context }}",
+            );
+        }
+    }
+    let out = site.build_ok();
+    let err = stderr(&out);
+    assert!(!err.contains("error:"), "{err}");
+    let mut by_kind = std::collections::BTreeMap::new();
+    for (path, text) in common::html_pages(&site.root().join("public")) {
+        let data: Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}: {text}"));
+        let kind = data["page"]["kind"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        by_kind.entry(kind).or_insert(data);
+    }
+    by_kind
+}
+
+/// The variables a template gets besides those every template gets.
+fn own_keys(data: &Value) -> BTreeSet<String> {
+    let mut k = keys(data);
+    for shared in ["lang", "site", "nav", "page", "t"] {
+        assert!(k.remove(shared), "no `{shared}` in {k:?}");
+    }
+    k
+}
+
+/// The rows of the table of object `def` inside the generated block
+/// `name` (the table under the line ending in ``(`def`):``).
+fn documented_object(name: &str, def: &str) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(themes_doc()).unwrap();
+    let open = format!("<!-- generated:{name} -->");
+    let start = text.find(&open).unwrap() + open.len();
+    let title = format!("(`{def}`):\n");
+    let at = start
+        + text[start..]
+            .find(&title)
+            .unwrap_or_else(|| panic!("{def}"))
+        + title.len();
+    text[at..]
+        .trim_start()
+        .lines()
+        .take_while(|l| l.starts_with('|'))
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .map(str::to_string)
+        .collect()
+}
+
+fn union(a: BTreeSet<String>, b: BTreeSet<String>) -> BTreeSet<String> {
+    a.union(&b).cloned().collect()
+}
+
+#[test]
+fn every_template_gets_what_the_manual_lists() {
+    let pages = dumped_bundled_pages();
+    let tables = [
+        ("chooser", "chooser"),
+        ("home", "home"),
+        ("cases", "cases"),
+        ("page", "free-page"),
+        ("untranslated", "untranslated"),
+        ("terms", "terms"),
+        ("term", "term"),
+        ("indicators", "indicators"),
+        ("indicator", "indicator"),
+        ("dimension", "dimension"),
+        ("agreements", "agreements"),
+        ("agreement", "agreement"),
+        ("actions", "actions"),
+        ("action", "action"),
+        ("reports", "reports"),
+        ("report", "report"),
+        ("search", "search"),
+    ];
+    for (kind, table) in tables {
+        let data = pages
+            .get(kind)
+            .unwrap_or_else(|| panic!("the bundled site has no page of kind `{kind}`"));
+        assert_eq!(
+            own_keys(data),
+            documented_first_table(table, ""),
+            "{kind}.html"
+        );
+    }
+    assert_eq!(own_keys(&pages["404"]), BTreeSet::new());
+    assert!(pages.contains_key("case"));
+}
+
+#[test]
+fn shared_objects_are_what_the_manual_lists() {
+    let pages = dumped_bundled_pages();
+    let first_table = |name: &str| documented_first_table(name, "");
+    let indicator_summary = first_table("indicator-summary");
+    let agreement_summary = first_table("agreement-summary");
+    let action_summary = first_table("action-summary");
+    let indicators = &pages["indicators"];
+    assert_eq!(
+        keys(&indicators["groups"][0]["categories"][0]["indicators"][0]),
+        indicator_summary
+    );
+    assert_eq!(
+        keys(&pages["indicator"]["indicator"]),
+        union(
+            indicator_summary.clone(),
+            documented_object("indicator", "IndicatorFull")
+        )
+    );
+    assert_eq!(keys(&pages["agreements"]["items"][0]), agreement_summary);
+    assert_eq!(keys(&pages["actions"]["items"][0]), action_summary);
+    assert_eq!(
+        keys(&pages["agreement"]["agreement"]),
+        union(
+            agreement_summary,
+            documented_object("agreement", "AgreementFull")
+        )
+    );
+    assert_eq!(keys(&pages["action"]["action"]), action_summary);
+    assert_eq!(keys(&pages["cases"]["facets"][0]), first_table("facet"));
+    assert_eq!(
+        keys(&pages["cases"]["pagination"]),
+        documented_first_table("pagination", "pagination.")
+    );
+    assert_eq!(
+        keys(&pages["report"]["report"]),
+        documented_object("report", "ReportData")
+    );
+    assert_eq!(
+        keys(&pages["untranslated"]["original"]),
+        documented_object("untranslated", "Original")
+    );
+}

@@ -11,6 +11,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+use super::data::listing::{PageLink, Pagination};
+use super::data::pages::PageDoc;
+
 use crate::config::{Config, Section};
 use crate::content::{CaseMeta, Document, Entry, Kind, PageMeta};
 use crate::routes::{self, Route};
@@ -89,31 +92,12 @@ impl<'a> LanguageContext<'a> {
         self.summaries.get(id)
     }
 
-    /// The listing summary of case `id` in this language, as JSON (for the
-    /// templates whose data is not typed yet).
-    pub fn summary(&self, id: &str) -> Option<Value> {
-        self.summaries
-            .get(id)
-            .and_then(|s| serde_json::to_value(s).ok())
-    }
-
     /// The words (`t`) a template needs, in this language.
     pub fn words_for(&self, template: &str) -> Value {
         self.words
             .get(template)
             .cloned()
             .unwrap_or_else(|| Value::Object(Map::new()))
-    }
-
-    /// A page context: the shared part plus `page` and the kind's own data.
-    /// The words (`t`) are added by the renderer, which knows the template.
-    pub fn page(&self, page: Value, extra: Vec<(&str, Value)>) -> tera::Context {
-        let mut ctx = self.shared_context();
-        ctx.insert("page", &page);
-        for (k, v) in extra {
-            ctx.insert(k, &v);
-        }
-        ctx
     }
 
     /// A page context from typed data: the shared part, `page`, and the
@@ -264,21 +248,6 @@ fn nav<'a>(site: &'a Site, lang: &str) -> Vec<NavItem<'a>> {
     items
 }
 
-/// The `page` object as JSON (for the templates whose data is not typed
-/// yet): see [`page_data`].
-pub fn page_object(
-    site: &Site,
-    lang: &str,
-    kind: &str,
-    title: &str,
-    description: Option<&str>,
-    route: &Route,
-    versions: &[Version<'_>],
-) -> Value {
-    let page = page_data(site, lang, kind, title, description, route, versions);
-    serde_json::to_value(&page).unwrap_or_default()
-}
-
 /// The `page` object: title, description, URLs, alternates, switcher.
 pub(crate) fn page_data<'a>(
     site: &'a Site,
@@ -321,7 +290,7 @@ pub(crate) fn page_data<'a>(
     PageData {
         kind,
         title: title.into(),
-        description,
+        description: description.map(Cow::Borrowed),
         url: &route.url,
         permalink: &route.permalink,
         noindex: !current_available,
@@ -330,45 +299,6 @@ pub(crate) fn page_data<'a>(
         translations,
         jsonld: None,
     }
-}
-
-/// The route and `page` object of the listing of `section` in `lang`, a page
-/// every language has.
-pub fn section_page(
-    site: &Site,
-    lang: &str,
-    section: Section,
-    kind: &str,
-    title: &str,
-    description: Option<&str>,
-) -> (Route, Value) {
-    listing_page(site, lang, section, kind, title, description, 1)
-}
-
-/// The route and `page` object of page `n` (1-based) of the listing of
-/// `section` in `lang`; every language has the same pages, so each page's
-/// alternates are the same page number in the other languages.
-pub(crate) fn listing_page(
-    site: &Site,
-    lang: &str,
-    section: Section,
-    kind: &str,
-    title: &str,
-    description: Option<&str>,
-    n: usize,
-) -> (Route, Value) {
-    let (route, all) = listing_routes(site, lang, section, n);
-    let title = paged_title(site, lang, title, n);
-    let page = page_object(
-        site,
-        lang,
-        kind,
-        &title,
-        description,
-        &route,
-        &all_languages(&site.config, &all),
-    );
-    (route, page)
 }
 
 /// The route of page `n` (1-based) of the listing of `section` in `lang`,
@@ -421,7 +351,7 @@ pub(crate) fn paged_title(site: &Site, lang: &str, title: &str, n: usize) -> Str
 /// page links to show: the first, the last and the two either side of the
 /// current one, with `gap` entries where numbers are left out, so the
 /// navigation stays small however many pages there are.
-pub(crate) fn pagination(n: usize, total: usize, route_of: &dyn Fn(usize) -> Route) -> Value {
+pub(crate) fn pagination(n: usize, total: usize, route_of: &dyn Fn(usize) -> Route) -> Pagination {
     let mut numbers: Vec<usize> = [1, total]
         .into_iter()
         .chain(n.saturating_sub(2).max(1)..=(n + 2).min(total))
@@ -432,18 +362,28 @@ pub(crate) fn pagination(n: usize, total: usize, route_of: &dyn Fn(usize) -> Rou
     let mut last = 0;
     for k in numbers {
         if k > last + 1 {
-            pages.push(json!({"gap": true}));
+            pages.push(PageLink {
+                gap: true,
+                number: None,
+                url: None,
+                current: false,
+            });
         }
-        pages.push(json!({"number": k, "url": route_of(k).url, "current": k == n}));
+        pages.push(PageLink {
+            gap: false,
+            number: Some(k),
+            url: Some(route_of(k).url),
+            current: k == n,
+        });
         last = k;
     }
-    json!({
-        "current": n,
-        "total": total,
-        "previous": (n > 1).then(|| route_of(n - 1).url),
-        "next": (n < total).then(|| route_of(n + 1).url),
-        "pages": pages,
-    })
+    Pagination {
+        current: n,
+        total,
+        previous: (n > 1).then(|| route_of(n - 1).url),
+        next: (n < total).then(|| route_of(n + 1).url),
+        pages,
+    }
 }
 
 /// The versions of a page that exists in every language (home, listings).
@@ -483,13 +423,6 @@ pub fn label<E: YamlEnum>(site: &Site, lang: &str, prefix: &str, value: E) -> St
         .strings(lang)
         .get(&format!("{prefix}_{}", value.id()))
         .to_string()
-}
-
-/// Everything a template may show about a case in `lang` (which may differ
-/// from the case's own language when it is not translated), as JSON (for
-/// the templates whose data is not typed yet): see [`summary_of`].
-pub fn case_summary(site: &Site, lang: &str, doc: &Document<CaseMeta>, url: &str) -> Value {
-    serde_json::to_value(summary_of(site, lang, doc, url)).unwrap_or_default()
 }
 
 /// The case whose neutral fields (themes, filters) are used in every
@@ -572,13 +505,13 @@ pub(crate) fn case_full<'a>(
     }
 }
 
-/// A free page's data.
-pub fn page_doc(doc: &Document<PageMeta>) -> Value {
-    json!({
-        "id": doc.id,
-        "title": doc.meta.title,
-        "summary": doc.meta.summary,
-        "html": doc.html,
-        "headings": doc.headings,
-    })
+/// A free page's data (`doc`).
+pub(crate) fn page_doc(doc: &Document<PageMeta>) -> PageDoc<'_> {
+    PageDoc {
+        id: &doc.id,
+        title: &doc.meta.title,
+        summary: doc.meta.summary.as_deref(),
+        html: &doc.html,
+        headings: &doc.headings,
+    }
 }

@@ -3,9 +3,14 @@
 //! its chart and table, and one page per dimension along the intervention
 //! chain.
 
-use serde_json::{json, Value};
-
 use super::context::{self, LanguageContext, Version};
+use super::data::indicators::{
+    Category, ChainLevel, DimensionData, DimensionGroup, DimensionTemplate, FacetLinks, FacetValue,
+    FilterData, IndicatorFull, IndicatorSummary, IndicatorTemplate, IndicatorsTemplate,
+    ObservationData, PointData, StatusCount,
+};
+use super::data::listing::Downloads;
+use super::data::CaseSummary;
 use crate::chart::{self, Axis, Chart, Reference};
 use crate::config::Section;
 use crate::content::case::Dimension;
@@ -45,121 +50,112 @@ fn facet_value(ind: &Indicator, facet: &str) -> &'static str {
     }
 }
 
-fn text(site: &Site, lang: &str, t: &crate::yaml::LangText) -> String {
-    t.get(lang, &site.config.fallbacks(lang))
-        .unwrap_or("")
-        .to_string()
+/// `t` in `lang` (else in the first language of the fallback order that
+/// has it), or empty.
+fn text<'a>(site: &Site, lang: &str, t: &'a crate::yaml::LangText) -> &'a str {
+    t.get(lang, &site.config.fallbacks(lang)).unwrap_or("")
 }
 
 fn figures<'a>(site: &'a Site, id: &str) -> Option<&'a Figures> {
     site.figures.get(id)
 }
 
+/// The label of `status` in `lang` (its `status_<id>` word, hyphens as `_`).
+fn status_label(site: &Site, lang: &str, status: Status) -> String {
+    site.theme
+        .i18n
+        .strings(lang)
+        .get(&format!("status_{}", status.id().replace('-', "_")))
+        .to_string()
+}
+
 /// What listings show of an indicator.
-pub fn summary(site: &Site, lang: &str, ind: &Indicator) -> Value {
+pub(crate) fn summary<'a>(site: &'a Site, lang: &str, ind: &'a Indicator) -> IndicatorSummary<'a> {
     let f = figures(site, &ind.id);
     let url = site
         .routes
         .doc(Kind::Indicator, &ind.id, lang)
-        .map(|r| r.url.clone())
-        .unwrap_or_default();
+        .map_or("", |r| r.url.as_str());
     let status = f.map_or(Status::NoData, |f| f.status);
     let latest = f.and_then(|f| f.latest.as_ref());
-    json!({
-        "id": ind.id,
-        "url": url,
-        "name": text(site, lang, &ind.name),
-        "category": text(site, lang, &ind.category),
-        "dimension": ind.dimension,
-        "dimension_label": context::label(site, lang, "dimension", ind.dimension),
-        "kind": ind.kind,
-        "kind_label": context::label(site, lang, "kind", ind.kind),
-        "level": ind.level,
-        "level_label": context::label(site, lang, "level", ind.level),
-        "hierarchy": ind.hierarchy,
-        "hierarchy_label": context::label(site, lang, "hierarchy", ind.hierarchy),
-        "latest": latest.map(|o| format::measure(site, lang, ind, &o.value)),
-        "latest_period": latest.map(|o| format::period(site, lang, o.period)),
-        "status": status.id(),
-        "status_label": site.theme.i18n.strings(lang).get(&format!("status_{}", status.id().replace('-', "_"))),
-    })
+    IndicatorSummary {
+        id: &ind.id,
+        url,
+        name: text(site, lang, &ind.name),
+        category: text(site, lang, &ind.category),
+        dimension: ind.dimension,
+        dimension_label: context::label(site, lang, "dimension", ind.dimension),
+        kind: ind.kind,
+        kind_label: context::label(site, lang, "kind", ind.kind),
+        level: ind.level,
+        level_label: context::label(site, lang, "level", ind.level),
+        hierarchy: ind.hierarchy,
+        hierarchy_label: context::label(site, lang, "hierarchy", ind.hierarchy),
+        latest: latest.map(|o| format::measure(site, lang, ind, &o.value)),
+        latest_period: latest.map(|o| format::period(site, lang, o.period)),
+        status: status.id(),
+        status_label: status_label(site, lang, status),
+    }
 }
 
 /// Everything the page of an indicator shows.
-pub fn full(site: &Site, lang: &str, ind: &Indicator) -> Value {
+pub(crate) fn full<'a>(
+    site: &'a Site,
+    lc: &'a LanguageContext<'a>,
+    lang: &str,
+    ind: &'a Indicator,
+) -> IndicatorFull<'a> {
     let f = figures(site, &ind.id);
-    let mut v = summary(site, lang, ind);
-    let point = |p: &crate::content::indicator::Point| json!({"period": p.period, "period_display": format::period(site, lang, p.period), "value": format::measure(site, lang, ind, &p.value)});
-    let observations: Vec<Value> = ind
+    let measure = |m: &crate::content::indicator::Measure| format::measure(site, lang, ind, m);
+    let point = |p: &crate::content::indicator::Point| PointData {
+        period: p.period,
+        period_display: format::period(site, lang, p.period),
+        value: measure(&p.value),
+    };
+    let observations = ind
         .observations
         .iter()
-        .map(|o| {
-            json!({
-                "period": o.period,
-                "period_display": format::period(site, lang, o.period),
-                "value": format::measure(site, lang, ind, &o.value),
-                "note": o.note.as_ref().map(|n| text(site, lang, n)),
-            })
+        .map(|o| ObservationData {
+            period: o.period,
+            period_display: format::period(site, lang, o.period),
+            value: measure(&o.value),
+            note: o.note.as_ref().map(|n| text(site, lang, n)),
         })
         .collect();
-    let change = f.and_then(|f| change_text(site, lang, ind, f));
-    let related = related_cases(site, lang, ind);
-    let data_csv = routes::data_file(&site.config, &format!("indicators/{}.csv", ind.id));
-    let data_json = routes::data_file(&site.config, &format!("indicators/{}.json", ind.id));
-    if let Value::Object(map) = &mut v {
-        map.insert(
-            "description".into(),
-            json!(text(site, lang, &ind.description)),
-        );
-        map.insert("method".into(), json!(text(site, lang, &ind.method)));
-        map.insert("sources".into(), json!(text(site, lang, &ind.sources)));
-        map.insert("audiences".into(), json!(text(site, lang, &ind.audiences)));
-        map.insert("unit".into(), json!(format::unit(site, lang, ind)));
-        map.insert(
-            "quality_label".into(),
-            json!(ind
-                .quality
-                .map(|q| context::label(site, lang, "quality", q))),
-        );
-        map.insert(
-            "periodicity_label".into(),
-            json!(context::label(site, lang, "periodicity", ind.periodicity)),
-        );
-        map.insert(
-            "direction_label".into(),
-            json!(context::label(site, lang, "direction", ind.direction)),
-        );
-        map.insert(
-            "scale_levels".into(),
-            json!(ind.scale.as_ref().map(|s| s
-                .levels
+    IndicatorFull {
+        summary: summary(site, lang, ind),
+        description: text(site, lang, &ind.description),
+        method: text(site, lang, &ind.method),
+        sources: text(site, lang, &ind.sources),
+        audiences: text(site, lang, &ind.audiences),
+        unit: format::unit(site, lang, ind),
+        quality_label: ind
+            .quality
+            .map(|q| context::label(site, lang, "quality", q)),
+        periodicity_label: context::label(site, lang, "periodicity", ind.periodicity),
+        direction_label: context::label(site, lang, "direction", ind.direction),
+        scale_levels: ind.scale.as_ref().map(|s| {
+            s.levels
                 .iter()
                 .map(|l| format::level_label(site, lang, ind, &l.id))
-                .collect::<Vec<_>>())),
-        );
-        map.insert("baseline".into(), point(&ind.baseline));
-        map.insert("target".into(), point(&ind.target));
-        map.insert("observations".into(), json!(observations));
-        map.insert(
-            "previous".into(),
-            json!(f
-                .and_then(|f| f.previous.as_ref())
-                .map(|o| format::measure(site, lang, ind, &o.value))),
-        );
-        map.insert("change".into(), json!(change));
-        map.insert(
-            "progress".into(),
-            json!(f
-                .and_then(|f| f.progress)
-                .map(|p| format!("{} %", format::number(site, lang, p * 100.0)))),
-        );
-        map.insert("chart".into(), json!(chart_svg(site, lang, ind)));
-        map.insert("sdgs".into(), json!(ind.sdgs));
-        map.insert("related_cases".into(), json!(related));
-        map.insert("csv_url".into(), json!(data_csv.url));
-        map.insert("json_url".into(), json!(data_json.url));
+                .collect()
+        }),
+        baseline: point(&ind.baseline),
+        target: point(&ind.target),
+        observations,
+        previous: f
+            .and_then(|f| f.previous.as_ref())
+            .map(|o| measure(&o.value)),
+        change: f.and_then(|f| change_text(site, lang, ind, f)),
+        progress: f
+            .and_then(|f| f.progress)
+            .map(|p| format!("{} %", format::number(site, lang, p * 100.0))),
+        chart: chart_svg(site, lang, ind),
+        sdgs: &ind.sdgs,
+        related_cases: related_cases(site, lc, ind),
+        csv_url: routes::data_file(&site.config, &format!("indicators/{}.csv", ind.id)).url,
+        json_url: routes::data_file(&site.config, &format!("indicators/{}.json", ind.id)).url,
     }
-    v
 }
 
 /// The change from the previous observation to the latest, in words that
@@ -200,25 +196,20 @@ fn change_text(site: &Site, lang: &str, ind: &Indicator, f: &Figures) -> Option<
 }
 
 /// Cases this indicator names, and cases that name it, without repeats, in
-/// id order.
-fn related_cases(site: &Site, lang: &str, ind: &Indicator) -> Vec<Value> {
-    let fallbacks = site.config.fallbacks(lang);
+/// id order: their summaries in the page's language.
+fn related_cases<'a>(
+    site: &Site,
+    lc: &'a LanguageContext<'a>,
+    ind: &Indicator,
+) -> Vec<&'a CaseSummary<'a>> {
     site.links
         .cases_of(&ind.id)
-        .filter_map(|id| {
-            let doc = site
-                .content
-                .cases
-                .get(id)?
-                .get_or_fallback(lang, &fallbacks)?;
-            let route = site.routes.doc(Kind::Case, id, &doc.lang)?;
-            Some(context::case_summary(site, lang, doc, &route.url))
-        })
+        .filter_map(|id| lc.case_summary(id))
         .collect()
 }
 
 /// Indicators related to a case (named by it, or naming it), for its page.
-pub fn for_case(site: &Site, lang: &str, case_id: &str) -> Vec<Value> {
+pub(crate) fn for_case<'a>(site: &'a Site, lang: &str, case_id: &str) -> Vec<IndicatorSummary<'a>> {
     site.links
         .indicators_of(case_id)
         .filter_map(|id| site.content.indicators.get(id))
@@ -284,7 +275,7 @@ fn chart_svg(site: &Site, lang: &str, ind: &Indicator) -> String {
     let number = |v: f64| format::number(site, lang, v);
     chart::svg(&Chart {
         id: &format!("chart-{}", ind.id),
-        title: strings.get("chart_title").replace("{name}", &name),
+        title: strings.get("chart_title").replace("{name}", name),
         description,
         x_labels: labels,
         values,
@@ -302,64 +293,97 @@ fn chart_svg(site: &Site, lang: &str, ind: &Indicator) -> String {
 
 /// Indicators grouped by dimension, then by category (in the language's
 /// order of category names).
-fn grouped(site: &Site, lang: &str, keep: &dyn Fn(&Indicator) -> bool) -> Vec<Value> {
+fn grouped<'a>(
+    site: &'a Site,
+    lang: &str,
+    keep: &dyn Fn(&Indicator) -> bool,
+) -> Vec<DimensionGroup<'a>> {
     Dimension::ALL
         .iter()
         .filter_map(|(_, dim)| {
-            let mut inds: Vec<&Indicator> = site.content.indicators.values().filter(|i| i.dimension == *dim && keep(i)).collect();
+            let mut inds: Vec<&Indicator> = site
+                .content
+                .indicators
+                .values()
+                .filter(|i| i.dimension == *dim && keep(i))
+                .collect();
             if inds.is_empty() {
                 return None;
             }
-            inds.sort_by_cached_key(|i| (text(site, lang, &i.category), text(site, lang, &i.name), i.id.clone()));
-            let mut categories: Vec<(String, Vec<Value>)> = Vec::new();
-            for ind in inds {
-                let cat = text(site, lang, &ind.category);
-                match categories.last_mut() {
-                    Some((c, list)) if *c == cat => list.push(summary(site, lang, ind)),
-                    _ => categories.push((cat, vec![summary(site, lang, ind)])),
-                }
-            }
-            Some(json!({
-                "dimension": dim,
-                "label": context::label(site, lang, "dimension", *dim),
-                "url": routes::indicator_facet(&site.config, lang, "dimension", dim.id()).url,
-                "categories": categories.into_iter().map(|(label, indicators)| json!({"label": label, "indicators": indicators})).collect::<Vec<_>>(),
-            }))
+            inds.sort_by_cached_key(|i| {
+                (
+                    text(site, lang, &i.category),
+                    text(site, lang, &i.name),
+                    i.id.clone(),
+                )
+            });
+            Some(DimensionGroup {
+                dimension: *dim,
+                label: context::label(site, lang, "dimension", *dim),
+                url: routes::indicator_facet(&site.config, lang, "dimension", dim.id()).url,
+                categories: categories(site, lang, inds),
+            })
         })
         .collect()
 }
 
+/// Sorted indicators cut into runs of the same category.
+fn categories<'a>(site: &'a Site, lang: &str, inds: Vec<&'a Indicator>) -> Vec<Category<'a>> {
+    let mut out: Vec<Category<'a>> = Vec::new();
+    for ind in inds {
+        let cat = text(site, lang, &ind.category);
+        match out.last_mut() {
+            Some(c) if c.label == cat => c.indicators.push(summary(site, lang, ind)),
+            _ => out.push(Category {
+                label: cat,
+                indicators: vec![summary(site, lang, ind)],
+            }),
+        }
+    }
+    out
+}
+
 /// The filter links of the index, marking the current one.
-fn facet_links(site: &Site, lang: &str, current: Option<(&str, &str)>) -> Vec<Value> {
+fn facet_links(site: &Site, lang: &str, current: Option<(&str, &str)>) -> Vec<FacetLinks<'static>> {
     let strings = site.theme.i18n.strings(lang);
     facets()
         .into_iter()
         .map(|(facet, values)| {
-            let values: Vec<Value> = values
+            let values = values
                 .into_iter()
-                .map(|v| {
-                    let count = site
+                .map(|v| FacetValue {
+                    id: v,
+                    label: strings.get(&format!("{facet}_{v}")).to_string(),
+                    url: routes::indicator_facet(&site.config, lang, facet, v).url,
+                    count: site
                         .content
                         .indicators
                         .values()
                         .filter(|i| facet_value(i, facet) == v)
-                        .count();
-                    json!({
-                        "id": v,
-                        "label": strings.get(&format!("{facet}_{v}")),
-                        "url": routes::indicator_facet(&site.config, lang, facet, v).url,
-                        "count": count,
-                        "current": current == Some((facet, v)),
-                    })
+                        .count(),
+                    current: current == Some((facet, v)),
                 })
                 .collect();
-            json!({"facet": facet, "label": strings.get(&format!("ind_{facet}")), "values": values})
+            FacetLinks {
+                facet,
+                label: strings.get(&format!("ind_{facet}")).to_string(),
+                values,
+            }
         })
         .collect()
 }
 
 /// A rendered page: template, route, context, owner.
 pub type Page = (&'static str, Route, tera::Context, String);
+
+/// The routes of a page every language has, from its route in a language.
+fn in_every_language(site: &Site, route_of: &dyn Fn(&str) -> Route) -> Vec<(String, Route)> {
+    site.config
+        .languages
+        .iter()
+        .map(|l| (l.clone(), route_of(l)))
+        .collect()
+}
 
 /// `/<lang>/<indicators>/`, or one of its filter pages.
 pub fn index(site: &Site, lc: &LanguageContext, lang: &str, filter: Option<(&str, &str)>) -> Page {
@@ -369,11 +393,7 @@ pub fn index(site: &Site, lc: &LanguageContext, lang: &str, filter: Option<(&str
         Some((facet, value)) => routes::indicator_facet(config, l, facet, value),
         None => routes::section(config, Section::Indicators, l),
     };
-    let all: Vec<(String, Route)> = config
-        .languages
-        .iter()
-        .map(|l| (l.clone(), route_of(l)))
-        .collect();
+    let all = in_every_language(site, &route_of);
     let route = route_of(lang);
     let versions: Vec<Version<'_>> = context::all_languages(config, &all);
     let title = match filter {
@@ -384,32 +404,32 @@ pub fn index(site: &Site, lc: &LanguageContext, lang: &str, filter: Option<(&str
         ),
         None => strings.get("indicators_title").to_string(),
     };
-    let page = context::page_object(
+    let page = context::page_data(
         site,
         lang,
         "indicators",
-        &title,
+        title,
         Some(strings.get("indicators_intro")),
         &route,
         &versions,
     );
     let keep = |i: &Indicator| filter.is_none_or(|(facet, value)| facet_value(i, facet) == value);
-    let groups = grouped(site, lang, &keep);
-    let count: usize = site.content.indicators.values().filter(|i| keep(i)).count();
-    let filter_json = filter.map(|(facet, value)| json!({"facet": facet, "facet_label": strings.get(&format!("ind_{facet}")), "value": value, "label": strings.get(&format!("{facet}_{value}"))}));
-    let extra = vec![
-        ("groups", json!(groups)),
-        ("facets", json!(facet_links(site, lang, filter))),
-        ("filter", json!(filter_json)),
-        ("count", json!(count)),
-        (
-            "index_url",
-            json!(routes::section(config, Section::Indicators, lang).url),
-        ),
-        ("downloads", downloads(site)),
-    ];
+    let data = IndicatorsTemplate {
+        groups: grouped(site, lang, &keep),
+        facets: facet_links(site, lang, filter),
+        filter: filter.map(|(facet, value)| FilterData {
+            facet,
+            facet_label: strings.get(&format!("ind_{facet}")).to_string(),
+            value,
+            label: strings.get(&format!("{facet}_{value}")).to_string(),
+        }),
+        count: site.content.indicators.values().filter(|i| keep(i)).count(),
+        index_url: routes::section(config, Section::Indicators, lang).url,
+        downloads: downloads(site),
+    };
+    let ctx = lc.typed(&page, &data);
     let owner = format!("indicator index ({lang})");
-    ("indicators.html", route, lc.page(page, extra), owner)
+    ("indicators.html", route, ctx, owner)
 }
 
 /// A dimension's page: its indicators along the intervention chain, and how
@@ -417,17 +437,9 @@ pub fn index(site: &Site, lc: &LanguageContext, lang: &str, filter: Option<(&str
 pub fn dimension(site: &Site, lc: &LanguageContext, lang: &str, dim: Dimension) -> Page {
     let config = &site.config;
     let strings = site.theme.i18n.strings(lang);
-    let all: Vec<(String, Route)> = config
-        .languages
-        .iter()
-        .map(|l| {
-            (
-                l.clone(),
-                routes::indicator_facet(config, l, "dimension", dim.id()),
-            )
-        })
-        .collect();
-    let route = routes::indicator_facet(config, lang, "dimension", dim.id());
+    let route_of = |l: &str| routes::indicator_facet(config, l, "dimension", dim.id());
+    let all = in_every_language(site, &route_of);
+    let route = route_of(lang);
     let versions = context::all_languages(config, &all);
     let inds: Vec<&Indicator> = site
         .content
@@ -435,57 +447,59 @@ pub fn dimension(site: &Site, lc: &LanguageContext, lang: &str, dim: Dimension) 
         .values()
         .filter(|i| i.dimension == dim)
         .collect();
-    let chain: Vec<Value> = Level::ALL
-        .iter()
-        .map(|(_, level)| {
-            let mut at: Vec<&&Indicator> = inds.iter().filter(|i| i.level == *level).collect();
-            at.sort_by_cached_key(|i| text(site, lang, &i.name));
-            json!({
-                "level": level,
-                "label": context::label(site, lang, "level", *level),
-                "indicators": at.iter().map(|i| summary(site, lang, i)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let counts: Vec<Value> = Status::ALL
-        .iter()
-        .map(|s| {
-            let n = inds.iter().filter(|i| figures(site, &i.id).map_or(Status::NoData, |f| f.status) == *s).count();
-            json!({"status": s.id(), "label": strings.get(&format!("status_{}", s.id().replace('-', "_"))), "count": n})
-        })
-        .collect();
     let label = context::label(site, lang, "dimension", dim);
     let title = format!("{}: {label}", strings.get("ind_dimension"));
-    let description = strings
+    let intro = strings
         .get(&format!("dimension_{}_intro", dim.id()))
         .to_string();
-    let page = context::page_object(
-        site,
-        lang,
-        "dimension",
-        &title,
-        Some(&description),
-        &route,
-        &versions,
-    );
-    let extra = vec![
-        (
-            "dimension",
-            json!({"id": dim, "label": label, "intro": description, "total": inds.len()}),
-        ),
-        ("chain", json!(chain)),
-        ("status_counts", json!(counts)),
-        (
-            "index_url",
-            json!(routes::section(config, Section::Indicators, lang).url),
-        ),
-    ];
-    (
-        "dimension.html",
-        route,
-        lc.page(page, extra),
-        format!("dimension page {} ({lang})", dim.id()),
-    )
+    let mut page = context::page_data(site, lang, "dimension", title, None, &route, &versions);
+    page.description = Some(intro.as_str().into());
+    let data = DimensionTemplate {
+        dimension: DimensionData {
+            id: dim,
+            label,
+            intro: intro.clone(),
+            total: inds.len(),
+        },
+        chain: chain(site, lang, &inds),
+        status_counts: status_counts(site, lang, &inds),
+        index_url: routes::section(config, Section::Indicators, lang).url,
+    };
+    let ctx = lc.typed(&page, &data);
+    let owner = format!("dimension page {} ({lang})", dim.id());
+    ("dimension.html", route, ctx, owner)
+}
+
+/// The indicators of a dimension per level, from input to impact, by name.
+fn chain<'a>(site: &'a Site, lang: &str, inds: &[&'a Indicator]) -> Vec<ChainLevel<'a>> {
+    Level::ALL
+        .iter()
+        .map(|(_, level)| {
+            let mut at: Vec<&'a Indicator> =
+                inds.iter().copied().filter(|i| i.level == *level).collect();
+            at.sort_by_cached_key(|i| text(site, lang, &i.name));
+            ChainLevel {
+                level: *level,
+                label: context::label(site, lang, "level", *level),
+                indicators: at.into_iter().map(|i| summary(site, lang, i)).collect(),
+            }
+        })
+        .collect()
+}
+
+/// How many of `inds` stand at each status.
+fn status_counts(site: &Site, lang: &str, inds: &[&Indicator]) -> Vec<StatusCount<'static>> {
+    Status::ALL
+        .iter()
+        .map(|s| StatusCount {
+            status: s.id(),
+            label: status_label(site, lang, *s),
+            count: inds
+                .iter()
+                .filter(|i| figures(site, &i.id).map_or(Status::NoData, |f| f.status) == *s)
+                .count(),
+        })
+        .collect()
 }
 
 /// The page of one indicator.
@@ -502,37 +516,29 @@ pub fn page(site: &Site, lc: &LanguageContext, lang: &str, ind: &Indicator) -> O
         .collect();
     let route = site.routes.doc(Kind::Indicator, &ind.id, lang)?.clone();
     let versions = context::all_languages(config, &all);
-    let name = text(site, lang, &ind.name);
-    let description = text(site, lang, &ind.description);
-    let mut page = context::page_object(
+    let data = IndicatorTemplate {
+        indicator: full(site, lc, lang, ind),
+        index_url: routes::section(config, Section::Indicators, lang).url,
+    };
+    let mut page = context::page_data(
         site,
         lang,
         "indicator",
-        &name,
-        Some(&description),
+        data.indicator.summary.name,
+        Some(data.indicator.description),
         &route,
         &versions,
     );
-    page["jsonld"] = json!(super::jsonld::indicator(site, lang, ind, &route.permalink));
-    let extra = vec![
-        ("indicator", full(site, lang, ind)),
-        (
-            "index_url",
-            json!(routes::section(config, Section::Indicators, lang).url),
-        ),
-    ];
-    Some((
-        "indicator.html",
-        route,
-        lc.page(page, extra),
-        crate::diagnostics::display_path(&ind.source),
-    ))
+    page.jsonld = Some(super::jsonld::indicator(site, lang, ind, &route.permalink));
+    let ctx = lc.typed(&page, &data);
+    let owner = crate::diagnostics::display_path(&ind.source);
+    Some(("indicator.html", route, ctx, owner))
 }
 
 /// Links to the open data of all indicators.
-fn downloads(site: &Site) -> Value {
-    json!({
-        "csv": routes::data_file(&site.config, "indicators.csv").url,
-        "json": routes::data_file(&site.config, "indicators.json").url,
-    })
+fn downloads(site: &Site) -> Downloads {
+    Downloads {
+        csv: routes::data_file(&site.config, "indicators.csv").url,
+        json: routes::data_file(&site.config, "indicators.json").url,
+    }
 }

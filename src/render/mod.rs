@@ -16,7 +16,6 @@ pub mod taxonomies;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
-use serde_json::{json, Value};
 
 use crate::config::Section;
 use crate::content::markdown_file::Meta;
@@ -28,6 +27,10 @@ use crate::site::Site;
 use crate::theme::error_chain;
 use crate::yaml::YamlEnum;
 use context::{LanguageContext, Version};
+use data::pages::{
+    AvailableVersion, Choice, ChooserTemplate, NotFoundTemplate, Original, PageTemplate,
+    SearchTemplate, UntranslatedTemplate,
+};
 use data::{CaseSummary, CaseTemplate, CasesTemplate, FilterCard, HomeTemplate};
 
 /// One page to render.
@@ -275,188 +278,56 @@ fn case_list<'a>(site: &'a Site, lc: &LanguageContext<'a>, lang: &str) -> Vec<&'
         .collect()
 }
 
+/// Renders one page: its kind's own function builds its typed data (the
+/// match only dispatches), then the template is rendered with the words it
+/// uses.
 fn render_job(site: &Site, shared: &Shared<'_>, job: &Job) -> Result<OutputFile, Diagnostic> {
-    let config = &site.config;
-    let default = config.default_language().to_string();
-    let (template, route, ctx, owner): (&str, Route, tera::Context, String) = match job {
-        Job::Chooser => {
-            let route = routes::chooser(config);
-            let lc = &shared.lang[&default];
-            let homes: Vec<(String, Route)> = config
-                .languages
-                .iter()
-                .map(|l| (l.clone(), routes::home(config, l)))
-                .collect();
-            let versions = context::all_languages(config, &homes);
-            let title = config.title(&default).to_string();
-            let mut page =
-                context::page_object(site, &default, "chooser", &title, None, &route, &versions);
-            // The chooser itself is the x-default of the whole site.
-            page["x_default"] = json!(route.permalink);
-            let choices: Vec<Value> = config
-                .languages
-                .iter()
-                .map(|l| {
-                    let s = site.theme.i18n.strings(l);
-                    json!({
-                        "lang": l,
-                        "name": s.get("language_name"),
-                        "url": routes::home(config, l).url,
-                        "title": config.title(l),
-                        "description": config.description.get(l),
-                        "enter": s.get("chooser_enter"),
-                    })
-                })
-                .collect();
-            (
-                "chooser.html",
-                route,
-                lc.page(page, vec![("choices", json!(choices))]),
-                "language chooser".into(),
-            )
-        }
-        Job::NotFound => {
-            let route = Route::file(config, "404.html");
-            let lc = &shared.lang[&default];
-            let title = site
-                .theme
-                .i18n
-                .strings(&default)
-                .get("not_found_title")
-                .to_string();
-            let mut page = context::page_object(site, &default, "404", &title, None, &route, &[]);
-            page["noindex"] = json!(true);
-            (
-                "404.html",
-                route,
-                lc.page(page, vec![]),
-                "not-found page".into(),
-            )
-        }
+    let lc = |lang: &str| &shared.lang[lang];
+    let rendered = match job {
+        Job::Chooser => chooser(site, shared),
+        Job::NotFound => not_found(site, shared),
         Job::Home(lang) => home(site, shared, lang),
         Job::Cases(lang, n) => cases_index(site, shared, lang, *n),
-        Job::Case(id, lang) => {
-            let entry = &site.content.cases.entries[id];
-            let versions = context::entry_versions(site, Kind::Case, entry);
-            let route = site
-                .routes
-                .doc(Kind::Case, id, lang)
-                .cloned()
-                .ok_or_else(|| missing_route(id))?;
-            match entry.get(lang) {
-                Some(doc) => case_page(site, shared, lang, doc, route, &versions)?,
-                None => untranslated(site, shared, lang, route, &versions, entry)?,
-            }
-        }
-        Job::Indicators(lang) => indicators::index(site, &shared.lang[lang], lang, None),
-        Job::IndicatorFacet(lang, "dimension", value) => {
-            let dim = crate::content::case::Dimension::ALL
-                .iter()
-                .find(|(id, _)| id == value)
-                .map(|(_, d)| *d)
-                .ok_or_else(|| missing_route(value))?;
-            indicators::dimension(site, &shared.lang[lang], lang, dim)
-        }
+        Job::Case(id, lang) => case(site, shared, id, lang)?,
+        Job::Page(id, lang) => free_page(site, shared, id, lang)?,
+        Job::Indicators(lang) => indicators::index(site, lc(lang), lang, None),
         Job::IndicatorFacet(lang, facet, value) => {
-            indicators::index(site, &shared.lang[lang], lang, Some((facet, value)))
+            indicator_facet(site, lc(lang), lang, facet, value)?
         }
         Job::Indicator(id, lang) => {
-            let ind = &site.content.indicators[id];
-            indicators::page(site, &shared.lang[lang], lang, ind)
+            indicators::page(site, lc(lang), lang, &site.content.indicators[id])
                 .ok_or_else(|| missing_route(id))?
         }
-        Job::Agreements(lang, n) => registry::agreements_index(site, &shared.lang[lang], lang, *n),
+        Job::Agreements(lang, n) => registry::agreements_index(site, lc(lang), lang, *n),
         Job::Agreement(id, lang) => {
-            registry::agreement_page(site, &shared.lang[lang], lang, &site.content.agreements[id])
+            registry::agreement_page(site, lc(lang), lang, &site.content.agreements[id])
                 .ok_or_else(|| missing_route(id))?
         }
-        Job::Actions(lang, n) => registry::actions_index(site, &shared.lang[lang], lang, *n),
+        Job::Actions(lang, n) => registry::actions_index(site, lc(lang), lang, *n),
         Job::Action(id, lang) => {
-            registry::action_page(site, &shared.lang[lang], lang, &site.content.actions[id])
+            registry::action_page(site, lc(lang), lang, &site.content.actions[id])
                 .ok_or_else(|| missing_route(id))?
         }
-        Job::Reports(lang) => reports::index(site, &shared.lang[lang], lang),
-        Job::Report(id, lang) => {
-            let entry = &site.content.reports.entries[id];
-            match entry.get(lang) {
-                Some(doc) => {
-                    reports::page(site, &shared.lang[lang], doc).ok_or_else(|| missing_route(id))?
-                }
-                None => {
-                    let versions = context::entry_versions(site, Kind::Report, entry);
-                    let route = site
-                        .routes
-                        .doc(Kind::Report, id, lang)
-                        .cloned()
-                        .ok_or_else(|| missing_route(id))?;
-                    untranslated(site, shared, lang, route, &versions, entry)?
-                }
-            }
-        }
-        Job::Taxonomy(lang, tax) => taxonomies::index(site, &shared.lang[lang], lang, *tax),
+        Job::Reports(lang) => reports::index(site, lc(lang), lang),
+        Job::Report(id, lang) => report(site, shared, id, lang)?,
+        Job::Taxonomy(lang, tax) => taxonomies::index(site, lc(lang), lang, *tax),
         Job::Term(lang, tax, i, n) => {
             let term = &site.taxonomies.terms[tax][*i];
-            taxonomies::term_page(site, &shared.lang[lang], lang, *tax, term, *n)
+            taxonomies::term_page(site, lc(lang), lang, *tax, term, *n)
         }
-        Job::Search(lang) => {
-            let strings = site.theme.i18n.strings(lang);
-            let (route, page) = context::section_page(
-                site,
-                lang,
-                Section::Search,
-                "search",
-                strings.get("search_title"),
-                Some(strings.get("search_intro")),
-            );
-            let extra = vec![
-                (
-                    "search_index",
-                    json!(format!("{}search/{lang}/", config.base_path)),
-                ),
-                ("facets", json!(taxonomies::facets(site, lang))),
-            ];
-            (
-                "search.html",
-                route,
-                shared.lang[lang].page(page, extra),
-                format!("search page ({lang})"),
-            )
-        }
-        Job::Page(id, lang) => {
-            let entry = &site.content.pages.entries[id];
-            let versions = context::entry_versions(site, Kind::Page, entry);
-            let route = site
-                .routes
-                .doc(Kind::Page, id, lang)
-                .cloned()
-                .ok_or_else(|| missing_route(id))?;
-            match entry.get(lang) {
-                Some(doc) => {
-                    let page = context::page_object(
-                        site,
-                        lang,
-                        "page",
-                        &doc.meta.title,
-                        doc.meta.summary.as_deref(),
-                        &route,
-                        &versions,
-                    );
-                    (
-                        "page.html",
-                        route,
-                        shared.lang[lang].page(page, vec![("doc", context::page_doc(doc))]),
-                        crate::diagnostics::display_path(&doc.source),
-                    )
-                }
-                None => untranslated(site, shared, lang, route, &versions, entry)?,
-            }
-        }
+        Job::Search(lang) => search(site, shared, lang),
     };
-    let mut ctx = ctx;
+    render(site, shared, rendered)
+}
+
+/// Renders a page's template with its data and the words (`t`) the
+/// template uses, in the page's language.
+fn render(site: &Site, shared: &Shared<'_>, rendered: Rendered) -> Result<OutputFile, Diagnostic> {
+    let (template, route, mut ctx, owner) = rendered;
     let lang = ctx
         .get("lang")
         .and_then(|v| v.as_str())
-        .unwrap_or(&default)
+        .unwrap_or(site.config.default_language())
         .to_string();
     if let Some(lc) = shared.lang.get(&lang) {
         ctx.insert("t", &lc.words_for(template));
@@ -476,16 +347,178 @@ fn render_job(site: &Site, shared: &Shared<'_>, job: &Job) -> Result<OutputFile,
     Ok(OutputFile::new(route.file, html.into_bytes(), owner))
 }
 
+/// The routes of every language's home page.
+fn homes(config: &crate::config::Config) -> Vec<(String, Route)> {
+    config
+        .languages
+        .iter()
+        .map(|l| (l.clone(), routes::home(config, l)))
+        .collect()
+}
+
+/// `/index.html`: the language chooser, in the default language.
+fn chooser(site: &Site, shared: &Shared<'_>) -> Rendered {
+    let config = &site.config;
+    let default = config.default_language();
+    let route = routes::chooser(config);
+    let homes = homes(config);
+    let versions = context::all_languages(config, &homes);
+    let mut page = context::page_data(
+        site,
+        default,
+        "chooser",
+        config.title(default),
+        None,
+        &route,
+        &versions,
+    );
+    // The chooser itself is the x-default of the whole site.
+    page.x_default = Some(&route.permalink);
+    let data = ChooserTemplate {
+        choices: config
+            .languages
+            .iter()
+            .map(|l| {
+                let s = site.theme.i18n.strings(l);
+                Choice {
+                    lang: l,
+                    name: s.get("language_name"),
+                    url: routes::home(config, l).url,
+                    title: config.title(l),
+                    description: config.description.get(l).map(String::as_str),
+                    enter: s.get("chooser_enter"),
+                }
+            })
+            .collect(),
+    };
+    let ctx = shared.lang[default].typed(&page, &data);
+    ("chooser.html", route, ctx, "language chooser".into())
+}
+
+/// `/404.html`, in the default language.
+fn not_found(site: &Site, shared: &Shared<'_>) -> Rendered {
+    let config = &site.config;
+    let default = config.default_language();
+    let route = Route::file(config, "404.html");
+    let title = site.theme.i18n.strings(default).get("not_found_title");
+    // No version is available, so the page is not indexed.
+    let page = context::page_data(site, default, "404", title, None, &route, &[]);
+    let ctx = shared.lang[default].typed(&page, &NotFoundTemplate {});
+    ("404.html", route, ctx, "not-found page".into())
+}
+
+/// A case in `lang`: its own page, or the stand-in for a missing translation.
+fn case(site: &Site, shared: &Shared<'_>, id: &str, lang: &str) -> Result<Rendered, Diagnostic> {
+    let entry = &site.content.cases.entries[id];
+    let versions = context::entry_versions(site, Kind::Case, entry);
+    let route = site
+        .routes
+        .doc(Kind::Case, id, lang)
+        .cloned()
+        .ok_or_else(|| missing_route(id))?;
+    match entry.get(lang) {
+        Some(doc) => case_page(site, shared, lang, doc, route, &versions),
+        None => untranslated(site, shared, lang, route, &versions, entry),
+    }
+}
+
+/// A free page in `lang`, or the stand-in for a missing translation.
+fn free_page(
+    site: &Site,
+    shared: &Shared<'_>,
+    id: &str,
+    lang: &str,
+) -> Result<Rendered, Diagnostic> {
+    let entry = &site.content.pages.entries[id];
+    let versions = context::entry_versions(site, Kind::Page, entry);
+    let route = site
+        .routes
+        .doc(Kind::Page, id, lang)
+        .cloned()
+        .ok_or_else(|| missing_route(id))?;
+    let Some(doc) = entry.get(lang) else {
+        return untranslated(site, shared, lang, route, &versions, entry);
+    };
+    let page = context::page_data(
+        site,
+        lang,
+        "page",
+        doc.meta.title.as_str(),
+        doc.meta.summary.as_deref(),
+        &route,
+        &versions,
+    );
+    let data = PageTemplate {
+        doc: context::page_doc(doc),
+    };
+    let ctx = shared.lang[lang].typed(&page, &data);
+    let owner = crate::diagnostics::display_path(&doc.source);
+    Ok(("page.html", route, ctx, owner))
+}
+
+/// A filtered indicator listing; the `dimension` facet has pages of its own.
+fn indicator_facet(
+    site: &Site,
+    lc: &LanguageContext<'_>,
+    lang: &str,
+    facet: &str,
+    value: &str,
+) -> Result<Rendered, Diagnostic> {
+    if facet != "dimension" {
+        return Ok(indicators::index(site, lc, lang, Some((facet, value))));
+    }
+    let dim = crate::content::case::Dimension::ALL
+        .iter()
+        .find(|(id, _)| *id == value)
+        .map(|(_, d)| *d)
+        .ok_or_else(|| missing_route(value))?;
+    Ok(indicators::dimension(site, lc, lang, dim))
+}
+
+/// A report in `lang`: its page, or the stand-in for a missing translation.
+fn report(site: &Site, shared: &Shared<'_>, id: &str, lang: &str) -> Result<Rendered, Diagnostic> {
+    let entry = &site.content.reports.entries[id];
+    if let Some(doc) = entry.get(lang) {
+        return reports::page(site, &shared.lang[lang], doc).ok_or_else(|| missing_route(id));
+    }
+    let versions = context::entry_versions(site, Kind::Report, entry);
+    let route = site
+        .routes
+        .doc(Kind::Report, id, lang)
+        .cloned()
+        .ok_or_else(|| missing_route(id))?;
+    untranslated(site, shared, lang, route, &versions, entry)
+}
+
+/// `/<lang>/<search>/`: the search page, with the groupings for browsing.
+fn search(site: &Site, shared: &Shared<'_>, lang: &str) -> Rendered {
+    let config = &site.config;
+    let strings = site.theme.i18n.strings(lang);
+    let (route, all) = context::listing_routes(site, lang, Section::Search, 1);
+    let versions = context::all_languages(config, &all);
+    let page = context::page_data(
+        site,
+        lang,
+        "search",
+        strings.get("search_title"),
+        Some(strings.get("search_intro")),
+        &route,
+        &versions,
+    );
+    let data = SearchTemplate {
+        search_index: format!("{}search/{lang}/", config.base_path),
+        facets: taxonomies::facets(site, lang),
+    };
+    let ctx = shared.lang[lang].typed(&page, &data);
+    ("search.html", route, ctx, format!("search page ({lang})"))
+}
+
 type Rendered = (&'static str, Route, tera::Context, String);
 
 /// The home page of `lang`: the newest cases.
 fn home(site: &Site, shared: &Shared<'_>, lang: &str) -> Rendered {
     let config = &site.config;
-    let homes: Vec<(String, Route)> = config
-        .languages
-        .iter()
-        .map(|l| (l.clone(), routes::home(config, l)))
-        .collect();
+    let homes = homes(config);
     let route = routes::home(config, lang);
     let chooser = routes::chooser(config);
     let versions = context::all_languages(config, &homes);
@@ -624,7 +657,7 @@ fn untranslated<M: Meta>(
         .ok_or_else(|| missing_route(&route.url))?;
     let strings = site.theme.i18n.strings(lang);
     // The summary is in another language: it is shown marked as such, not used as this page's description.
-    let page = context::page_object(
+    let page = context::page_data(
         site,
         lang,
         "untranslated",
@@ -633,42 +666,41 @@ fn untranslated<M: Meta>(
         &route,
         versions,
     );
-    let original = json!({
-        "lang": doc.lang,
-        "title": doc.meta.title(),
-        "summary": doc.meta.summary(),
-        "available": available_versions(site, entry, versions),
-        "notice": strings.get("untranslated_notice"),
-    });
-    Ok((
-        "untranslated.html",
-        route,
-        shared.lang[lang].page(page, vec![("original", original)]),
-        format!(
-            "notice for the missing `{lang}` translation of {}",
-            crate::diagnostics::display_path(&doc.source)
-        ),
-    ))
+    let data = UntranslatedTemplate {
+        original: Original {
+            lang: &doc.lang,
+            title: doc.meta.title(),
+            summary: doc.meta.summary(),
+            available: available_versions(site, entry, versions),
+            notice: strings.get("untranslated_notice"),
+        },
+    };
+    let ctx = shared.lang[lang].typed(&page, &data);
+    let owner = format!(
+        "notice for the missing `{lang}` translation of {}",
+        crate::diagnostics::display_path(&doc.source)
+    );
+    Ok(("untranslated.html", route, ctx, owner))
 }
 
 /// The versions of `entry` that exist, in the site's language order, each
 /// with its language, the name of that language, its title and address.
-fn available_versions<M: Meta>(
-    site: &Site,
-    entry: &Entry<M>,
-    versions: &[Version<'_>],
-) -> Vec<Value> {
+fn available_versions<'a, M: Meta>(
+    site: &'a Site,
+    entry: &'a Entry<M>,
+    versions: &[Version<'a>],
+) -> Vec<AvailableVersion<'a>> {
     versions
         .iter()
         .filter(|v| v.available)
         .filter_map(|v| {
             let doc = entry.get(v.lang)?;
-            Some(json!({
-                "lang": v.lang,
-                "name": site.theme.i18n.strings(v.lang).get("language_name"),
-                "title": doc.meta.title(),
-                "url": v.route.url,
-            }))
+            Some(AvailableVersion {
+                lang: v.lang,
+                name: site.theme.i18n.strings(v.lang).get("language_name"),
+                title: doc.meta.title(),
+                url: &v.route.url,
+            })
         })
         .collect()
 }

@@ -1,9 +1,12 @@
 //! The registry pages: agreements and international actions, each with a
 //! listing per language and a page per item.
 
-use serde_json::{json, Value};
-
 use super::context::{self, LanguageContext};
+use super::data::listing::Downloads;
+use super::data::registry::{
+    ActionData, ActionTemplate, ActionsTemplate, AgreementData, AgreementFull, AgreementLink,
+    AgreementTemplate, AgreementsTemplate, PlaceData,
+};
 use super::indicators::Page;
 use crate::config::Section;
 use crate::content::{Action, Agreement, Kind};
@@ -12,20 +15,25 @@ use crate::routes::{self, Route};
 use crate::site::Site;
 use crate::yaml::LangText;
 
-fn text(site: &Site, lang: &str, t: &LangText) -> String {
-    t.get(lang, &site.config.fallbacks(lang))
-        .unwrap_or("")
-        .to_string()
+/// `t` in `lang` (else in the first language of the fallback order that
+/// has it), or empty.
+fn text<'a>(site: &Site, lang: &str, t: &'a LangText) -> &'a str {
+    t.get(lang, &site.config.fallbacks(lang)).unwrap_or("")
 }
 
-fn country(site: &Site, lang: &str, code: &str) -> String {
+/// The name of country `code` in `lang` (its `country_XX` word), else the code.
+fn country<'a>(site: &'a Site, lang: &str, code: &'a str) -> &'a str {
     site.theme
         .i18n
         .strings(lang)
         .map
         .get(&format!("country_{code}"))
-        .cloned()
-        .unwrap_or_else(|| code.to_string())
+        .map_or(code, String::as_str)
+}
+
+/// The address of registry item `id` of `kind` in `lang`.
+fn url<'a>(site: &'a Site, kind: Kind, id: &str, lang: &str) -> Option<&'a str> {
+    site.routes.doc(kind, id, lang).map(|r| r.url.as_str())
 }
 
 /// An amount written for readers: `250.000 EUR`.
@@ -34,181 +42,182 @@ pub fn money(site: &Site, lang: &str, m: &crate::content::fields::Money) -> Stri
 }
 
 /// What listings and reports show of an agreement.
-pub fn agreement(site: &Site, lang: &str, a: &Agreement) -> Value {
+pub(crate) fn agreement<'a>(site: &'a Site, lang: &str, a: &'a Agreement) -> AgreementData<'a> {
     let i18n = &site.theme.i18n;
-    json!({
-        "id": a.id,
-        "url": site.routes.doc(Kind::Agreement, &a.id, lang).map(|r| r.url.clone()),
-        "title": text(site, lang, &a.title),
-        "summary": text(site, lang, &a.summary),
-        "partner": a.partner,
-        "partner_country": a.partner_country,
-        "partner_country_name": country(site, lang, &a.partner_country),
-        "type": a.kind,
-        "type_label": context::label(site, lang, "agreement_type", a.kind),
-        "signed": a.signed,
-        "signed_display": i18n.format_date(lang, a.signed),
-        "ends": a.ends,
-        "ends_display": a.ends.map(|d| i18n.format_date(lang, d)),
-        "status": a.status,
-        "status_label": context::label(site, lang, "agreement_status", a.status),
-        "amount": a.amount.as_ref().map(|m| money(site, lang, m)),
-        "approved_by": a.approved_by,
-        "sdgs": a.sdgs,
-        "themes": a.themes,
-        "documents": a.documents,
-    })
+    AgreementData {
+        id: &a.id,
+        url: url(site, Kind::Agreement, &a.id, lang),
+        title: text(site, lang, &a.title),
+        summary: text(site, lang, &a.summary),
+        partner: &a.partner,
+        partner_country: &a.partner_country,
+        partner_country_name: country(site, lang, &a.partner_country),
+        kind: a.kind,
+        type_label: context::label(site, lang, "agreement_type", a.kind),
+        signed: a.signed,
+        signed_display: i18n.format_date(lang, a.signed),
+        ends: a.ends,
+        ends_display: a.ends.map(|d| i18n.format_date(lang, d)),
+        status: a.status,
+        status_label: context::label(site, lang, "agreement_status", a.status),
+        amount: a.amount.as_ref().map(|m| money(site, lang, m)),
+        approved_by: a.approved_by.as_deref(),
+        sdgs: &a.sdgs,
+        themes: &a.themes,
+        documents: &a.documents,
+    }
 }
 
 /// What listings and reports show of an action.
-pub fn action(site: &Site, lang: &str, a: &Action) -> Value {
+pub(crate) fn action<'a>(site: &'a Site, lang: &str, a: &'a Action) -> ActionData<'a> {
     let i18n = &site.theme.i18n;
-    let agreements: Vec<Value> = a
+    let agreements = a
         .agreements
         .iter()
         .filter_map(|r| site.content.agreements.get(&r.value))
-        .map(|ag| json!({"title": text(site, lang, &ag.title), "url": site.routes.doc(Kind::Agreement, &ag.id, lang).map(|r| r.url.clone())}))
+        .map(|ag| AgreementLink {
+            title: text(site, lang, &ag.title),
+            url: url(site, Kind::Agreement, &ag.id, lang),
+        })
         .collect();
-    json!({
-        "id": a.id,
-        "url": site.routes.doc(Kind::Action, &a.id, lang).map(|r| r.url.clone()),
-        "title": text(site, lang, &a.title),
-        "summary": text(site, lang, &a.summary),
-        "type": a.kind,
-        "type_label": context::label(site, lang, "action_type", a.kind),
-        "date": a.date,
-        "date_display": i18n.format_date(lang, a.date),
-        "end_date": a.end_date,
-        "end_date_display": a.end_date.map(|d| i18n.format_date(lang, d)),
-        "place": {"city": a.place.city, "country": a.place.country, "country_name": country(site, lang, &a.place.country)},
-        "participants": a.participants,
-        "cost": a.cost.as_ref().map(|m| money(site, lang, m)),
-        "funded_by": a.funded_by,
-        "agreements": agreements,
-        "results": a.results.as_ref().map(|r| text(site, lang, r)),
-        "sdgs": a.sdgs,
-    })
+    ActionData {
+        id: &a.id,
+        url: url(site, Kind::Action, &a.id, lang),
+        title: text(site, lang, &a.title),
+        summary: text(site, lang, &a.summary),
+        kind: a.kind,
+        type_label: context::label(site, lang, "action_type", a.kind),
+        date: a.date,
+        date_display: i18n.format_date(lang, a.date),
+        end_date: a.end_date,
+        end_date_display: a.end_date.map(|d| i18n.format_date(lang, d)),
+        place: PlaceData {
+            city: &a.place.city,
+            country: &a.place.country,
+            country_name: country(site, lang, &a.place.country),
+        },
+        participants: &a.participants,
+        cost: a.cost.as_ref().map(|m| money(site, lang, m)),
+        funded_by: a.funded_by.as_deref(),
+        agreements,
+        results: a.results.as_ref().map(|r| text(site, lang, r)),
+        sdgs: &a.sdgs,
+    }
 }
 
-/// Page `n` (1-based) of the listing of `kind` (`agreements`, `actions`):
-/// how many items it lists in all, and the data of those on this page.
+/// The part every page of a registry listing shares: its route, its `page`
+/// data (which borrows the route, so the caller builds it) and its links.
+struct Listing {
+    route: Route,
+    all: Vec<(String, Route)>,
+    title: String,
+    intro: String,
+    pagination: super::data::listing::Pagination,
+    downloads: Downloads,
+}
+
+/// Page `n` (1-based) of the listing of `kind` (`agreements`, `actions`)
+/// of `count` items in all.
 fn listing(
     site: &Site,
-    lc: &LanguageContext,
     lang: &str,
-    (section, kind): (Section, &str),
-    (count, items): (usize, Vec<Value>),
+    section: Section,
+    kind: &str,
+    count: usize,
     n: usize,
-) -> Page {
+) -> Listing {
     let config = &site.config;
     let strings = site.theme.i18n.strings(lang);
+    let (route, all) = context::listing_routes(site, lang, section, n);
     let title = strings.get(&format!("{kind}_title")).to_string();
-    let intro = strings.get(&format!("{kind}_intro")).to_string();
-    let (route, page) = context::listing_page(site, lang, section, kind, &title, Some(&intro), n);
-    let data = json!({
-        "csv": routes::data_file(config, &format!("{kind}.csv")).url,
-        "json": routes::data_file(config, &format!("{kind}.json")).url,
-    });
-    let template = if kind == "agreements" {
-        "agreements.html"
-    } else {
-        "actions.html"
-    };
     let total = context::page_count(count, config.per_page);
     let first = routes::section(config, section, lang);
-    let pagination = context::pagination(n, total, &|k| routes::paged(config, &first, lang, k));
-    let extra = vec![
-        ("count", json!(count)),
-        ("items", json!(items)),
-        ("pagination", pagination),
-        ("downloads", data),
-    ];
-    (
-        template,
+    Listing {
         route,
-        lc.page(page, extra),
-        format!("list of {kind} ({lang}), page {n}"),
-    )
+        all,
+        title: context::paged_title(site, lang, &title, n),
+        intro: strings.get(&format!("{kind}_intro")).to_string(),
+        pagination: context::pagination(n, total, &|k| routes::paged(config, &first, lang, k)),
+        downloads: Downloads {
+            csv: routes::data_file(config, &format!("{kind}.csv")).url,
+            json: routes::data_file(config, &format!("{kind}.json")).url,
+        },
+    }
 }
 
 /// Page `n` of `/<lang>/<agreements>/`: every agreement, newest first.
 pub fn agreements_index(site: &Site, lc: &LanguageContext, lang: &str, n: usize) -> Page {
     let mut list: Vec<&Agreement> = site.content.agreements.values().collect();
     list.sort_by(|a, b| b.signed.cmp(&a.signed).then_with(|| a.id.cmp(&b.id)));
-    let items = context::page_items(&list, site.config.per_page, n)
-        .iter()
-        .map(|a| agreement(site, lang, a))
-        .collect();
-    let listed = (list.len(), items);
-    listing(
+    let l = listing(site, lang, Section::Agreements, "agreements", list.len(), n);
+    let versions = context::all_languages(&site.config, &l.all);
+    let page = context::page_data(
         site,
-        lc,
         lang,
-        (Section::Agreements, "agreements"),
-        listed,
-        n,
-    )
+        "agreements",
+        l.title.as_str(),
+        Some(&l.intro),
+        &l.route,
+        &versions,
+    );
+    let data = AgreementsTemplate {
+        count: list.len(),
+        items: context::page_items(&list, site.config.per_page, n)
+            .iter()
+            .map(|a| agreement(site, lang, a))
+            .collect(),
+        pagination: l.pagination,
+        downloads: l.downloads,
+    };
+    let ctx = lc.typed(&page, &data);
+    let owner = format!("list of agreements ({lang}), page {n}");
+    ("agreements.html", l.route, ctx, owner)
 }
 
 /// Page `n` of `/<lang>/<actions>/`: every action, newest first.
 pub fn actions_index(site: &Site, lc: &LanguageContext, lang: &str, n: usize) -> Page {
     let mut list: Vec<&Action> = site.content.actions.values().collect();
     list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-    let items = context::page_items(&list, site.config.per_page, n)
-        .iter()
-        .map(|a| action(site, lang, a))
-        .collect();
-    let listed = (list.len(), items);
-    listing(site, lc, lang, (Section::Actions, "actions"), listed, n)
-}
-
-/// One registry item to render on its own page.
-struct Item<'a> {
-    kind: Kind,
-    id: &'a str,
-    title: String,
-    summary: String,
-    /// The template variable holding the item's data, and the data.
-    data: (&'static str, Value),
-    template: &'static str,
-    owner: String,
-}
-
-fn item_page(site: &Site, lc: &LanguageContext, lang: &str, item: Item<'_>) -> Option<Page> {
-    let config = &site.config;
-    let all: Vec<(String, Route)> = config
-        .languages
-        .iter()
-        .filter_map(|l| {
-            site.routes
-                .doc(item.kind, item.id, l)
-                .map(|r| (l.clone(), r.clone()))
-        })
-        .collect();
-    let route = site.routes.doc(item.kind, item.id, lang)?.clone();
-    let versions = context::all_languages(config, &all);
-    let kind_name = item.template.trim_end_matches(".html");
-    let page = context::page_object(
+    let l = listing(site, lang, Section::Actions, "actions", list.len(), n);
+    let versions = context::all_languages(&site.config, &l.all);
+    let page = context::page_data(
         site,
         lang,
-        kind_name,
-        &item.title,
-        Some(&item.summary),
-        &route,
+        "actions",
+        l.title.as_str(),
+        Some(&l.intro),
+        &l.route,
         &versions,
     );
-    let section = if item.kind == Kind::Agreement {
-        Section::Agreements
-    } else {
-        Section::Actions
+    let data = ActionsTemplate {
+        count: list.len(),
+        items: context::page_items(&list, site.config.per_page, n)
+            .iter()
+            .map(|a| action(site, lang, a))
+            .collect(),
+        pagination: l.pagination,
+        downloads: l.downloads,
     };
-    let index = json!(routes::section(config, section, lang).url);
-    Some((
-        item.template,
-        route,
-        lc.page(page, vec![item.data, ("index_url", index)]),
-        item.owner,
-    ))
+    let ctx = lc.typed(&page, &data);
+    let owner = format!("list of actions ({lang}), page {n}");
+    ("actions.html", l.route, ctx, owner)
+}
+
+/// The route of registry item `id` of `kind` in `lang`, and its routes in
+/// every language that has one.
+fn item_routes(
+    site: &Site,
+    kind: Kind,
+    id: &str,
+    lang: &str,
+) -> Option<(Route, Vec<(String, Route)>)> {
+    let all = site
+        .config
+        .languages
+        .iter()
+        .filter_map(|l| site.routes.doc(kind, id, l).map(|r| (l.clone(), r.clone())))
+        .collect();
+    Some((site.routes.doc(kind, id, lang)?.clone(), all))
 }
 
 /// The page of one agreement, with the actions that relate to it.
@@ -218,7 +227,18 @@ pub fn agreement_page(
     lang: &str,
     a: &Agreement,
 ) -> Option<Page> {
-    let mut data = agreement(site, lang, a);
+    let (route, all) = item_routes(site, Kind::Agreement, &a.id, lang)?;
+    let versions = context::all_languages(&site.config, &all);
+    let summary = agreement(site, lang, a);
+    let page = context::page_data(
+        site,
+        lang,
+        "agreement",
+        summary.title,
+        Some(summary.summary),
+        &route,
+        &versions,
+    );
     let mut related: Vec<&Action> = site
         .content
         .actions
@@ -226,45 +246,36 @@ pub fn agreement_page(
         .filter(|x| x.agreements.iter().any(|r| r.value == a.id))
         .collect();
     related.sort_by(|x, y| x.date.cmp(&y.date).then_with(|| x.id.cmp(&y.id)));
-    data["actions"] = json!(related
-        .into_iter()
-        .map(|x| action(site, lang, x))
-        .collect::<Vec<_>>());
-    let title = text(site, lang, &a.title);
-    let summary = text(site, lang, &a.summary);
-    item_page(
-        site,
-        lc,
-        lang,
-        Item {
-            kind: Kind::Agreement,
-            id: &a.id,
-            title,
+    let data = AgreementTemplate {
+        agreement: AgreementFull {
             summary,
-            data: ("agreement", data),
-            template: "agreement.html",
-            owner: crate::diagnostics::display_path(&a.source),
+            actions: related.into_iter().map(|x| action(site, lang, x)).collect(),
         },
-    )
+        index_url: routes::section(&site.config, Section::Agreements, lang).url,
+    };
+    let ctx = lc.typed(&page, &data);
+    let owner = crate::diagnostics::display_path(&a.source);
+    Some(("agreement.html", route, ctx, owner))
 }
 
 /// The page of one action.
 pub fn action_page(site: &Site, lc: &LanguageContext, lang: &str, a: &Action) -> Option<Page> {
-    let data = action(site, lang, a);
-    let title = text(site, lang, &a.title);
-    let summary = text(site, lang, &a.summary);
-    item_page(
+    let (route, all) = item_routes(site, Kind::Action, &a.id, lang)?;
+    let versions = context::all_languages(&site.config, &all);
+    let data = ActionTemplate {
+        action: action(site, lang, a),
+        index_url: routes::section(&site.config, Section::Actions, lang).url,
+    };
+    let page = context::page_data(
         site,
-        lc,
         lang,
-        Item {
-            kind: Kind::Action,
-            id: &a.id,
-            title,
-            summary,
-            data: ("action", data),
-            template: "action.html",
-            owner: crate::diagnostics::display_path(&a.source),
-        },
-    )
+        "action",
+        data.action.title,
+        Some(data.action.summary),
+        &route,
+        &versions,
+    );
+    let ctx = lc.typed(&page, &data);
+    let owner = crate::diagnostics::display_path(&a.source);
+    Some(("action.html", route, ctx, owner))
 }

@@ -3,18 +3,20 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{json, Value};
-
 use super::context::{self, LanguageContext};
+use super::data::reports::{
+    ActionGroup, CountryCount, ErratumData, ReportActions, ReportAgreements, ReportData,
+    ReportIndicator, ReportItem, ReportTemplate, ReportsTemplate, TypeCount,
+};
 use super::indicators::Page;
 use super::registry;
 use crate::config::Section;
 use crate::content::action::ActionType;
 use crate::content::agreement::AgreementType;
-use crate::content::{Document, Kind, ReportMeta};
+use crate::content::{Action, Agreement, Document, Kind, ReportMeta};
 use crate::format;
 use crate::period::Period;
-use crate::reports::{self, canonical};
+use crate::reports::{self, canonical, Composition};
 use crate::routes;
 use crate::site::Site;
 use crate::yaml::YamlEnum;
@@ -30,194 +32,267 @@ pub fn index(site: &Site, lc: &LanguageContext, lang: &str) -> Page {
     let config = &site.config;
     let strings = site.theme.i18n.strings(lang);
     let fallbacks = config.fallbacks(lang);
-    let mut items: Vec<(Period, Value)> = site
+    let mut items: Vec<(Period, ReportItem<'_>)> = site
         .content
         .reports
         .entries
         .values()
         .filter_map(|e| {
             let doc = e.get_or_fallback(lang, &fallbacks)?;
-            let url = site.routes.doc(Kind::Report, &e.id, &doc.lang)?.url.clone();
-            let p = doc.meta.period;
-            Some((
-                p,
-                json!({
-                    "period": e.id,
-                    "period_display": format::period(site, lang, p),
-                    "title": doc.meta.title,
-                    "lang": doc.lang,
-                    "translated": doc.lang == lang,
-                    "url": url,
-                    "legislature": doc.meta.legislature,
-                    "presented": doc.meta.presented,
-                    "presented_display": doc.meta.presented.map(|d| site.theme.i18n.format_date(lang, d)),
-                    "errata": doc.meta.errata.len(),
-                }),
-            ))
+            let url = &site.routes.doc(Kind::Report, &e.id, &doc.lang)?.url;
+            Some((doc.meta.period, report_item(site, lang, doc, url)))
         })
         .collect();
     items.sort_by_key(|(p, _)| std::cmp::Reverse(*p));
-    let title = strings.get("reports_title").to_string();
-    let (route, page) = context::section_page(
+    let (route, all) = context::listing_routes(site, lang, Section::Reports, 1);
+    let versions = context::all_languages(config, &all);
+    let page = context::page_data(
         site,
         lang,
-        Section::Reports,
         "reports",
-        &title,
+        strings.get("reports_title"),
         Some(strings.get("reports_intro")),
+        &route,
+        &versions,
     );
-    let items: Vec<Value> = items.into_iter().map(|(_, v)| v).collect();
+    let data = ReportsTemplate {
+        reports: items.into_iter().map(|(_, v)| v).collect(),
+    };
+    let ctx = lc.typed(&page, &data);
     (
         "reports.html",
         route,
-        lc.page(page, vec![("reports", json!(items))]),
+        ctx,
         format!("list of reports ({lang})"),
     )
+}
+
+/// What the list of reports shows of `doc` (the version shown in `lang`).
+fn report_item<'a>(
+    site: &Site,
+    lang: &str,
+    doc: &'a Document<ReportMeta>,
+    url: &'a str,
+) -> ReportItem<'a> {
+    let m = &doc.meta;
+    ReportItem {
+        period: &doc.id,
+        period_display: format::period(site, lang, m.period),
+        title: &m.title,
+        lang: &doc.lang,
+        translated: doc.lang == lang,
+        url,
+        legislature: &m.legislature,
+        presented: m.presented,
+        presented_display: m.presented.map(|d| site.theme.i18n.format_date(lang, d)),
+        errata: m.errata.len(),
+    }
+}
+
+/// The agreements part of a report in `lang`.
+fn agreements_part<'a>(site: &'a Site, lang: &str, c: &Composition<'a>) -> ReportAgreements<'a> {
+    let strings = site.theme.i18n.strings(lang);
+    let list = |list: &[&'a Agreement]| {
+        list.iter()
+            .map(|a| registry::agreement(site, lang, a))
+            .collect::<Vec<_>>()
+    };
+    let by_type = AgreementType::ALL
+        .iter()
+        .filter_map(|(_, t)| {
+            let count = c.signed.iter().filter(|a| a.kind == *t).count();
+            (count > 0).then(|| TypeCount {
+                label: context::label(site, lang, "agreement_type", *t),
+                count,
+            })
+        })
+        .collect();
+    let mut countries: BTreeMap<&'a str, usize> = BTreeMap::new();
+    for a in &c.signed {
+        *countries.entry(a.partner_country.as_str()).or_default() += 1;
+    }
+    let by_country = countries
+        .into_iter()
+        .map(|(code, count)| CountryCount {
+            code,
+            name: strings
+                .map
+                .get(&format!("country_{code}"))
+                .map_or(code, String::as_str),
+            count,
+        })
+        .collect();
+    let amounts = |list: &[&Agreement]| {
+        totals(
+            site,
+            lang,
+            &reports::totals(list.iter().filter_map(|a| a.amount.as_ref())),
+        )
+    };
+    ReportAgreements {
+        signed: list(&c.signed),
+        active: list(&c.active),
+        concluded: list(&c.concluded),
+        by_type,
+        by_country,
+        signed_totals: amounts(&c.signed),
+        active_totals: amounts(&c.active),
+    }
+}
+
+/// The actions part of a report in `lang`.
+fn actions_part<'a>(site: &'a Site, lang: &str, c: &Composition<'a>) -> ReportActions<'a> {
+    let costs = |list: &[&Action]| {
+        totals(
+            site,
+            lang,
+            &reports::totals(list.iter().filter_map(|a| a.cost.as_ref())),
+        )
+    };
+    let data = |list: &[&'a Action]| {
+        list.iter()
+            .map(|a| registry::action(site, lang, a))
+            .collect::<Vec<_>>()
+    };
+    let groups = ActionType::ALL
+        .iter()
+        .filter_map(|(id, t)| {
+            let of_type: Vec<&'a Action> =
+                c.actions.iter().copied().filter(|a| a.kind == *t).collect();
+            (!of_type.is_empty()).then(|| ActionGroup {
+                kind: id,
+                label: context::label(site, lang, "action_type", *t),
+                count: of_type.len(),
+                cost_totals: costs(&of_type),
+                items: data(&of_type),
+            })
+        })
+        .collect();
+    ReportActions {
+        groups,
+        count: c.actions.len(),
+        cost_totals: costs(&c.actions),
+        all: data(&c.actions),
+    }
+}
+
+/// The indicators part of a report in `lang`: each indicator measured in
+/// the semester.
+fn indicators_part<'a>(
+    site: &'a Site,
+    lang: &str,
+    c: &Composition<'a>,
+) -> Vec<ReportIndicator<'a>> {
+    let strings = site.theme.i18n.strings(lang);
+    let fallbacks = site.config.fallbacks(lang);
+    c.indicators
+        .iter()
+        .map(|l| {
+            let ind = l.indicator;
+            let measure =
+                |m: &crate::content::indicator::Measure| format::measure(site, lang, ind, m);
+            let period = |p| format::period(site, lang, p);
+            ReportIndicator {
+                id: &ind.id,
+                name: ind.name.get(lang, &fallbacks).unwrap_or(""),
+                url: site
+                    .routes
+                    .doc(Kind::Indicator, &ind.id, lang)
+                    .map(|r| r.url.as_str()),
+                period_display: period(l.observation.period),
+                value: measure(&l.observation.value),
+                previous: l
+                    .previous
+                    .as_ref()
+                    .map(|p| format!("{} ({})", measure(&p.value), period(p.period))),
+                target: format!(
+                    "{} ({})",
+                    measure(&ind.target.value),
+                    period(ind.target.period)
+                ),
+                status: l.status.id(),
+                status_label: strings
+                    .get(&format!("status_{}", l.status.id().replace('-', "_")))
+                    .to_string(),
+            }
+        })
+        .collect()
 }
 
 /// The page of the report `doc` (in its own language).
 pub fn page(site: &Site, lc: &LanguageContext, doc: &Document<ReportMeta>) -> Option<Page> {
     let config = &site.config;
     let lang = doc.lang.as_str();
-    let strings = site.theme.i18n.strings(lang);
     let entry = site.content.reports.get(&doc.id)?;
     let versions = context::entry_versions(site, Kind::Report, entry);
     let route = site.routes.doc(Kind::Report, &doc.id, lang)?.clone();
-    let period = doc.meta.period;
-    let c = reports::compose(&site.content, period);
-
-    let agreement_list = |list: &[&crate::content::Agreement]| {
-        list.iter()
-            .map(|a| registry::agreement(site, lang, a))
-            .collect::<Vec<_>>()
+    let c = reports::compose(&site.content, doc.meta.period);
+    let mut page = context::page_data(
+        site,
+        lang,
+        "report",
+        doc.meta.title.as_str(),
+        Some(&doc.meta.legislature),
+        &route,
+        &versions,
+    );
+    page.jsonld = Some(super::jsonld::report(site, doc, &route.permalink));
+    let data = ReportTemplate {
+        report: report_data(site, lc, doc, &c),
+        index_url: routes::section(config, Section::Reports, lang).url,
     };
-    let by_type: Vec<Value> = AgreementType::ALL
-        .iter()
-        .filter_map(|(_, t)| {
-            let n = c.signed.iter().filter(|a| a.kind == *t).count();
-            (n > 0).then(
-                || json!({"label": context::label(site, lang, "agreement_type", *t), "count": n}),
-            )
-        })
-        .collect();
-    let mut countries: BTreeMap<String, usize> = BTreeMap::new();
-    for a in &c.signed {
-        *countries.entry(a.partner_country.clone()).or_default() += 1;
-    }
-    let by_country: Vec<Value> = countries
-        .iter()
-        .map(|(code, n)| json!({"code": code, "name": strings.map.get(&format!("country_{code}")).cloned().unwrap_or_else(|| code.clone()), "count": n}))
-        .collect();
-    let agreements = json!({
-        "signed": agreement_list(&c.signed),
-        "active": agreement_list(&c.active),
-        "concluded": agreement_list(&c.concluded),
-        "by_type": by_type,
-        "by_country": by_country,
-        "signed_totals": totals(site, lang, &reports::totals(c.signed.iter().filter_map(|a| a.amount.as_ref()))),
-        "active_totals": totals(site, lang, &reports::totals(c.active.iter().filter_map(|a| a.amount.as_ref()))),
-    });
-    let groups: Vec<Value> = ActionType::ALL
-        .iter()
-        .filter_map(|(id, t)| {
-            let of_type: Vec<&&crate::content::Action> = c.actions.iter().filter(|a| a.kind == *t).collect();
-            (!of_type.is_empty()).then(|| {
-                json!({
-                    "type": id,
-                    "label": context::label(site, lang, "action_type", *t),
-                    "count": of_type.len(),
-                    "cost_totals": totals(site, lang, &reports::totals(of_type.iter().filter_map(|a| a.cost.as_ref()))),
-                    "items": of_type.iter().map(|a| registry::action(site, lang, a)).collect::<Vec<_>>(),
-                })
-            })
-        })
-        .collect();
-    let actions = json!({
-        "groups": groups,
-        "count": c.actions.len(),
-        "cost_totals": totals(site, lang, &reports::totals(c.actions.iter().filter_map(|a| a.cost.as_ref()))),
-        "all": c.actions.iter().map(|a| registry::action(site, lang, a)).collect::<Vec<_>>(),
-    });
-    let indicators: Vec<Value> = c
-        .indicators
-        .iter()
-        .map(|l| {
-            let ind = l.indicator;
-            let fallbacks = config.fallbacks(lang);
-            json!({
-                "id": ind.id,
-                "name": ind.name.get(lang, &fallbacks).unwrap_or(""),
-                "url": site.routes.doc(Kind::Indicator, &ind.id, lang).map(|r| r.url.clone()),
-                "period_display": format::period(site, lang, l.observation.period),
-                "value": format::measure(site, lang, ind, &l.observation.value),
-                "previous": l.previous.as_ref().map(|p| format!("{} ({})", format::measure(site, lang, ind, &p.value), format::period(site, lang, p.period))),
-                "target": format!("{} ({})", format::measure(site, lang, ind, &ind.target.value), format::period(site, lang, ind.target.period)),
-                "status": l.status.id(),
-                "status_label": strings.get(&format!("status_{}", l.status.id().replace('-', "_"))),
-            })
-        })
-        .collect();
-    let fallbacks = config.fallbacks(lang);
-    let cases: Vec<Value> = c
-        .cases
-        .iter()
-        .filter_map(|id| {
-            let d = site
-                .content
-                .cases
-                .get(id)?
-                .get_or_fallback(lang, &fallbacks)?;
-            let r = site.routes.doc(Kind::Case, id, &d.lang)?;
-            Some(context::case_summary(site, lang, d, &r.url))
-        })
-        .collect();
-    let fingerprint = doc.meta.presented.map(|_| {
+    let ctx = lc.typed(&page, &data);
+    let owner = crate::diagnostics::display_path(&doc.source);
+    Some(("report.html", route, ctx, owner))
+}
+
+/// The `report` object of the page of `doc`, from its composition `c`.
+fn report_data<'a>(
+    site: &'a Site,
+    lc: &'a LanguageContext<'a>,
+    doc: &'a Document<ReportMeta>,
+    c: &Composition<'a>,
+) -> ReportData<'a> {
+    let config = &site.config;
+    let lang = doc.lang.as_str();
+    let m = &doc.meta;
+    let i18n = &site.theme.i18n;
+    let fingerprint = m.presented.map(|_| {
         canonical::fingerprint(&reports::report_content(
             &site.content,
             doc,
             &config.languages,
         ))
     });
-    let report = json!({
-        "period": doc.id,
-        "period_display": format::period(site, lang, period),
-        "title": doc.meta.title,
-        "legislature": doc.meta.legislature,
-        "presented": doc.meta.presented,
-        "presented_display": doc.meta.presented.map(|d| site.theme.i18n.format_date(lang, d)),
-        "draft": doc.meta.presented.is_none(),
-        "fingerprint": fingerprint,
-        "errata": doc.meta.errata.iter().map(|e| json!({"date": e.date, "date_display": site.theme.i18n.format_date(lang, e.date), "description": e.description})).collect::<Vec<_>>(),
-        "html": doc.html,
-        "headings": doc.headings,
-        "agreements": agreements,
-        "actions": actions,
-        "indicators": indicators,
-        "cases": cases,
-        "data_json": routes::data_file(config, &format!("reports/{}.json", doc.id)).url,
-        "data_csv": routes::data_file(config, &format!("reports/{}.csv", doc.id)).url,
-    });
-    let mut page = context::page_object(
-        site,
-        lang,
-        "report",
-        &doc.meta.title,
-        Some(&doc.meta.legislature),
-        &route,
-        &versions,
-    );
-    page["jsonld"] = json!(super::jsonld::report(site, doc, &route.permalink));
-    let extra = vec![
-        ("report", report),
-        (
-            "index_url",
-            json!(routes::section(config, Section::Reports, lang).url),
-        ),
-    ];
-    Some((
-        "report.html",
-        route,
-        lc.page(page, extra),
-        crate::diagnostics::display_path(&doc.source),
-    ))
+    ReportData {
+        period: &doc.id,
+        period_display: format::period(site, lang, m.period),
+        title: &m.title,
+        legislature: &m.legislature,
+        presented: m.presented,
+        presented_display: m.presented.map(|d| i18n.format_date(lang, d)),
+        draft: m.presented.is_none(),
+        fingerprint,
+        errata: m
+            .errata
+            .iter()
+            .map(|e| ErratumData {
+                date: e.date,
+                date_display: i18n.format_date(lang, e.date),
+                description: &e.description,
+            })
+            .collect(),
+        html: &doc.html,
+        headings: &doc.headings,
+        agreements: agreements_part(site, lang, c),
+        actions: actions_part(site, lang, c),
+        indicators: indicators_part(site, lang, c),
+        cases: c
+            .cases
+            .iter()
+            .filter_map(|id| lc.case_summary(id))
+            .collect(),
+        data_json: routes::data_file(config, &format!("reports/{}.json", doc.id)).url,
+        data_csv: routes::data_file(config, &format!("reports/{}.csv", doc.id)).url,
+    }
 }

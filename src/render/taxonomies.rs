@@ -2,7 +2,12 @@
 //! counts, a paginated page per term, term links on each case, and the
 //! facets of the cases index (plain links, enhanced by JavaScript).
 
-use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+use super::data::listing::{Facet, FacetTerm};
+use super::data::taxonomies::{
+    CaseTermGroup, TaxonomyLink, TaxonomyRef, TermData, TermLink, TermTemplate, TermsTemplate,
+};
 
 use super::context::{self, LanguageContext};
 use super::indicators::Page;
@@ -90,56 +95,70 @@ fn heading(site: &Site, lang: &str, tax: Taxonomy) -> String {
 }
 
 /// The terms a case is filed under, grouped by taxonomy, with links.
-pub fn case_links(site: &Site, lang: &str, meta: &CaseMeta) -> Vec<Value> {
+pub(crate) fn case_links(site: &Site, lang: &str, meta: &CaseMeta) -> Vec<CaseTermGroup<'static>> {
     let terms = case_terms(meta);
     Taxonomy::ALL
         .iter()
         .filter_map(|tax| {
-            let items: Vec<Value> = terms
+            let items: Vec<TermLink> = terms
                 .iter()
                 .filter(|(t, _)| t == tax)
-                .map(|(_, id)| json!({"id": id, "label": label(site, lang, *tax, id), "url": routes::term(&site.config, lang, *tax, id, 1).url}))
+                .map(|(_, id)| TermLink {
+                    label: label(site, lang, *tax, id),
+                    url: routes::term(&site.config, lang, *tax, id, 1).url,
+                    id: id.clone(),
+                })
                 .collect();
-            (!items.is_empty()).then(|| json!({"taxonomy": tax.id(), "label": heading(site, lang, *tax), "terms": items}))
+            (!items.is_empty()).then(|| CaseTermGroup {
+                taxonomy: tax.id(),
+                label: heading(site, lang, *tax),
+                terms: items,
+            })
         })
         .collect()
 }
 
-/// The ids a case card carries for filtering in the browser.
-pub fn filter_data(meta: &CaseMeta) -> Value {
-    let mut by_tax: std::collections::BTreeMap<&str, Vec<String>> =
-        std::collections::BTreeMap::new();
+/// The ids a case card carries for filtering in the browser: per
+/// taxonomy, its term ids separated by spaces.
+pub(crate) fn filter_data(meta: &CaseMeta) -> BTreeMap<&'static str, String> {
+    let mut by_tax: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
     for (tax, id) in case_terms(meta) {
         by_tax.entry(tax.id()).or_default().push(id);
     }
-    json!(by_tax
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.join(" ")))
-        .collect::<std::collections::BTreeMap<_, _>>())
+    by_tax.into_iter().map(|(k, v)| (k, v.join(" "))).collect()
 }
 
 /// The facets of the cases index: every taxonomy with its terms and counts.
-pub fn facets(site: &Site, lang: &str) -> Vec<Value> {
+pub(crate) fn facets<'a>(site: &'a Site, lang: &str) -> Vec<Facet<'a>> {
     Taxonomy::ALL
         .iter()
-        .filter_map(|tax| {
-            let terms = site.taxonomies.terms.get(tax)?;
-            let mut items: Vec<(String, Value)> = terms
-                .iter()
-                .map(|t| {
-                    let l = label(site, lang, *tax, &t.id);
-                    (sort_key(*tax, &t.id, &l), json!({"id": t.id, "label": l, "count": t.cases.len(), "url": routes::term(&site.config, lang, *tax, &t.id, 1).url}))
-                })
-                .collect();
-            items.sort_by(|a, b| a.0.cmp(&b.0));
-            Some(json!({
-                "taxonomy": tax.id(),
-                "label": heading(site, lang, *tax),
-                "url": routes::taxonomy(&site.config, lang, *tax).url,
-                "terms": items.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
-            }))
-        })
+        .filter_map(|tax| Some(facet(site, lang, *tax, site.taxonomies.terms.get(tax)?)))
         .collect()
+}
+
+/// One taxonomy of the facets, with its terms sorted (see [`sort_key`]).
+fn facet<'a>(site: &'a Site, lang: &str, tax: Taxonomy, terms: &'a [TermCases]) -> Facet<'a> {
+    let mut items: Vec<(String, FacetTerm<'a>)> = terms
+        .iter()
+        .map(|t| {
+            let l = label(site, lang, tax, &t.id);
+            let key = sort_key(tax, &t.id, &l);
+            let term = FacetTerm {
+                id: &t.id,
+                label: l,
+                count: t.cases.len(),
+                url: routes::term(&site.config, lang, tax, &t.id, 1).url,
+            };
+            (key, term)
+        })
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    Facet {
+        taxonomy: tax.id(),
+        label: heading(site, lang, tax),
+        url: routes::taxonomy(&site.config, lang, tax).url,
+        terms: items.into_iter().map(|(_, v)| v).collect(),
+    }
 }
 
 /// SDGs sort by number, other terms by their label.
@@ -164,23 +183,25 @@ pub fn index(site: &Site, lc: &LanguageContext, lang: &str, tax: Taxonomy) -> Pa
     let route = routes::taxonomy(&site.config, lang, tax);
     let versions = context::all_languages(&site.config, &all);
     let title = heading(site, lang, tax);
-    let page = context::page_object(site, lang, "terms", &title, None, &route, &versions);
-    let facet = facets(site, lang)
-        .into_iter()
-        .find(|f| f["taxonomy"] == tax.id())
-        .unwrap_or(Value::Null);
-    let others: Vec<Value> = Taxonomy::ALL
-        .iter()
-        .filter(|t| **t != tax && site.taxonomies.terms.contains_key(t))
-        .map(|t| json!({"label": heading(site, lang, *t), "url": routes::taxonomy(&site.config, lang, *t).url}))
-        .collect();
-    let extra = vec![("taxonomy", facet), ("other_taxonomies", json!(others))];
-    (
-        "terms.html",
-        route,
-        lc.page(page, extra),
-        format!("{} index ({lang})", tax.id()),
-    )
+    let page = context::page_data(site, lang, "terms", title, None, &route, &versions);
+    let data = TermsTemplate {
+        taxonomy: site
+            .taxonomies
+            .terms
+            .get(&tax)
+            .map(|terms| facet(site, lang, tax, terms)),
+        other_taxonomies: Taxonomy::ALL
+            .iter()
+            .filter(|t| **t != tax && site.taxonomies.terms.contains_key(t))
+            .map(|t| TaxonomyLink {
+                label: heading(site, lang, *t),
+                url: routes::taxonomy(&site.config, lang, *t).url,
+            })
+            .collect(),
+    };
+    let ctx = lc.typed(&page, &data);
+    let owner = format!("{} index ({lang})", tax.id());
+    ("terms.html", route, ctx, owner)
 }
 
 /// Page `n` (1-based) of the cases filed under `term`.
@@ -198,9 +219,9 @@ pub fn term_page(
     let versions = context::all_languages(config, &all);
     let pages = context::page_count(term.cases.len(), config.per_page);
     let fallbacks = config.fallbacks(lang);
-    let cases: Vec<Value> = context::page_items(&term.cases, config.per_page, n)
+    let cases: Vec<_> = context::page_items(&term.cases, config.per_page, n)
         .iter()
-        .filter_map(|id| lc.summary(id))
+        .filter_map(|id| lc.case_summary(id))
         .collect();
     let term_label = label(site, lang, tax, &term.id);
     let title = context::paged_title(
@@ -216,39 +237,30 @@ pub fn term_page(
             .themes
             .get(&term.id)
             .and_then(|t| t.description.as_ref())
-            .and_then(|d| d.get(lang, &fallbacks))
-            .map(str::to_string),
+            .and_then(|d| d.get(lang, &fallbacks)),
         _ => None,
     };
-    let page = context::page_object(
-        site,
-        lang,
-        "term",
-        &title,
-        description.as_deref(),
-        &route,
-        &versions,
-    );
-    let pagination =
-        context::pagination(n, pages, &|k| routes::term(config, lang, tax, &term.id, k));
-    let extra = vec![
-        (
-            "term",
-            json!({"id": term.id, "label": term_label, "count": term.cases.len(), "description": description}),
-        ),
-        (
-            "taxonomy",
-            json!({"id": tax.id(), "label": heading(site, lang, tax), "url": routes::taxonomy(config, lang, tax).url}),
-        ),
-        ("cases", json!(cases)),
-        ("pagination", pagination),
-    ];
-    (
-        "term.html",
-        route,
-        lc.page(page, extra),
-        format!("{} term {} page {n} ({lang})", tax.id(), term.id),
-    )
+    let page = context::page_data(site, lang, "term", title, description, &route, &versions);
+    let data = TermTemplate {
+        term: TermData {
+            id: &term.id,
+            label: term_label,
+            count: term.cases.len(),
+            description,
+        },
+        taxonomy: TaxonomyRef {
+            id: tax.id(),
+            label: heading(site, lang, tax),
+            url: routes::taxonomy(config, lang, tax).url,
+        },
+        cases,
+        pagination: context::pagination(n, pages, &|k| {
+            routes::term(config, lang, tax, &term.id, k)
+        }),
+    };
+    let ctx = lc.typed(&page, &data);
+    let owner = format!("{} term {} page {n} ({lang})", tax.id(), term.id);
+    ("term.html", route, ctx, owner)
 }
 
 /// Every (taxonomy, term, page number) the site has.

@@ -8,6 +8,17 @@
 use schemars::{JsonSchema, Schema};
 use serde_json::{Map, Value};
 
+use super::indicators::{
+    DimensionTemplate, IndicatorSummary, IndicatorTemplate, IndicatorsTemplate,
+};
+use super::listing::{Facet, Pagination};
+use super::pages::{ChooserTemplate, PageTemplate, SearchTemplate, UntranslatedTemplate};
+use super::registry::{
+    ActionData, ActionTemplate, ActionsTemplate, AgreementData, AgreementTemplate,
+    AgreementsTemplate,
+};
+use super::reports::{ReportTemplate, ReportsTemplate};
+use super::taxonomies::{TermTemplate, TermsTemplate};
 use super::{CaseFull, CaseSummary, CasesTemplate, HomeTemplate, PageData, SiteData};
 
 /// One generated table: its marker name and its Markdown.
@@ -23,10 +34,57 @@ fn tables() -> Vec<Table> {
         table::<SiteData<'static>>("site", "site.", &[]),
         table::<PageData<'static>>("page", "page.", &[]),
         table::<CaseSummary<'static>>("case-summary", "", &[]),
+        table::<IndicatorSummary<'static>>("indicator-summary", "", &[]),
+        table::<AgreementData<'static>>("agreement-summary", "", &[]),
+        table::<ActionData<'static>>("action-summary", "", &[]),
+        table::<Facet<'static>>("facet", "", &[]),
+        table::<ChooserTemplate<'static>>("chooser", "", &[]),
         table::<HomeTemplate<'static>>("home", "", &[]),
+        table::<Pagination>("pagination", "pagination.", &[]),
         table::<CasesTemplate<'static>>("cases", "", &[]),
         table::<CaseFull<'static>>("case", "case.", &summary_fields),
+        table::<PageTemplate<'static>>("free-page", "", &[]),
+        table::<UntranslatedTemplate<'static>>("untranslated", "", &[]),
+        table::<TermsTemplate<'static>>("terms", "", &[]),
+        table::<TermTemplate<'static>>("term", "", &[]),
+        table::<IndicatorsTemplate<'static>>("indicators", "", &[]),
+        table::<IndicatorTemplate<'static>>("indicator", "", &[]),
+        table::<DimensionTemplate<'static>>("dimension", "", &[]),
+        table::<AgreementsTemplate<'static>>("agreements", "", &[]),
+        table::<ActionsTemplate<'static>>("actions", "", &[]),
+        table::<AgreementTemplate<'static>>("agreement", "", &[]),
+        table::<ActionTemplate<'static>>("action", "", &[]),
+        table::<ReportsTemplate<'static>>("reports", "", &[]),
+        table::<ReportTemplate<'static>>("report", "", &[]),
+        table::<SearchTemplate<'static>>("search", "", &[]),
     ]
+}
+
+/// The objects shared by several templates, each with the table that
+/// describes it (the other tables only name it).
+const OWN_TABLES: &[(&str, &str)] = &[
+    ("CaseSummary", "case-summary"),
+    ("ThemeLink", "case-summary"),
+    ("IndicatorSummary", "indicator-summary"),
+    ("AgreementData", "agreement-summary"),
+    ("ActionData", "action-summary"),
+    ("PlaceData", "action-summary"),
+    ("AgreementLink", "action-summary"),
+    ("Facet", "facet"),
+    ("FacetTerm", "facet"),
+    ("Pagination", "pagination"),
+    ("PageLink", "pagination"),
+    ("Heading", "case"),
+];
+
+/// The fields an object has from the summary it starts with (flattened
+/// into it), which the summary's own table lists.
+fn summary_fields_of(def: &str) -> Vec<String> {
+    match def {
+        "IndicatorFull" => field_names(&schemars::schema_for!(IndicatorSummary<'static>)),
+        "AgreementFull" => field_names(&schemars::schema_for!(AgreementData<'static>)),
+        _ => Vec::new(),
+    }
 }
 
 /// The text of `docs/themes.md` (given as `text`) with every generated table
@@ -61,8 +119,10 @@ fn table<T: JsonSchema>(name: &'static str, prefix: &str, skip: &[String]) -> Ta
     let mut queue = refs(root);
     while let Some(def) = queue.first().cloned() {
         queue.remove(0);
-        // The case summary and its themes have their own table.
-        let elsewhere = def == "CaseSummary" || (def == "ThemeLink" && name != "case-summary");
+        // Shared objects have their own table.
+        let elsewhere = OWN_TABLES
+            .iter()
+            .any(|(d, table)| *d == def && *table != name);
         if seen.contains(&def) || elsewhere {
             continue;
         }
@@ -75,7 +135,7 @@ fn table<T: JsonSchema>(name: &'static str, prefix: &str, skip: &[String]) -> Ta
             title.trim_end_matches('.'),
             def
         ));
-        markdown.push_str(&rows(schema, "", &[]));
+        markdown.push_str(&rows(schema, "", &summary_fields_of(&def)));
         queue.extend(refs(schema));
         seen.push(def);
     }
@@ -152,6 +212,10 @@ fn type_name(schema: &Value) -> String {
     if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
         return object_name(r);
     }
+    if let Some(Value::Array(options)) = schema.get("anyOf") {
+        let names: Vec<String> = options.iter().map(type_name).collect();
+        return names.join(" or ");
+    }
     let types: Vec<&str> = match schema.get("type") {
         Some(Value::String(t)) => vec![t.as_str()],
         Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
@@ -178,6 +242,11 @@ fn type_name(schema: &Value) -> String {
 fn object_name(reference: &str) -> String {
     match reference.trim_start_matches("#/$defs/") {
         "CaseSummary" => "case summary".into(),
+        "IndicatorSummary" => "indicator summary".into(),
+        "AgreementData" => "agreement summary".into(),
+        "ActionData" => "action summary".into(),
+        "Facet" => "facet".into(),
+        "Pagination" => "pagination".into(),
         def => format!("object (`{def}`)"),
     }
 }
@@ -187,11 +256,11 @@ fn plural(name: &str) -> String {
     match name {
         "text" => "texts".into(),
         "number" => "numbers".into(),
-        "case summary" => "case summaries".into(),
         "object" => "objects".into(),
-        other => match other.strip_prefix("object ") {
-            Some(rest) => format!("objects {rest}"),
-            None => other.to_string(),
+        other => match (other.strip_prefix("object "), other.strip_suffix("summary")) {
+            (Some(rest), _) => format!("objects {rest}"),
+            (None, Some(stem)) => format!("{stem}summaries"),
+            (None, None) => format!("{other}s"),
         },
     }
 }

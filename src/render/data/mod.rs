@@ -7,12 +7,22 @@
 //! the tables of `docs/themes.md`, which [`docs`] generates.
 
 pub mod docs;
+pub(crate) mod indicators;
+pub(crate) mod listing;
+pub(crate) mod pages;
+pub(crate) mod registry;
+pub(crate) mod reports;
+pub(crate) mod taxonomies;
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::Value;
+
+use self::indicators::IndicatorSummary;
+use self::listing::{Facet, Pagination};
+use self::taxonomies::CaseTermGroup;
 
 use crate::markdown::Heading;
 
@@ -80,7 +90,7 @@ pub(crate) struct PageData<'a> {
     /// The page's title (for the stand-in of a missing translation, the original's title).
     pub title: Cow<'a, str>,
     /// A one-line description (a case's summary, a listing's introduction…), or null.
-    pub description: Option<&'a str>,
+    pub description: Option<Cow<'a, str>>,
     /// The page's root-relative address.
     pub url: &'a str,
     /// Its absolute address (from `base_url`).
@@ -190,7 +200,7 @@ pub(crate) struct CaseSummary<'a> {
     /// The case's themes, each with its page.
     pub themes: Vec<ThemeLink<'a>>,
     /// Term ids per grouping, for `data-` attributes of client-side filtering: an object such as `{"themes": "city-networks financing", "sdgs": "11 17", "countries": "mx", …}` (ids separated by spaces).
-    pub filters: Value,
+    pub filters: BTreeMap<&'static str, String>,
     /// The numbers of its Sustainable Development Goals.
     pub sdgs: &'a [u8],
     /// The summary of the version shown.
@@ -214,12 +224,12 @@ pub(crate) struct CaseFull<'a> {
     pub headings: &'a [Heading],
     /// The source file (`content/cases/lima.es.md`).
     pub source: String,
-    /// The terms the case is filed under, per grouping: `taxonomy`, `label`, `terms` (each `id`, `label`, `url`).
-    pub terms: Vec<Value>,
+    /// The terms the case is filed under, per grouping.
+    pub terms: Vec<CaseTermGroup<'a>>,
     /// Up to four case summaries of related practices, best first.
     pub related: Vec<&'a CaseSummary<'a>>,
     /// Indicator summaries of the indicators linked to the case.
-    pub indicators: Vec<Value>,
+    pub indicators: Vec<IndicatorSummary<'a>>,
 }
 
 // Describes the fields of `crate::markdown::Heading`, which the pages
@@ -260,14 +270,14 @@ pub(crate) struct CasesTemplate<'a> {
     pub cases: Vec<&'a CaseSummary<'a>>,
     /// The number of cases on all pages.
     pub case_count: usize,
-    /// The links to the other pages of the list: `current` (page number), `total` (number of pages), `previous` and `next` (addresses, or null), `pages`: the page links to show, in order: the first, the last, and the two either side of the current one; each `number`, `url` and `current` (true for this page), or `gap: true` where numbers are left out.
-    pub pagination: Value,
+    /// The links to the other pages of the list.
+    pub pagination: Pagination,
     /// The address of the combined filter's data file (`/es/casos/filter.json`): a JSON list of every case of the language, in the order of the list, each with `url`, `lang`, `translated`, `title`, `city`, `country_name`, `date`, `date_display`, `dimension_label`, `scale_label` and `filters` (as in the case summary).
     pub filter_data: String,
     /// The page size.
     pub per_page: usize,
-    /// The groupings, in this order: themes, SDGs, dimensions, scales, countries, cities; only those with at least one term. Each has `taxonomy` (its id), `label`, `url` (its `terms.html` page) and `terms`, each with `id`, `label`, `count` and `url` (its `term.html` page). Terms are sorted by label (SDGs by number).
-    pub facets: Vec<Value>,
+    /// The groupings, in this order: themes, SDGs, dimensions, scales, countries, cities; only those with at least one term.
+    pub facets: Vec<Facet<'a>>,
 }
 
 /// One case in the combined filter's data file (`filter.json`): enough to
@@ -280,7 +290,7 @@ pub(crate) struct FilterCard<'a> {
     pub date: &'a str,
     pub date_display: &'a str,
     pub dimension_label: &'a str,
-    pub filters: &'a Value,
+    pub filters: &'a BTreeMap<&'static str, String>,
     pub lang: &'a str,
     pub scale_label: &'a str,
     pub title: &'a str,

@@ -1,0 +1,178 @@
+//! Typed data of the registry pages: the agreements and the international
+//! actions, their listings and their own pages (reports show the same
+//! objects).
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::listing::{Downloads, Pagination};
+use crate::content::action::ActionType;
+use crate::content::agreement::{AgreementStatus, AgreementType};
+
+/// What listings, reports and its own page show of an agreement.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AgreementData<'a> {
+    /// The agreement's id.
+    pub id: &'a str,
+    /// Its page in the page's language, or null.
+    pub url: Option<&'a str>,
+    /// Its title in the page's language (else in the first language that has one).
+    pub title: &'a str,
+    /// Its summary, likewise.
+    pub summary: &'a str,
+    /// The partner.
+    pub partner: &'a str,
+    /// The partner's country: its ISO code (`MX`).
+    pub partner_country: &'a str,
+    /// The partner's country: its name in the page's language (else the code).
+    pub partner_country_name: &'a str,
+    /// `twinning`, `cooperation`, `memorandum`, `network`, `loan`, `grant` or `other`.
+    #[serde(rename = "type")]
+    #[schemars(with = "String")]
+    pub kind: AgreementType,
+    /// The type's label.
+    pub type_label: String,
+    /// The ISO date of signature.
+    #[schemars(with = "String")]
+    pub signed: NaiveDate,
+    /// The date of signature, written for the page's language.
+    pub signed_display: String,
+    /// The ISO end date, or null.
+    #[schemars(with = "Option<String>")]
+    pub ends: Option<NaiveDate>,
+    /// The end date written for the page's language, or null.
+    pub ends_display: Option<String>,
+    /// `in-negotiation`, `active`, `concluded`, `suspended` or `cancelled`.
+    #[schemars(with = "String")]
+    pub status: AgreementStatus,
+    /// The status's label.
+    pub status_label: String,
+    /// The amount written for readers (`12,000,000 USD`), or null.
+    pub amount: Option<String>,
+    /// Who approved it, or null.
+    pub approved_by: Option<&'a str>,
+    /// The numbers of its Sustainable Development Goals.
+    pub sdgs: &'a [u8],
+    /// Its theme ids.
+    pub themes: &'a [String],
+    /// The addresses of its documents.
+    pub documents: &'a [String],
+}
+
+/// What listings, reports and its own page show of an action.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ActionData<'a> {
+    /// The action's id.
+    pub id: &'a str,
+    /// Its page in the page's language, or null.
+    pub url: Option<&'a str>,
+    /// Its title in the page's language (else in the first language that has one).
+    pub title: &'a str,
+    /// Its summary, likewise.
+    pub summary: &'a str,
+    /// `mission`, `visit`, `event`, `network`, `award`, `training` or `other`.
+    #[serde(rename = "type")]
+    #[schemars(with = "String")]
+    pub kind: ActionType,
+    /// The type's label.
+    pub type_label: String,
+    /// The ISO date of its first day.
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    /// Its first day, written for the page's language.
+    pub date_display: String,
+    /// The ISO date of its last day, or null.
+    #[schemars(with = "Option<String>")]
+    pub end_date: Option<NaiveDate>,
+    /// Its last day written for the page's language, or null.
+    pub end_date_display: Option<String>,
+    /// Where it took place.
+    pub place: PlaceData<'a>,
+    /// Who took part (texts).
+    pub participants: &'a [String],
+    /// Its cost written for readers, or null.
+    pub cost: Option<String>,
+    /// Who paid for it, or null.
+    pub funded_by: Option<&'a str>,
+    /// The agreements it relates to.
+    pub agreements: Vec<AgreementLink<'a>>,
+    /// Its results in the page's language, or null.
+    pub results: Option<&'a str>,
+    /// The numbers of its Sustainable Development Goals.
+    pub sdgs: &'a [u8],
+}
+
+/// Where an action took place, in `place`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PlaceData<'a> {
+    /// The city.
+    pub city: &'a str,
+    /// The country's ISO code.
+    pub country: &'a str,
+    /// The country's name in the page's language (else the code).
+    pub country_name: &'a str,
+}
+
+/// An agreement an action relates to, in an action's `agreements`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AgreementLink<'a> {
+    /// Its title in the page's language.
+    pub title: &'a str,
+    /// Its page, or null.
+    pub url: Option<&'a str>,
+}
+
+/// The data `agreements.html` adds.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AgreementsTemplate<'a> {
+    /// The number of agreements on all pages.
+    pub count: usize,
+    /// The agreements of this page, newest signature first.
+    pub items: Vec<AgreementData<'a>>,
+    /// The links to the other pages of the list.
+    pub pagination: Pagination,
+    /// The open data of the registry of agreements.
+    pub downloads: Downloads,
+}
+
+/// The data `actions.html` adds.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ActionsTemplate<'a> {
+    /// The number of actions on all pages.
+    pub count: usize,
+    /// The actions of this page, newest first.
+    pub items: Vec<ActionData<'a>>,
+    /// The links to the other pages of the list.
+    pub pagination: Pagination,
+    /// The open data of the registry of actions.
+    pub downloads: Downloads,
+}
+
+/// The data `agreement.html` adds.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AgreementTemplate<'a> {
+    /// The agreement, with its actions.
+    pub agreement: AgreementFull<'a>,
+    /// The registry of agreements.
+    pub index_url: String,
+}
+
+/// An agreement on its own page (`agreement`): what listings show, plus its actions.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AgreementFull<'a> {
+    /// Everything listings show of it.
+    #[serde(flatten)]
+    pub summary: AgreementData<'a>,
+    /// The actions related to it, oldest first.
+    pub actions: Vec<ActionData<'a>>,
+}
+
+/// The data `action.html` adds.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ActionTemplate<'a> {
+    /// The action.
+    pub action: ActionData<'a>,
+    /// The registry of actions.
+    pub index_url: String,
+}

@@ -1,0 +1,196 @@
+//! Typed data of the report pages: the list of semesters and each report
+//! with its six parts.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::registry::{ActionData, AgreementData};
+use super::{CaseSummary, HeadingDoc};
+use crate::markdown::Heading;
+
+/// The data `reports.html` adds.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ReportsTemplate<'a> {
+    /// Every report, newest semester first, in the page's language or, when not translated, in another one.
+    pub reports: Vec<ReportItem<'a>>,
+}
+
+/// A report in the list of reports, in `reports`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ReportItem<'a> {
+    /// The semester (`2025-S1`).
+    pub period: &'a str,
+    /// The semester written for readers.
+    pub period_display: String,
+    /// The title of the version shown.
+    pub title: &'a str,
+    /// The language of the version shown.
+    pub lang: &'a str,
+    /// True when `lang` is the page's language. When false, `title` and `legislature` are in the language `lang`: mark those two, not the whole item (its period and dates are in the page's language).
+    pub translated: bool,
+    /// The address of the version shown.
+    pub url: &'a str,
+    /// The legislature it is presented to, in the version shown.
+    pub legislature: &'a str,
+    /// The ISO date it was presented, or null for a report not yet presented.
+    #[schemars(with = "Option<String>")]
+    pub presented: Option<NaiveDate>,
+    /// That date written for the page's language, or null.
+    pub presented_display: Option<String>,
+    /// The number of errata.
+    pub errata: usize,
+}
+
+/// The data `report.html` adds. A report is always rendered in its own language (a missing translation gets `untranslated.html`).
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ReportTemplate<'a> {
+    /// The report.
+    pub report: ReportData<'a>,
+    /// The list of reports.
+    pub index_url: String,
+}
+
+/// A report on its own page, in `report`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ReportData<'a> {
+    /// The semester (`2025-S1`).
+    pub period: &'a str,
+    /// The semester written for readers.
+    pub period_display: String,
+    /// The report's title.
+    pub title: &'a str,
+    /// The legislature it is presented to.
+    pub legislature: &'a str,
+    /// The ISO date it was presented, or null while not presented.
+    #[schemars(with = "Option<String>")]
+    pub presented: Option<NaiveDate>,
+    /// That date written for readers, or null.
+    pub presented_display: Option<String>,
+    /// True while not presented.
+    pub draft: bool,
+    /// `sha256:…` of the presented content, or null.
+    pub fingerprint: Option<String>,
+    /// Its errata, oldest first.
+    pub errata: Vec<ErratumData<'a>>,
+    /// The narrative, rendered from Markdown (print with `| safe`).
+    pub html: &'a str,
+    /// The narrative's headings, in order.
+    #[schemars(with = "Vec<HeadingDoc>")]
+    pub headings: &'a [Heading],
+    /// The agreements of the semester.
+    pub agreements: ReportAgreements<'a>,
+    /// The actions of the semester.
+    pub actions: ReportActions<'a>,
+    /// Each indicator measured in the semester.
+    pub indicators: Vec<ReportIndicator<'a>>,
+    /// Case summaries of the cases dated in the semester.
+    pub cases: Vec<&'a CaseSummary<'a>>,
+    /// The report's JSON data file.
+    pub data_json: String,
+    /// The report's CSV data file.
+    pub data_csv: String,
+}
+
+/// A correction of a presented report, in `report.errata`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ErratumData<'a> {
+    /// Its ISO date.
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    /// Its date written for readers.
+    pub date_display: String,
+    /// What was corrected.
+    pub description: &'a str,
+}
+
+/// The agreements part of a report, in `report.agreements`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ReportAgreements<'a> {
+    /// The agreements signed in the semester.
+    pub signed: Vec<AgreementData<'a>>,
+    /// The agreements in force during the semester.
+    pub active: Vec<AgreementData<'a>>,
+    /// The agreements that ended in the semester.
+    pub concluded: Vec<AgreementData<'a>>,
+    /// The agreements signed, per type that has any.
+    pub by_type: Vec<TypeCount>,
+    /// The agreements signed, per partner country.
+    pub by_country: Vec<CountryCount<'a>>,
+    /// The amounts of the agreements signed, per currency, written for readers (`["45,000 EUR", "12,000,000 USD"]`).
+    pub signed_totals: Vec<String>,
+    /// The amounts of the agreements in force, likewise.
+    pub active_totals: Vec<String>,
+}
+
+/// A number of agreements of one type, in `report.agreements.by_type`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct TypeCount {
+    /// The type's label.
+    pub label: String,
+    /// How many.
+    pub count: usize,
+}
+
+/// A number of agreements with partners of one country, in `report.agreements.by_country`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct CountryCount<'a> {
+    /// The country's ISO code.
+    pub code: &'a str,
+    /// Its name in the page's language (else the code).
+    pub name: &'a str,
+    /// How many.
+    pub count: usize,
+}
+
+/// The actions part of a report, in `report.actions`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ReportActions<'a> {
+    /// The actions per type that has any.
+    pub groups: Vec<ActionGroup<'a>>,
+    /// The number of actions of the semester.
+    pub count: usize,
+    /// Their costs per currency, written for readers.
+    pub cost_totals: Vec<String>,
+    /// Every action of the semester, by date.
+    pub all: Vec<ActionData<'a>>,
+}
+
+/// The actions of one type, in `report.actions.groups`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ActionGroup<'a> {
+    /// The type's id.
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    /// The type's label.
+    pub label: String,
+    /// How many.
+    pub count: usize,
+    /// Their costs per currency, written for readers.
+    pub cost_totals: Vec<String>,
+    /// The actions.
+    pub items: Vec<ActionData<'a>>,
+}
+
+/// An indicator measured in the semester, in `report.indicators`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ReportIndicator<'a> {
+    /// The indicator's id.
+    pub id: &'a str,
+    /// Its name in the page's language.
+    pub name: &'a str,
+    /// Its page, or null.
+    pub url: Option<&'a str>,
+    /// The period of the value, written for readers.
+    pub period_display: String,
+    /// The value, with its unit or level label.
+    pub value: String,
+    /// The value before, with its period (`1,200 (2024)`), or null.
+    pub previous: Option<String>,
+    /// The target, with its period.
+    pub target: String,
+    /// `achieved`, `on-track`, `needs-attention`, `not-achieved` or `no-data`.
+    pub status: &'a str,
+    /// The status's label.
+    pub status_label: String,
+}
