@@ -337,26 +337,22 @@ impl LiveIndex {
             .collect()
     }
 
-    /// Takes the searchable documents of `site` whose addresses are `urls`
-    /// (in every language) into the index again; `None` when one of them is
-    /// not in the index yet, or no longer in the site (then only a full
-    /// rebuild of the index is right).
-    pub(crate) fn update(&mut self, site: &Site, urls: &BTreeSet<String>) -> Option<SearchChanges> {
+    /// Takes the cases `cases` (id, language) of `site` into the index
+    /// again; `None` when one of them is not in the index yet (then only a
+    /// full rebuild of the index is right).
+    pub(crate) fn update_cases(
+        &mut self,
+        site: &Site,
+        cases: &BTreeSet<(String, String)>,
+    ) -> Option<SearchChanges> {
         let mut changes = SearchChanges::default();
         for (lang, live) in &mut self.langs {
-            let wanted: Vec<usize> = urls.iter().filter_map(|u| live.positions.get(u).copied()).collect();
-            if wanted.is_empty() {
-                continue;
-            }
-            let mut fresh: HashMap<String, SearchDoc> = documents(site, lang)
-                .into_iter()
-                .filter(|d| urls.contains(&d.url))
-                .map(|d| (d.url.clone(), d))
-                .collect();
             let mut letters = BTreeSet::new();
             let mut docs_changed = false;
-            for n in wanted {
-                let new = fresh.remove(&live.docs[n].url)?;
+            for (id, _) in cases.iter().filter(|(_, l)| l == lang) {
+                let doc = site.content.cases.get(id)?.get(lang)?;
+                let new = case_document(site, lang, doc);
+                let n = *live.positions.get(&new.url)?;
                 let (touched, shown) = live.replace(n, new);
                 letters.extend(touched);
                 docs_changed |= shown;
@@ -455,6 +451,23 @@ pub(crate) fn files(site: &Site) -> Vec<OutputFile> {
     out
 }
 
+/// What is searchable of the case `doc`, in its language `lang`.
+fn case_document(site: &Site, lang: &str, doc: &crate::content::Document<crate::content::CaseMeta>) -> SearchDoc {
+    let m = &doc.meta;
+    let extra = format!("{} {} {}", m.city, m.actors.join(" "), m.lessons.join(" "));
+    SearchDoc {
+        url: site
+            .routes
+            .doc(Kind::Case, &doc.id, lang)
+            .map(|r| r.url.clone())
+            .unwrap_or_default(),
+        title: m.title.clone(),
+        summary: m.summary.clone(),
+        kind: site.theme.i18n.strings(lang).get("search_kind_case").into(),
+        body: format!("{extra} {}", markdown_text(doc.body())),
+    }
+}
+
 /// Everything searchable in `lang`: cases, pages, indicators, agreements and
 /// reports that exist in that language.
 fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
@@ -468,15 +481,7 @@ fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
     };
     let mut out = Vec::new();
     for doc in site.content.cases.documents().filter(|d| d.lang == lang) {
-        let m = &doc.meta;
-        let extra = format!("{} {} {}", m.city, m.actors.join(" "), m.lessons.join(" "));
-        out.push(SearchDoc {
-            url: url(Kind::Case, &doc.id),
-            title: m.title.clone(),
-            summary: m.summary.clone(),
-            kind: strings.get("search_kind_case").into(),
-            body: format!("{extra} {}", markdown_text(doc.body())),
-        });
+        out.push(case_document(site, lang, doc));
     }
     for doc in site.content.pages.documents().filter(|d| d.lang == lang) {
         out.push(SearchDoc {

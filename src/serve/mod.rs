@@ -208,8 +208,10 @@ impl Incremental {
         if let (Some(served), Some(manifest)) = (self.served.as_mut(), self.manifest.as_mut()) {
             if let Some(update) = quick::update(served, changed) {
                 rendered();
+                let started = Instant::now();
                 let stats = sync::apply(&update.files, &update.removed, &self.out_dir, manifest)
                     .map_err(|e| served_error(&e));
+                crate::timing::timing("quick rebuild: write", started);
                 match stats {
                     Ok(mut stats) => {
                         quick::check_links(

@@ -20,6 +20,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::output::OutputFile;
 use crate::search::LiveIndex;
 use crate::site::Site;
+use crate::timing::timing;
 use crate::{derive, linkcheck, markdown, render};
 
 /// What the last good build left in memory for the next quick rebuild.
@@ -63,30 +64,34 @@ pub(super) fn update(served: &mut Served, changed: &BTreeSet<PathBuf>) -> Option
     if changed.is_empty() {
         return None;
     }
+    let started = std::time::Instant::now();
     let mut edits = Vec::new();
     for abs in changed {
         if let Some(edit) = read_edit(served, abs)? {
             edits.push(edit);
         }
     }
+    timing("quick rebuild: read and render the texts", started);
     let site = &mut served.site;
     let ids: BTreeSet<String> = edits.iter().map(|e| e.id.clone()).collect();
-    let mut urls = BTreeSet::new();
+    let mut cases = BTreeSet::new();
     for edit in edits {
-        if let Some(route) = site.routes.doc(Kind::Case, &edit.id, &edit.lang) {
-            urls.insert(route.url.clone());
-        }
+        cases.insert((edit.id.clone(), edit.lang.clone()));
         served.warnings.retain(|d| d.path != edit.source);
         served.warnings.extend(edit.found);
         let entry = site.content.cases.entries.get_mut(&edit.id)?;
         entry.docs.insert(edit.lang, edit.doc);
     }
     let ids: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+    let started = std::time::Instant::now();
     let (mut files, errors) = render::case_pages(site, &ids);
+    timing("quick rebuild: pages", started);
     if errors.has_errors() {
         return None;
     }
-    let search = served.search.update(site, &urls)?;
+    let started = std::time::Instant::now();
+    let search = served.search.update_cases(site, &cases)?;
+    timing("quick rebuild: search index", started);
     files.extend(search.files);
     Some(Update {
         pages: files.len(),
@@ -170,6 +175,7 @@ pub(super) fn check_links<'a>(
         .iter()
         .filter_map(|p| p.strip_prefix(&site.root).ok())
         .collect();
+    let started = std::time::Instant::now();
     let index = linkcheck::Index::on_disk(paths, dir).with_routes(&site.routes);
     let only = |kind: Kind, id: &str, lang: &str| {
         kind == Kind::Case
@@ -183,4 +189,5 @@ pub(super) fn check_links<'a>(
     };
     let (found, _) = linkcheck::check_documents(site, &index, Severity::Warning, &only);
     served.warnings.extend(found);
+    timing("quick rebuild: check the links of the texts", started);
 }
