@@ -78,14 +78,6 @@ impl<'a> LanguageContext<'a> {
         self.summaries.get(id)
     }
 
-    /// The listing summary of case `id` in this language, as JSON (for the
-    /// templates whose data is not typed yet).
-    pub fn summary(&self, id: &str) -> Option<Value> {
-        self.summaries
-            .get(id)
-            .and_then(|s| serde_json::to_value(s).ok())
-    }
-
     /// The words (`t`) a template needs, in this language.
     pub fn words_for(&self, template: &str) -> Value {
         self.words

@@ -5,6 +5,7 @@
 use serde_json::{json, Value};
 
 use super::context::{self, LanguageContext};
+use super::data::CaseSummary;
 use super::indicators::Page;
 use crate::content::case::{Dimension, Scale};
 use crate::content::CaseMeta;
@@ -198,9 +199,10 @@ pub fn term_page(
     let versions = context::all_languages(config, &all);
     let pages = context::page_count(term.cases.len(), config.per_page);
     let fallbacks = config.fallbacks(lang);
-    let cases: Vec<Value> = context::page_items(&term.cases, config.per_page, n)
+    // The typed summaries, converted once, straight into the context.
+    let cases: Vec<&CaseSummary> = context::page_items(&term.cases, config.per_page, n)
         .iter()
-        .filter_map(|id| lc.summary(id))
+        .filter_map(|id| lc.case_summary(id))
         .collect();
     let term_label = label(site, lang, tax, &term.id);
     let title = context::paged_title(
@@ -240,13 +242,14 @@ pub fn term_page(
             "taxonomy",
             json!({"id": tax.id(), "label": heading(site, lang, tax), "url": routes::taxonomy(config, lang, tax).url}),
         ),
-        ("cases", json!(cases)),
         ("pagination", pagination),
     ];
+    let mut ctx = lc.page(page, extra);
+    ctx.insert("cases", &cases);
     (
         "term.html",
         route,
-        lc.page(page, extra),
+        ctx,
         format!("{} term {} page {n} ({lang})", tax.id(), term.id),
     )
 }
