@@ -7,6 +7,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use lol_html::{element, rewrite_str, RewriteStrSettings};
@@ -55,6 +56,8 @@ pub struct Index<'a> {
     /// Pages of items whose source could not be read: links to them are
     /// not checked (their file has its own error).
     unchecked: BTreeSet<&'a str>,
+    /// Where the files are on disk, when their bytes are not in memory.
+    dir: Option<&'a Path>,
 }
 
 impl<'a> Index<'a> {
@@ -70,13 +73,27 @@ impl<'a> Index<'a> {
             scans,
             existing,
             unchecked: BTreeSet::new(),
+            dir: None,
+        }
+    }
+
+    /// An index of `files`, written under `dir`, whose bytes are read from
+    /// there when a page is first needed.
+    pub(crate) fn on_disk(files: &'a [OutputFile], dir: &'a Path) -> Self {
+        Index {
+            dir: Some(dir),
+            ..Index::new(files)
         }
     }
 
     /// The links and ids of page `path`, when it is an HTML page.
     fn scan(&self, path: &str) -> Option<&Scan> {
         let (cell, file) = self.scans.get(path)?;
-        Some(cell.get_or_init(|| scan(&file.bytes)))
+        Some(cell.get_or_init(|| match self.dir {
+            // A page just written: it can be read back.
+            Some(dir) => scan(&std::fs::read(dir.join(path)).unwrap_or_default()),
+            None => scan(&file.bytes),
+        }))
     }
 
     /// The same index, also knowing the pages of the items of `routes`

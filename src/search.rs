@@ -125,11 +125,22 @@ struct SearchDoc {
     body: String,
 }
 
-/// One shard: words → stems, and stems → flat postings.
-type Shard = (
-    serde_json::Map<String, Value>,
-    serde_json::Map<String, Value>,
-);
+/// One shard: words → stems, and stems → flat postings, sorted (the
+/// fields in the order of their names, as written before).
+#[derive(Default, serde::Serialize)]
+struct Shard<'a> {
+    stems: BTreeMap<&'a str, Postings<'a>>,
+    words: BTreeMap<&'a str, &'a str>,
+}
+
+/// The postings of a stem, written flat: document, weight, document…
+struct Postings<'a>(&'a [(u32, u32)]);
+
+impl serde::Serialize for Postings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flat_map(|(d, w)| [*d, *w]))
+    }
+}
 
 /// The index of one language, before it is split into files.
 #[derive(Default)]
@@ -137,8 +148,8 @@ struct Index {
     docs: Vec<(String, String, String, String)>,
     /// word → stem
     words: BTreeMap<String, String>,
-    /// stem → doc → weight
-    postings: BTreeMap<String, BTreeMap<usize, u32>>,
+    /// stem → (doc, weight), by doc
+    postings: BTreeMap<String, Vec<(u32, u32)>>,
 }
 
 impl Index {
@@ -165,11 +176,17 @@ impl Index {
                 .entry(folded.clone())
                 .or_insert_with(|| stem.clone());
         }
-        let mut postings: HashMap<&str, BTreeMap<usize, u32>> = HashMap::new();
+        // Documents come in order, so each list stays sorted by document;
+        // the words of one document that share a stem add up.
+        let mut postings: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
         for (n, counts) in per_doc.iter().enumerate() {
             for (word, weight) in counts {
                 let stem = stems[word.as_str()].1.as_str();
-                *postings.entry(stem).or_default().entry(n).or_default() += weight;
+                let list = postings.entry(stem).or_default();
+                match list.last_mut() {
+                    Some((doc, w)) if *doc == n as u32 => *w += weight,
+                    _ => list.push((n as u32, *weight)),
+                }
             }
         }
         index.postings = postings
@@ -211,22 +228,20 @@ impl Index {
             shards
                 .entry(Self::shard(word))
                 .or_default()
-                .0
-                .insert(word.clone(), json!(stem));
+                .words
+                .insert(word, stem);
         }
         for (stem, docs) in &self.postings {
-            let flat: Vec<u32> = docs.iter().flat_map(|(d, w)| [*d as u32, *w]).collect();
             shards
                 .entry(Self::shard(stem))
                 .or_default()
-                .1
-                .insert(stem.clone(), json!(flat));
+                .stems
+                .insert(stem, Postings(docs));
         }
-        for (shard, (words, stems)) in shards {
-            let value = json!({"words": words, "stems": stems});
+        for (shard, content) in shards {
             out.push(OutputFile::new(
                 format!("search/{lang}/{shard}.json"),
-                compact(&value),
+                serde_json::to_vec(&content).unwrap_or_default(),
                 owner.clone(),
             ));
         }
@@ -240,12 +255,13 @@ fn compact(value: &Value) -> Vec<u8> {
 
 /// The search index files of every language.
 pub(crate) fn files(site: &Site) -> Vec<OutputFile> {
-    let mut out = Vec::new();
-    for lang in &site.config.languages {
-        let index = Index::build(documents(site, lang), stemmer(lang).as_ref());
-        out.extend(index.files(lang));
-    }
-    out
+    site.config
+        .languages
+        .par_iter()
+        .flat_map_iter(|lang| {
+            Index::build(documents(site, lang), stemmer(lang).as_ref()).files(lang)
+        })
+        .collect()
 }
 
 /// Everything searchable in `lang`: cases, pages, indicators, agreements and
@@ -352,7 +368,7 @@ mod tests {
         let stem = index.words.get("cooperacion").expect("folded word indexed");
         // …whose stem is shared with "cooperaciones".
         assert_eq!(index.words.get("cooperaciones"), Some(stem));
-        assert_eq!(index.postings[stem][&0], TITLE + BODY);
+        assert_eq!(index.postings[stem], [(0, TITLE + BODY)]);
     }
 
     #[test]
@@ -399,6 +415,6 @@ mod tests {
             }],
             None,
         );
-        assert_eq!(index.postings["red"][&0], BODY_CAP);
+        assert_eq!(index.postings["red"], [(0, BODY_CAP)]);
     }
 }
