@@ -5,8 +5,10 @@
 //! (other hosts, `mailto:`…) are not fetched. Links to the site's own
 //! `base_url` are treated as internal.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use lol_html::{element, rewrite_str, RewriteStrSettings};
@@ -55,8 +57,9 @@ pub struct Index<'a> {
     /// Pages of items whose source could not be read: links to them are
     /// not checked (their file has its own error).
     unchecked: BTreeSet<&'a str>,
-    /// A folder holding the site, to read the pages not in `scans` from.
-    disk: Option<&'a std::path::Path>,
+    /// Where the files are on disk, when their bytes are not in memory:
+    /// the pages of `scans` without bytes, and any other page of `existing`.
+    dir: Option<&'a Path>,
 }
 
 impl<'a> Index<'a> {
@@ -72,35 +75,46 @@ impl<'a> Index<'a> {
             scans,
             existing,
             unchecked: BTreeSet::new(),
-            disk: None,
+            dir: None,
         }
     }
 
-    /// An index of the site written in `dir`, whose files are `paths`: its
+    /// An index of `files`, written under `dir`, whose bytes are read from
+    /// there when a page is first needed.
+    pub(crate) fn on_disk(files: &'a [OutputFile], dir: &'a Path) -> Self {
+        Index {
+            dir: Some(dir),
+            ..Index::new(files)
+        }
+    }
+
+    /// An index of the site served from `dir`, whose files are `paths`: its
     /// pages are read from there when needed (used by `serve` between full
-    /// rebuilds).
-    pub(crate) fn on_disk(paths: impl Iterator<Item = &'a str>, dir: &'a std::path::Path) -> Self {
+    /// rebuilds, which keeps no page in memory).
+    pub(crate) fn served(paths: impl Iterator<Item = &'a str>, dir: &'a Path) -> Self {
         Index {
             scans: BTreeMap::new(),
             existing: paths.collect(),
             unchecked: BTreeSet::new(),
-            disk: Some(dir),
+            dir: Some(dir),
         }
     }
 
     /// The links and ids of page `path`, when it is an HTML page.
-    fn scan(&self, path: &str) -> Option<std::borrow::Cow<'_, Scan>> {
+    fn scan(&self, path: &str) -> Option<Cow<'_, Scan>> {
         if let Some((cell, file)) = self.scans.get(path) {
-            return Some(std::borrow::Cow::Borrowed(
-                cell.get_or_init(|| scan(&file.bytes)),
-            ));
+            return Some(Cow::Borrowed(cell.get_or_init(|| match self.dir {
+                // A page just written: it can be read back.
+                Some(dir) => scan(&std::fs::read(dir.join(path)).unwrap_or_default()),
+                None => scan(&file.bytes),
+            })));
         }
-        let dir = self.disk?;
+        let dir = self.dir?;
         if !path.ends_with(".html") || !self.existing.contains(path) {
             return None;
         }
         let bytes = std::fs::read(dir.join(path)).ok()?;
-        Some(std::borrow::Cow::Owned(scan(&bytes)))
+        Some(Cow::Owned(scan(&bytes)))
     }
 
     /// The same index, also knowing the pages of the items of `routes`

@@ -28,6 +28,36 @@ impl OutputFile {
 /// What to do about an output path that cannot be written.
 const PATH_HELP: &str = "rename the file that produces it, or change its `slug:`, so that its address holds only letters, digits, hyphens and / between folder names";
 
+/// Where produced files go, one at a time and from any thread: kept in
+/// memory (for `serve` and `check`), or written to disk as they come (for
+/// `build`, `crate::publish::Staging`).
+pub(crate) trait Sink: Sync {
+    /// Takes one file of the built site.
+    fn put(&self, file: OutputFile);
+}
+
+/// A sink that keeps every file in memory.
+#[derive(Default)]
+pub(crate) struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// Every file put, in the order they came.
+    pub(crate) fn into_files(self) -> Vec<OutputFile> {
+        self.0
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(file);
+    }
+}
+
 /// Checks that `path` is a plain relative path that stays inside the output
 /// folder on every common file system.
 pub fn check_path(path: &str) -> Result<(), Problem> {

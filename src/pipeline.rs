@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics, Severity};
-use crate::output::{self, OutputFile};
+use crate::output::{self, OutputFile, Sink};
 use crate::site::{self, LoadOptions, Site};
 use crate::timing::timing;
 use crate::{catalog, feeds, linkcheck, opendata, publish, render, search};
@@ -92,12 +92,30 @@ pub(crate) fn render_site(
     links: Severity,
     search: SearchIndex,
 ) -> Result<Rendered, Diagnostics> {
+    let (site, diagnostics) = load(root, options)?;
+    render_loaded(site, diagnostics, links, search)
+}
+
+/// Loads, validates and derives the site in `root`: the site when it could
+/// be read (perhaps with errors in `Diagnostics`), else every problem.
+fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
     let started = std::time::Instant::now();
-    let (site, mut diagnostics) = site::load(root, options);
+    let (site, diagnostics) = site::load(root, options);
     timing("load, validate and derive", started);
-    let Some(site) = site else {
-        return Err(diagnostics);
-    };
+    match site {
+        Some(site) => Ok((site, diagnostics)),
+        None => Err(diagnostics),
+    }
+}
+
+/// Renders the loaded `site` in memory (see [`render_site`]); `diagnostics`
+/// are those of its loading.
+fn render_loaded(
+    site: Site,
+    mut diagnostics: Diagnostics,
+    links: Severity,
+    search: SearchIndex,
+) -> Result<Rendered, Diagnostics> {
     let failed = diagnostics.has_errors();
     let started = std::time::Instant::now();
     let rendered = produce(&site, search);
@@ -130,39 +148,62 @@ pub(crate) fn render_site(
     }
 }
 
-/// Every output file of `site`, sorted by path: the pages, the open data
-/// and its catalogue, the search index, the feeds, the sitemap and the
-/// theme's static files, produced at the same time. Errors (a template that
-/// fails, two files with the same address) are all collected.
+/// Every output file of `site`, sorted by path, in memory (see
+/// [`produce_into`]). Errors (a template that fails, two files with the
+/// same address) are all collected.
 fn produce(
     site: &Site,
-    index: SearchIndex,
+    search: SearchIndex,
 ) -> Result<(Vec<OutputFile>, Option<search::LiveIndex>), Diagnostics> {
-    let search_files = || match index {
-        SearchIndex::Files => (search::files(site), None),
+    let sink = output::Collect::default();
+    let (mut diags, live) = produce_into(site, &sink, search);
+    let mut files = sink.into_files();
+    diags.extend(output::find_collisions(&mut files));
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok((files, live))
+    }
+}
+
+/// Gives every output file of `site` to `sink` as soon as it is made: the
+/// pages, the open data and its catalogue, the search index, the feeds, the
+/// sitemap and the theme's static files, produced at the same time. The
+/// errors of rendering and reading are returned; paths given twice are the
+/// sink's to find.
+fn produce_into(
+    site: &Site,
+    sink: &dyn Sink,
+    search: SearchIndex,
+) -> (Diagnostics, Option<search::LiveIndex>) {
+    let search_files = || match search {
+        SearchIndex::Files => {
+            search::files(site).into_iter().for_each(|f| sink.put(f));
+            None
+        }
         SearchIndex::Live => {
             let live = search::LiveIndex::build(site);
-            (live.files(), Some(live))
+            live.files().into_iter().for_each(|f| sink.put(f));
+            Some(live)
         }
     };
-    let ((pages, mut diags), (data, ((search, live), feeds))) = rayon::join(
-        || render::pages(site),
+    let (mut diags, ((), (live, ()))) = rayon::join(
+        || render::pages(site, sink),
         || {
             rayon::join(
-                || data_files(site),
-                || rayon::join(search_files, || feeds::files(site)),
+                || data_files(site).into_iter().for_each(|f| sink.put(f)),
+                || {
+                    rayon::join(search_files, || {
+                        feeds::files(site).into_iter().for_each(|f| sink.put(f))
+                    })
+                },
             )
         },
     );
-    let mut files = pages;
-    files.reserve(data.len() + search.len() + feeds.len() + 8);
-    files.push(render::sitemap::render(site));
-    files.extend(data);
-    files.extend(search);
-    files.extend(feeds);
+    sink.put(render::sitemap::render(site));
     for (name, abs) in &site.theme.static_files {
         match std::fs::read(abs) {
-            Ok(bytes) => files.push(OutputFile::new(
+            Ok(bytes) => sink.put(OutputFile::new(
                 name.clone(),
                 bytes,
                 display_path(abs.strip_prefix(&site.root).unwrap_or(abs)),
@@ -173,12 +214,7 @@ fn produce(
             )),
         }
     }
-    diags.extend(output::find_collisions(&mut files));
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok((files, live))
-    }
+    (diags, live)
 }
 
 /// Everything under `/data/`, the catalogue that describes it last.
@@ -205,17 +241,37 @@ pub(crate) fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
 /// previous output is removed while the lock is written and the reports
 /// are printed, and before this returns.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let rendered = render_site(
-        &options.root,
-        &options.load_options(),
-        Severity::Warning,
-        SearchIndex::Files,
-    )?;
-    let output = output_dir(options, &rendered.site);
+    let (site, diagnostics) = load(&options.root, &options.load_options())?;
+    let output = output_dir(options, &site);
+    let staging =
+        (!diagnostics.has_errors()).then(|| publish::Staging::new(&options.root, &output));
+    let (staging, mut diagnostics) = match staging {
+        Some(Ok(staging)) => (staging, diagnostics),
+        // Nothing will be written: the site is rendered in memory for its
+        // other problems to be reported as well.
+        refused => {
+            let rendered = render_loaded(site, diagnostics, Severity::Warning, SearchIndex::Files)?;
+            let mut diagnostics = rendered.diagnostics;
+            diagnostics.extend(refused.and_then(Result::err));
+            return Err(diagnostics);
+        }
+    };
     let started = std::time::Instant::now();
-    let written = publish::write_site(&rendered.files, &options.root, &output);
+    let (files, errors) = stream(&site, &staging);
+    timing("render and write the files", started);
+    if errors.has_errors() {
+        diagnostics.extend(errors);
+        return Err(diagnostics);
+    }
+    let started = std::time::Instant::now();
+    let index = linkcheck::Index::on_disk(&files, staging.dir()).with_routes(&site.routes);
+    diagnostics.extend(linkcheck::check_sources(&site, &index, Severity::Warning).0);
+    drop(index);
+    timing("check links in Markdown", started);
+    let files = files.len();
+    let started = std::time::Instant::now();
+    let written = staging.publish();
     timing("write", started);
-    let mut diagnostics = rendered.diagnostics;
     let published = match written {
         Ok(p) => p,
         Err(d) => {
@@ -224,7 +280,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         }
     };
     let (written, unchanged) = (published.written, published.unchanged);
-    if let Some(lock) = &rendered.site.lock_update {
+    if let Some(lock) = &site.lock_update {
         // The site is written; now the lock records what was presented.
         if let Err(d) = crate::reports::lock::write(&options.root, lock) {
             diagnostics.push(d);
@@ -236,7 +292,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         );
     }
     let (pdfs, pdf_error) = if options.pdf {
-        match crate::pdf::print_reports(&rendered.site, &output) {
+        match crate::pdf::print_reports(&site, &output) {
             Ok(p) => (p, None),
             Err(e) => (Vec::new(), Some(e)),
         }
@@ -251,13 +307,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     );
     Ok(BuildReport {
         output,
-        files: rendered.files.len(),
+        files,
         written,
         unchanged,
         diagnostics,
         pdfs,
         pdf_error,
     })
+}
+
+/// Renders `site` straight into `staging`: every file is written as soon
+/// as it is made. Returns the files written (without their bytes, sorted by
+/// path) and every error of rendering, and of paths given twice.
+fn stream(site: &Site, staging: &publish::Staging) -> (Vec<OutputFile>, Diagnostics) {
+    let (mut errors, _) = produce_into(site, staging, SearchIndex::Files);
+    let (files, collisions) = staging.files();
+    errors.extend(collisions);
+    (files, errors)
 }
 
 /// `memoria check`: everything a build does except writing, plus a check

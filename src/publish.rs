@@ -9,17 +9,19 @@
 //! folder, and memoria refuses to replace a folder that holds anything but a
 //! previous build (the site's own sources, a home folder…).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, SOURCE_FOLDERS};
 use crate::diagnostics::{display_path, Diagnostic, Problem};
-use crate::output::{check_path, parents, OutputFile};
+use crate::output::{check_path, OutputFile};
 
 /// Makes sure `target` may be replaced by a build of the site in `root`;
 /// the problem says why not and which folder to choose instead.
@@ -187,55 +189,173 @@ pub(crate) fn write_site(
     root: &Path,
     target: &Path,
 ) -> Result<Published, Diagnostic> {
-    let shown = display_path(target.strip_prefix(root).unwrap_or(target));
-    guard_target(root, target).map_err(|e| {
-        let folder = if shown.is_empty() {
-            "."
-        } else {
-            shown.as_str()
-        };
-        Diagnostic::error(
-            folder,
-            format!("refusing to write the site here: {}", e.message),
-        )
-        .help(e.help)
-    })?;
-    let fail = |what: &str, e: io::Error| {
-        Diagnostic::error(&shown, format!("{what}: {e}")).help("the previous output is unchanged; check the disk space and permissions of the output folder")
-    };
-    let target = absolute(target);
-    let parent = target
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    fs::create_dir_all(&parent)
-        .map_err(|e| fail("cannot create the folder that holds the output", e))?;
-    remove_leftovers(&parent, &name);
-
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.memoria-new-"))
-        .tempdir_in(&parent)
-        .map_err(|e| fail("cannot create a temporary folder beside the output", e))?;
+    let staging = Staging::new(root, target)?;
     let started = std::time::Instant::now();
-    let previous = target.is_dir().then_some(target.as_path());
-    let (written, unchanged) = write_tree(files, staging.path(), previous)
-        .map_err(|e| fail("writing the new site failed", e))?;
+    files
+        .par_iter()
+        .for_each(|f| staging.write(&f.path, &f.owner, &f.bytes));
     crate::timing::timing("write: files", started);
-    set_public_permissions(staging.path());
-    let staging = staging.keep();
-    let old = swap_in(&staging, &target).map_err(|e| {
-        let _ = fs::remove_dir_all(&staging);
-        fail("replacing the previous output failed", e)
-    })?;
-    Ok(Published {
-        written,
-        unchanged,
-        removal: old.map(remove_in_background),
-    })
+    staging.publish()
+}
+
+/// A new output being written, file by file, into a fresh folder beside
+/// the output folder, as the files are produced: nothing holds the whole
+/// site in memory. [`Staging::publish`] swaps it in once complete; dropping
+/// it instead removes the folder, and the previous output stays as it was.
+pub(crate) struct Staging {
+    /// The fresh folder (removed when dropped before it is published).
+    dir: tempfile::TempDir,
+    /// The output folder, absolute.
+    target: PathBuf,
+    /// The output folder as shown in messages.
+    shown: String,
+    /// The previous output, as a source of unchanged files.
+    previous: Option<PreviousTree>,
+    /// Folders of the new output already created, "" for its root.
+    folders: Mutex<HashSet<String>>,
+    /// Every file given, with its owner (without its bytes), in any order.
+    files: Mutex<Vec<OutputFile>>,
+    /// How many files were written from their bytes.
+    written: AtomicUsize,
+    /// How many files were carried from the previous output by a hard link.
+    linked: AtomicUsize,
+    /// The first failure to write.
+    failure: Mutex<Option<io::Error>>,
+}
+
+impl Staging {
+    /// A fresh folder beside `target`, the output folder of the site in
+    /// `root`, once `target` is known to be replaceable (see [`guard_target`]).
+    pub(crate) fn new(root: &Path, target: &Path) -> Result<Staging, Diagnostic> {
+        let shown = display_path(target.strip_prefix(root).unwrap_or(target));
+        guard_target(root, target).map_err(|e| {
+            let folder = if shown.is_empty() {
+                "."
+            } else {
+                shown.as_str()
+            };
+            Diagnostic::error(
+                folder,
+                format!("refusing to write the site here: {}", e.message),
+            )
+            .help(e.help)
+        })?;
+        let target = absolute(target);
+        let parent = target
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
+        let fail = |what: &str, e: io::Error| write_failure(&shown, what, e);
+        fs::create_dir_all(&parent)
+            .map_err(|e| fail("cannot create the folder that holds the output", e))?;
+        remove_leftovers(&parent, &name);
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.memoria-new-"))
+            .tempdir_in(&parent)
+            .map_err(|e| fail("cannot create a temporary folder beside the output", e))?;
+        let previous = target.is_dir().then(|| PreviousTree::new(target.clone()));
+        Ok(Staging {
+            dir,
+            target,
+            shown,
+            previous,
+            folders: Mutex::new(HashSet::from([String::new()])),
+            files: Mutex::new(Vec::new()),
+            written: AtomicUsize::new(0),
+            linked: AtomicUsize::new(0),
+            failure: Mutex::new(None),
+        })
+    }
+
+    /// The folder the new output is written into.
+    pub(crate) fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes one file of the new output (or links its unchanged previous
+    /// copy). A path that would leave the output folder is never written;
+    /// it and a path given twice are reported by [`Staging::files`].
+    pub(crate) fn write(&self, path: &str, owner: &str, bytes: &[u8]) {
+        lock(&self.files).push(OutputFile::new(path.into(), Vec::new(), owner.into()));
+        let written = check_path(path)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))
+            .and_then(|()| self.write_file(path, bytes));
+        if let Err(e) = written {
+            lock(&self.failure).get_or_insert(e);
+        }
+    }
+
+    fn write_file(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let folder = path.rsplit_once('/').map_or("", |(p, _)| p);
+        if !lock(&self.folders).contains(folder) {
+            fs::create_dir_all(self.dir.path().join(folder))?;
+            lock(&self.folders).insert(folder.to_string());
+        }
+        let dest = self.dir.path().join(path);
+        if self
+            .previous
+            .as_ref()
+            .is_some_and(|p| p.link(path, bytes, &dest))
+        {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        write_new(&dest, bytes)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Every file written so far, sorted by path, without their bytes; and
+    /// the errors of the paths given twice, or that would leave the output
+    /// folder (see [`crate::output::find_collisions`]).
+    pub(crate) fn files(&self) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+        let mut files = std::mem::take(&mut *lock(&self.files));
+        let errors = crate::output::find_collisions(&mut files);
+        (files, errors)
+    }
+
+    /// Swaps the new output in place of the previous one, which is then
+    /// removed in the background.
+    pub(crate) fn publish(self) -> Result<Published, Diagnostic> {
+        let shown = self.shown.clone();
+        let fail = |what: &str, e: io::Error| write_failure(&shown, what, e);
+        if let Some(e) = lock(&self.failure).take() {
+            return Err(fail("writing the new site failed", e));
+        }
+        set_public_permissions(self.dir.path());
+        let staging = self.dir.keep();
+        let old = swap_in(&staging, &self.target).map_err(|e| {
+            let _ = fs::remove_dir_all(&staging);
+            fail("replacing the previous output failed", e)
+        })?;
+        Ok(Published {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.linked.load(Ordering::Relaxed),
+            removal: old.map(remove_in_background),
+        })
+    }
+}
+
+/// The error of a failed write into the output folder `shown`.
+fn write_failure(shown: &str, what: &str, e: io::Error) -> Diagnostic {
+    Diagnostic::error(shown, format!("{what}: {e}")).help(
+        "the previous output is unchanged; check the disk space and permissions of the output folder",
+    )
+}
+
+/// Locks `m`, even when a thread panicked while holding it.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl crate::output::Sink for Staging {
+    fn put(&self, file: OutputFile) {
+        self.write(&file.path, &file.owner, &file.bytes);
+    }
 }
 
 /// Starts removing `folder` (a previous output) in a background thread.
@@ -245,34 +365,6 @@ fn remove_in_background(folder: PathBuf) -> Removal {
         folder,
         thread: std::thread::spawn(move || fs::remove_dir_all(doomed)),
     }
-}
-
-/// Writes every file under `dir`, creating folders first, in parallel; a
-/// file equal to the one at the same path under `previous` is hard-linked
-/// from there instead. Returns how many files were written and how many
-/// were linked.
-pub(crate) fn write_tree(
-    files: &[OutputFile],
-    dir: &Path,
-    previous: Option<&Path>,
-) -> io::Result<(usize, usize)> {
-    let folders: BTreeSet<&str> = files.iter().flat_map(|f| parents(&f.path)).collect();
-    for folder in &folders {
-        fs::create_dir_all(dir.join(folder))?;
-    }
-    let previous = previous.map(|p| PreviousTree::new(p, &folders));
-    let linked = files
-        .par_iter()
-        .map(|f| {
-            check_path(&f.path).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-            let dest = dir.join(&f.path);
-            if previous.as_ref().is_some_and(|p| p.link(f, &dest)) {
-                return Ok(1);
-            }
-            write_new(&dest, &f.bytes).map(|()| 0)
-        })
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    Ok((files.len() - linked, linked))
 }
 
 /// Writes `bytes` to `path`, which must not exist yet: never into an
@@ -286,39 +378,46 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// The previous output, as a source of unchanged files.
-struct PreviousTree<'a> {
-    dir: &'a Path,
-    /// The folders of the new site that are real folders (no symbolic link
+struct PreviousTree {
+    dir: PathBuf,
+    /// Whether each folder asked about is a real folder (no symbolic link
     /// on the way) in the previous output, "" for its root.
-    folders: HashSet<&'a str>,
+    real: Mutex<HashMap<String, bool>>,
 }
 
-impl<'a> PreviousTree<'a> {
-    /// The previous output in `dir`, for a new site with `folders`.
-    fn new(dir: &'a Path, folders: &BTreeSet<&'a str>) -> Self {
-        let mut real = HashSet::new();
-        if is_real_dir(dir) {
-            real.insert("");
-            // Parents come before their children in the sorted set.
-            for folder in folders {
-                let parent = folder.rsplit_once('/').map_or("", |(p, _)| p);
-                if real.contains(parent) && is_real_dir(&dir.join(folder)) {
-                    real.insert(*folder);
-                }
-            }
+impl PreviousTree {
+    /// The previous output in `dir`.
+    fn new(dir: PathBuf) -> Self {
+        PreviousTree {
+            dir,
+            real: Mutex::new(HashMap::new()),
         }
-        PreviousTree { dir, folders: real }
     }
 
-    /// Hard-links the previous copy of `file` to `dest` when its bytes are
-    /// the same; false when they differ or the link cannot be made.
-    fn link(&self, file: &OutputFile, dest: &Path) -> bool {
-        let folder = file.path.rsplit_once('/').map_or("", |(p, _)| p);
-        if !self.folders.contains(folder) {
+    /// True when `folder` and every folder above it are real folders of
+    /// the previous output, not symbolic links.
+    fn is_real(&self, folder: &str) -> bool {
+        if let Some(known) = lock(&self.real).get(folder) {
+            return *known;
+        }
+        let real = match folder.rsplit_once('/') {
+            _ if folder.is_empty() => is_real_dir(&self.dir),
+            Some((parent, _)) => self.is_real(parent) && is_real_dir(&self.dir.join(folder)),
+            None => self.is_real("") && is_real_dir(&self.dir.join(folder)),
+        };
+        lock(&self.real).insert(folder.to_string(), real);
+        real
+    }
+
+    /// Hard-links the previous copy of the file at `path` to `dest` when its
+    /// bytes are `bytes`; false when they differ or the link cannot be made.
+    fn link(&self, path: &str, bytes: &[u8], dest: &Path) -> bool {
+        let folder = path.rsplit_once('/').map_or("", |(p, _)| p);
+        if !self.is_real(folder) {
             return false;
         }
-        let old = self.dir.join(&file.path);
-        same_bytes(&old, &file.bytes) && fs::hard_link(&old, dest).is_ok()
+        let old = self.dir.join(path);
+        same_bytes(&old, bytes) && fs::hard_link(&old, dest).is_ok()
     }
 }
 
@@ -469,15 +568,12 @@ mod tests {
         fs::write(old.join("index.html"), "same").unwrap();
         std::os::unix::fs::symlink(&elsewhere, old.join("a")).unwrap();
         std::os::unix::fs::symlink(elsewhere.join("page.html"), old.join("b.html")).unwrap();
-        let files = vec![
-            OutputFile::new("index.html".into(), b"same".to_vec(), "t".into()),
-            OutputFile::new("a/page.html".into(), b"same".to_vec(), "t".into()),
-            OutputFile::new("b.html".into(), b"same".to_vec(), "t".into()),
-        ];
-        assert_eq!(write_tree(&files, &new, Some(&old)).unwrap(), (2, 1));
-        assert!(!fs::symlink_metadata(new.join("a")).unwrap().is_symlink());
-        assert!(!fs::symlink_metadata(new.join("b.html"))
-            .unwrap()
-            .is_symlink());
+        fs::create_dir_all(new.join("a")).unwrap();
+        let previous = PreviousTree::new(old.clone());
+        assert!(previous.link("index.html", b"same", &new.join("index.html")));
+        assert!(!previous.link("a/page.html", b"same", &new.join("a/page.html")));
+        assert!(!previous.link("b.html", b"same", &new.join("b.html")));
+        assert!(!new.join("a/page.html").exists());
+        assert!(!new.join("b.html").exists());
     }
 }

@@ -126,11 +126,22 @@ struct SearchDoc {
     body: String,
 }
 
-/// One shard: words → stems, and stems → flat postings.
-type Shard = (
-    serde_json::Map<String, Value>,
-    serde_json::Map<String, Value>,
-);
+/// One shard: words → stems, and stems → flat postings, sorted (the
+/// fields in the order of their names).
+#[derive(Default, serde::Serialize)]
+struct Shard<'a> {
+    stems: BTreeMap<&'a str, Postings<'a>>,
+    words: BTreeMap<&'a str, &'a str>,
+}
+
+/// The postings of a stem, written flat: document, weight, document…
+struct Postings<'a>(&'a BTreeMap<usize, u32>);
+
+impl serde::Serialize for Postings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flat_map(|(d, w)| [*d as u32, *w]))
+    }
+}
 
 /// The index of one language, before it is split into files.
 #[derive(Default)]
@@ -152,7 +163,11 @@ impl Index {
     }
 
     /// The index of `docs`, whose words and weights are `per_doc`.
-    fn from_weights(docs: &[SearchDoc], per_doc: &[HashMap<String, u32>], stemmer: Option<&Stemmer>) -> Index {
+    fn from_weights(
+        docs: &[SearchDoc],
+        per_doc: &[HashMap<String, u32>],
+        stemmer: Option<&Stemmer>,
+    ) -> Index {
         let mut unique: Vec<&str> = per_doc
             .iter()
             .flat_map(|m| m.keys().map(String::as_str))
@@ -231,21 +246,19 @@ impl Index {
     /// The shard of the words and stems that start with `letter`, or `None`
     /// when there are none.
     fn shard_file(&self, lang: &str, letter: &str) -> Option<OutputFile> {
-        let (mut words, mut stems) = Shard::default();
+        let mut shard = Shard::default();
         for (word, stem) in in_letter(&self.words, letter) {
-            words.insert(word.clone(), json!(stem));
+            shard.words.insert(word, stem);
         }
         for (stem, docs) in in_letter(&self.postings, letter) {
-            let flat: Vec<u32> = docs.iter().flat_map(|(d, w)| [*d as u32, *w]).collect();
-            stems.insert(stem.clone(), json!(flat));
+            shard.stems.insert(stem, Postings(docs));
         }
-        if words.is_empty() && stems.is_empty() {
+        if shard.words.is_empty() && shard.stems.is_empty() {
             return None;
         }
-        let value = json!({"words": words, "stems": stems});
         Some(OutputFile::new(
             Self::shard_path(lang, letter),
-            compact(&value),
+            serde_json::to_vec(&shard).unwrap_or_default(),
             format!("search index ({lang})"),
         ))
     }
@@ -311,10 +324,18 @@ impl LiveIndex {
                 let per_doc: Vec<HashMap<String, u32>> = docs.iter().map(weights).collect();
                 for counts in &per_doc {
                     for w in counts.keys() {
-                        *spellings.entry(fold(w)).or_default().entry(w.clone()).or_default() += 1;
+                        *spellings
+                            .entry(fold(w))
+                            .or_default()
+                            .entry(w.clone())
+                            .or_default() += 1;
                     }
                 }
-                let positions = docs.iter().enumerate().map(|(n, d)| (d.url.clone(), n)).collect();
+                let positions = docs
+                    .iter()
+                    .enumerate()
+                    .map(|(n, d)| (d.url.clone(), n))
+                    .collect();
                 let index = Index::from_weights(&docs, &per_doc, stemmer.as_ref());
                 let live = LiveLanguage {
                     index,
@@ -381,7 +402,10 @@ impl LiveLanguage {
         let mut folded = BTreeSet::new();
         let words: BTreeSet<&String> = old.keys().chain(current.keys()).collect();
         for w in words {
-            let (before, after) = (old.get(w).copied().unwrap_or(0), current.get(w).copied().unwrap_or(0));
+            let (before, after) = (
+                old.get(w).copied().unwrap_or(0),
+                current.get(w).copied().unwrap_or(0),
+            );
             if before == after {
                 continue;
             }
@@ -414,7 +438,10 @@ impl LiveLanguage {
             }
         }
         for f in folded {
-            let first = self.spellings.get(&f).and_then(|s| s.keys().next().cloned());
+            let first = self
+                .spellings
+                .get(&f)
+                .and_then(|s| s.keys().next().cloned());
             let entry = first.map(|w| stem_of(&w, self.stemmer.as_ref()));
             if entry.is_none() {
                 self.spellings.remove(&f);
@@ -441,18 +468,23 @@ fn compact(value: &Value) -> Vec<u8> {
 
 /// The search index files of every language.
 pub(crate) fn files(site: &Site) -> Vec<OutputFile> {
-    let mut out = Vec::new();
-    for lang in &site.config.languages {
-        let docs = documents(site, lang);
-        let per_doc: Vec<HashMap<String, u32>> = docs.par_iter().map(weights).collect();
-        let index = Index::from_weights(&docs, &per_doc, stemmer(lang).as_ref());
-        out.extend(index.files(lang));
-    }
-    out
+    site.config
+        .languages
+        .par_iter()
+        .flat_map_iter(|lang| {
+            let docs = documents(site, lang);
+            let per_doc: Vec<HashMap<String, u32>> = docs.par_iter().map(weights).collect();
+            Index::from_weights(&docs, &per_doc, stemmer(lang).as_ref()).files(lang)
+        })
+        .collect()
 }
 
 /// What is searchable of the case `doc`, in its language `lang`.
-fn case_document(site: &Site, lang: &str, doc: &crate::content::Document<crate::content::CaseMeta>) -> SearchDoc {
+fn case_document(
+    site: &Site,
+    lang: &str,
+    doc: &crate::content::Document<crate::content::CaseMeta>,
+) -> SearchDoc {
     let m = &doc.meta;
     let extra = format!("{} {} {}", m.city, m.actors.join(" "), m.lessons.join(" "));
     SearchDoc {
@@ -639,7 +671,11 @@ mod tests {
         let mut spellings: HashMap<String, BTreeMap<String, u32>> = HashMap::new();
         for counts in weights_of(&before) {
             for w in counts.keys() {
-                *spellings.entry(fold(w)).or_default().entry(w.clone()).or_default() += 1;
+                *spellings
+                    .entry(fold(w))
+                    .or_default()
+                    .entry(w.clone())
+                    .or_default() += 1;
             }
         }
         let mut live = LiveLanguage {
@@ -656,7 +692,12 @@ mod tests {
         assert!(!shown, "title and summary are the same");
         // "ñandu" went, "arbol" came, the weight of "cooper…" stayed.
         assert_eq!(letters, BTreeSet::from(["a".to_string(), "n".to_string()]));
-        let files = |i: &Index| i.files("es").into_iter().map(|f| (f.path, f.bytes)).collect::<Vec<_>>();
+        let files = |i: &Index| {
+            i.files("es")
+                .into_iter()
+                .map(|f| (f.path, f.bytes))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(files(&live.index), files(&full));
     }
 }

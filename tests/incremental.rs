@@ -205,7 +205,11 @@ fn a_change_of_the_text_of_a_case_makes_only_what_shows_that_text() {
         "{}",
         texts[0]
     );
-    assert!(texts[0].contains(":25:"), "at the line of the link: {}", texts[0]);
+    assert!(
+        texts[0].contains(":25:"),
+        "at the line of the link: {}",
+        texts[0]
+    );
     f.edit(
         CASE,
         "[alcance metropolitano](/es/casos/nowhere/)",
@@ -230,7 +234,11 @@ fn changes_beyond_the_text_of_a_case_rebuild_everything() {
         assert_same_as_full(&f, &served, step);
     };
     // Its front matter: the listings show its title.
-    f.edit(CASE, "title: \"Valle de Aburrá", "title: \"El Valle de Aburrá");
+    f.edit(
+        CASE,
+        "title: \"Valle de Aburrá",
+        "title: \"El Valle de Aburrá",
+    );
     full(&mut site, CASE, "front matter");
     // A new heading: other texts may link to it.
     f.edit(CASE, "## Contexto", "## Contexto del valle");
@@ -242,11 +250,19 @@ fn changes_beyond_the_text_of_a_case_rebuild_everything() {
     assert_same_as_full(&f, &served, "unknown");
     // An error in the text: the full rebuild reports it, the site stays.
     let before = snapshot(&served);
-    f.edit(CASE, "## Contexto", "Ver [x](@/cases/nowhere.md).\n\n## Contexto");
+    f.edit(
+        CASE,
+        "## Contexto",
+        "Ver [x](@/cases/nowhere.md).\n\n## Contexto",
+    );
     let errors = site.rebuild_changed(&changed(&f, CASE)).unwrap_err();
     assert!(errors.has_errors());
     assert_eq!(snapshot(&served), before);
-    f.edit(CASE, "Ver [x](@/cases/nowhere.md).\n\n## Contexto", "## Contexto");
+    f.edit(
+        CASE,
+        "Ver [x](@/cases/nowhere.md).\n\n## Contexto",
+        "## Contexto",
+    );
     full(&mut site, CASE, "fixed");
 }
 
@@ -306,7 +322,11 @@ fn vocabulary_translations_errata_and_registry_rebuild_like_a_full_build() {
         "presented: 2025-08-12\n",
         "presented: 2025-08-12\nerrata:\n  - { date: 2025-09-01, description: \"Se corrigió una cifra\" }\n",
     );
-    f.edit(presented, "## Introducción", "## Introducción\n\nTexto corregido.");
+    f.edit(
+        presented,
+        "## Introducción",
+        "## Introducción\n\nTexto corregido.",
+    );
     site.rebuild_changed(&changed(&f, presented)).unwrap();
     assert_same_as_full(&f, &served, "erratum");
 }

@@ -702,7 +702,13 @@ fn a_saved_text_is_served_the_quick_way_and_searchable() {
     server.wait_for_rebuilds(1);
     // Only the body changes, as when a communications team fixes a sentence.
     let before = server.rebuilds();
-    f.case("lima", "es", "Concejo de Lima", "", "Texto con zarzaparrilla.");
+    f.case(
+        "lima",
+        "es",
+        "Concejo de Lima",
+        "",
+        "Texto con zarzaparrilla.",
+    );
     server.wait_for("/es/casos/lima/", "shows the saved text", |s, b| {
         s == 200 && b.contains("zarzaparrilla")
     });
@@ -723,6 +729,10 @@ fn a_saved_text_is_served_the_quick_way_and_searchable() {
     // A change of the title is a full rebuild, served all the same.
     save_and_see(&server, &f, "Concejo de Lima renombrado");
     let log = server.log();
-    let last = log.lines().filter(|l| l.starts_with("rebuilt in ")).last().unwrap();
+    let last = log
+        .lines()
+        .filter(|l| l.starts_with("rebuilt in "))
+        .last()
+        .unwrap();
     assert!(!last.contains("only the changed texts"), "{last}");
 }

@@ -21,7 +21,7 @@ use crate::config::Section;
 use crate::content::markdown_file::Meta;
 use crate::content::{CaseMeta, Document, Entry, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Sink};
 use crate::routes::{self, Route};
 use crate::site::Site;
 use crate::theme::error_chain;
@@ -171,32 +171,28 @@ pub fn jobs(site: &Site) -> Vec<Job> {
 }
 
 /// Renders every page of the site, in parallel, and the data file of the
-/// combined filter of each language. Errors (a template that fails) are all
-/// collected; the other output files (data, search, feeds, sitemap) are
-/// produced beside the pages by `crate::pipeline`.
-pub fn pages(site: &Site) -> (Vec<OutputFile>, Diagnostics) {
+/// combined filter of each language, each file given to `sink` as soon as
+/// it is rendered. Errors (a template that fails) are all collected; the
+/// other output files (data, search, feeds, sitemap) are produced beside
+/// the pages by `crate::pipeline`.
+pub(crate) fn pages(site: &Site, sink: &dyn Sink) -> Diagnostics {
     let shared = Shared::new(site);
-    let mut results = jobs(site)
+    let errors: Vec<Diagnostic> = jobs(site)
         .par_iter()
-        .map(|job| render_job(site, &shared, job))
-        .collect::<Vec<Result<OutputFile, Diagnostic>>>();
+        .filter_map(|job| match render_job(site, &shared, job) {
+            Ok(f) => {
+                sink.put(f);
+                None
+            }
+            Err(d) => Some(d),
+        })
+        .collect();
     if !site.content.cases.is_empty() {
-        results.extend(
-            site.config
-                .languages
-                .iter()
-                .map(|l| Ok(filter_data(site, &shared, l))),
-        );
-    }
-    let mut diags = Diagnostics::new();
-    let mut files = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
+        for l in &site.config.languages {
+            sink.put(filter_data(site, &shared, l));
         }
     }
-    (files, diags)
+    errors.into_iter().collect()
 }
 
 /// The pages of the cases `ids` in every language: what `serve` renders
@@ -214,7 +210,12 @@ pub(crate) fn case_pages(site: &Site, ids: &BTreeSet<&str>) -> (Vec<OutputFile>,
         .config
         .languages
         .iter()
-        .map(|l| (l.clone(), LanguageContext::with_cases(site, l, Some(&needed))))
+        .map(|l| {
+            (
+                l.clone(),
+                LanguageContext::with_cases(site, l, Some(&needed)),
+            )
+        })
         .collect();
     let shared = Shared {
         lang,

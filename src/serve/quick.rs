@@ -141,9 +141,8 @@ fn read_edit(served: &Served, abs: &Path) -> Option<Option<Edit>> {
         return None;
     }
     let config = &site.config;
-    let resolve = |target: &str| {
-        derive::resolve_link(config, &site.content, &site.routes, &doc.lang, target)
-    };
+    let resolve =
+        |target: &str| derive::resolve_link(config, &site.content, &site.routes, &doc.lang, target);
     let rendered = markdown::render(doc.body(), &resolve, config.allow_raw_html);
     // Other texts may link to its headings; a new heading needs them checked.
     if !rendered.errors.is_empty() || rendered.headings != old.headings {
@@ -176,7 +175,7 @@ pub(super) fn check_links<'a>(
         .filter_map(|p| p.strip_prefix(&site.root).ok())
         .collect();
     let started = std::time::Instant::now();
-    let index = linkcheck::Index::on_disk(paths, dir).with_routes(&site.routes);
+    let index = linkcheck::Index::served(paths, dir).with_routes(&site.routes);
     let only = |kind: Kind, id: &str, lang: &str| {
         kind == Kind::Case
             && site

@@ -61,12 +61,8 @@ pub(crate) fn start(
     state: Arc<State>,
 ) -> Result<Watch, Problem> {
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx).map_err(|e| {
-        Problem::new(
-            format!("cannot watch the site's files: {e}"),
-            WATCH_HELP,
-        )
-    })?;
+    let mut watcher = notify::recommended_watcher(tx)
+        .map_err(|e| Problem::new(format!("cannot watch the site's files: {e}"), WATCH_HELP))?;
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
         .map_err(|e| cannot_watch(&root, &e))?;
