@@ -174,6 +174,14 @@ pub(super) fn check_links<'a>(
         .iter()
         .filter_map(|p| p.strip_prefix(&site.root).ok())
         .collect();
+    // Most texts link with @/ only, which rendering has checked already.
+    let any = sources.iter().any(|source| {
+        std::fs::read_to_string(site.root.join(source))
+            .is_ok_and(|text| has_plain_links(&text))
+    });
+    if !any {
+        return;
+    }
     let started = std::time::Instant::now();
     let index = linkcheck::Index::served(paths, dir).with_routes(&site.routes);
     let only = |kind: Kind, id: &str, lang: &str| {
@@ -189,4 +197,11 @@ pub(super) fn check_links<'a>(
     let (found, _) = linkcheck::check_documents(site, &index, Severity::Warning, &only);
     served.warnings.extend(found);
     timing("quick rebuild: check the links of the texts", started);
+}
+
+/// True when the Markdown of `text` (a whole content file; its front
+/// matter cannot hide a link, at worst it shows one that is not) has a link
+/// written as an address rather than with `@/`.
+fn has_plain_links(text: &str) -> bool {
+    !markdown::plain_links(text).is_empty()
 }

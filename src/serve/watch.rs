@@ -26,8 +26,11 @@ use crate::diagnostics::Problem;
 use crate::http::State;
 use crate::reports::lock::LOCK_FILE;
 
-/// How long the sources must stay unchanged before a rebuild starts.
-const DEBOUNCE: Duration = Duration::from_millis(75);
+/// How long the sources must stay unchanged before a rebuild starts. An
+/// editor's save (write a temporary file, rename it over the original)
+/// comes in a burst of events a few milliseconds apart; a longer pause
+/// starts a second rebuild at worst, which is still right.
+const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// The longest a rebuild waits for a burst of changes to end.
 const MAX_WAIT: Duration = Duration::from_secs(1);
