@@ -732,7 +732,7 @@ fn a_saved_text_is_served_the_quick_way_and_searchable() {
     let last = log
         .lines()
         .filter(|l| l.starts_with("rebuilt in "))
-        .last()
+        .next_back()
         .unwrap();
     assert!(!last.contains("only the changed texts"), "{last}");
 }

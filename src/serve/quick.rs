@@ -176,8 +176,7 @@ pub(super) fn check_links<'a>(
         .collect();
     // Most texts link with @/ only, which rendering has checked already.
     let any = sources.iter().any(|source| {
-        std::fs::read_to_string(site.root.join(source))
-            .is_ok_and(|text| has_plain_links(&text))
+        std::fs::read_to_string(site.root.join(source)).is_ok_and(|text| has_plain_links(&text))
     });
     if !any {
         return;
