@@ -235,7 +235,10 @@ pub(crate) fn check_documents(
                 let position = position_of(text, body_offset + link.offset);
                 let d = Diagnostic::error(
                     source,
-                    format!("the link {} leads nowhere: {}", link.url, problem.message),
+                    format!(
+                        "{BROKEN_LINK_START}{} leads nowhere: {}",
+                        link.url, problem.message
+                    ),
                 );
                 out.push(
                     Diagnostic { severity, ..d }
@@ -247,6 +250,15 @@ pub(crate) fn check_documents(
         }
     }
     (out, checked)
+}
+
+/// How the message of a broken link in Markdown starts.
+const BROKEN_LINK_START: &str = "the link ";
+
+/// True for a problem that [`check_sources`] found: a link written as an
+/// address in Markdown that leads nowhere.
+pub(crate) fn is_broken_source_link(d: &Diagnostic) -> bool {
+    d.message.starts_with(BROKEN_LINK_START)
 }
 
 /// A link as compared between the Markdown and the page: without HTML

@@ -330,3 +330,31 @@ fn vocabulary_translations_errata_and_registry_rebuild_like_a_full_build() {
     site.rebuild_changed(&changed(&f, presented)).unwrap();
     assert_same_as_full(&f, &served, "erratum");
 }
+
+#[test]
+fn the_quick_way_keeps_the_warnings_of_the_other_checks() {
+    let f = Fixture::new(&["es", "en"]);
+    f.case("lima", "es", "Lima", "", "Texto de Lima.");
+    f.case("quito", "es", "Quito", "", "Texto.");
+    f.case("quito", "en", "Quito", "", "Text.");
+    let root = f.root().canonicalize().unwrap();
+    let mut site = Incremental::new(root.clone(), LoadOptions::default(), root.join("served"));
+    let texts = |d: &memoria::diagnostics::Diagnostics| {
+        let mut t: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        t.sort();
+        t
+    };
+    let (_, first) = site.rebuild().unwrap();
+    let before = texts(&first);
+    assert!(
+        before.iter().any(|w| w.contains("content/cases/lima.es.md")
+            && w.contains("there is no `en` translation")),
+        "{before:?}"
+    );
+    f.case("lima", "es", "Lima", "", "Texto de Lima, corregido.");
+    let (stats, warnings) = site
+        .rebuild_changed(&changed(&f, "content/cases/lima.es.md"))
+        .unwrap();
+    assert!(stats.rendered.is_some(), "the quick way");
+    assert_eq!(texts(&warnings), before, "the same warnings as before");
+}

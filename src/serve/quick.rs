@@ -52,7 +52,10 @@ struct Edit {
     lang: String,
     source: PathBuf,
     doc: crate::content::Document<CaseMeta>,
+    /// The problems of loading the new text.
     found: Vec<Diagnostic>,
+    /// Those of loading the old one.
+    stale: Vec<Diagnostic>,
 }
 
 /// Takes the changes of `changed` (absolute paths) into `served` when they
@@ -77,7 +80,13 @@ pub(super) fn update(served: &mut Served, changed: &BTreeSet<PathBuf>) -> Option
     let mut cases = BTreeSet::new();
     for edit in edits {
         cases.insert((edit.id.clone(), edit.lang.clone()));
-        served.warnings.retain(|d| d.path != edit.source);
+        // Its old warnings of loading and of its links go; those of the
+        // checks across files (a missing translation…) stay, as the front
+        // matter they read is the same.
+        served.warnings.retain(|d| {
+            d.path != edit.source
+                || !(edit.stale.contains(d) || linkcheck::is_broken_source_link(d))
+        });
         served.warnings.extend(edit.found);
         let entry = site.content.cases.entries.get_mut(&edit.id)?;
         entry.docs.insert(edit.lang, edit.doc);
@@ -150,12 +159,15 @@ fn read_edit(served: &Served, abs: &Path) -> Option<Option<Edit>> {
     }
     doc.html = rendered.html;
     doc.headings = rendered.headings;
+    let (_, stale) =
+        markdown_file::parse::<CaseMeta>(&file, old.text.clone(), &site.config.languages);
     Some(Some(Edit {
         id: id.to_string(),
         lang: lang.to_string(),
         source: rel.to_path_buf(),
         doc,
         found,
+        stale,
     }))
 }
 
