@@ -216,7 +216,7 @@ impl Incremental {
                     Ok(mut stats) => {
                         quick::check_links(
                             served,
-                            changed,
+                            &update.cases,
                             manifest.keys().map(String::as_str),
                             &self.out_dir,
                         );
@@ -264,7 +264,6 @@ impl Incremental {
                 site: rendered.site,
                 search,
                 warnings: rendered.diagnostics.clone(),
-                drafts: self.load.drafts,
             });
         }
         Ok((stats, rendered.diagnostics))

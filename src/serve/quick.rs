@@ -31,8 +31,6 @@ pub(super) struct Served {
     pub(super) search: LiveIndex,
     /// The warnings of the served site.
     pub(super) warnings: Diagnostics,
-    /// Whether drafts are published.
-    pub(super) drafts: bool,
 }
 
 /// What a quick rebuild made: files to write, files to remove, and the
@@ -44,13 +42,12 @@ pub(super) struct Update {
     pub(super) removed: Vec<String>,
     /// The pages rendered again.
     pub(super) pages: usize,
+    /// The texts taken in: (case id, language).
+    pub(super) cases: BTreeSet<(String, String)>,
 }
 
 /// One case file whose body changed.
 struct Edit {
-    id: String,
-    lang: String,
-    source: PathBuf,
     doc: crate::content::Document<CaseMeta>,
     /// The problems of loading the new text.
     found: Vec<Diagnostic>,
@@ -76,22 +73,21 @@ pub(super) fn update(served: &mut Served, changed: &BTreeSet<PathBuf>) -> Option
     }
     timing("quick rebuild: read and render the texts", started);
     let site = &mut served.site;
-    let ids: BTreeSet<String> = edits.iter().map(|e| e.id.clone()).collect();
     let mut cases = BTreeSet::new();
     for edit in edits {
-        cases.insert((edit.id.clone(), edit.lang.clone()));
+        let doc = edit.doc;
         // Its old warnings of loading and of its links go; those of the
         // checks across files (a missing translation…) stay, as the front
         // matter they read is the same.
         served.warnings.retain(|d| {
-            d.path != edit.source
-                || !(edit.stale.contains(d) || linkcheck::is_broken_source_link(d))
+            d.path != doc.source || !(edit.stale.contains(d) || linkcheck::is_broken_source_link(d))
         });
         served.warnings.extend(edit.found);
-        let entry = site.content.cases.entries.get_mut(&edit.id)?;
-        entry.docs.insert(edit.lang, edit.doc);
+        cases.insert((doc.id.clone(), doc.lang.clone()));
+        let entry = site.content.cases.entries.get_mut(&doc.id)?;
+        entry.docs.insert(doc.lang.clone(), doc);
     }
-    let ids: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+    let ids: BTreeSet<&str> = cases.iter().map(|(id, _)| id.as_str()).collect();
     let started = std::time::Instant::now();
     let (mut files, errors) = render::case_pages(site, &ids);
     timing("quick rebuild: pages", started);
@@ -106,6 +102,7 @@ pub(super) fn update(served: &mut Served, changed: &BTreeSet<PathBuf>) -> Option
         pages: files.len(),
         files,
         removed: search.removed,
+        cases,
     })
 }
 
@@ -139,13 +136,10 @@ fn read_edit(served: &Served, abs: &Path) -> Option<Option<Edit>> {
         id: id.to_string(),
         lang: lang.to_string(),
     };
-    let (doc, found) =
-        markdown_file::load::<CaseMeta>(&file, &site.config.languages, served.drafts);
+    let languages = &site.config.languages;
+    let (doc, found) = markdown_file::parse::<CaseMeta>(&file, text, languages);
     let mut doc = doc?;
-    let same = doc.body_offset == old.body_offset
-        && doc.slug == old.slug
-        && doc.draft == old.draft
-        && doc.text == text;
+    let same = doc.body_offset == old.body_offset && doc.slug == old.slug && doc.draft == old.draft;
     if !same || found.iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -159,36 +153,28 @@ fn read_edit(served: &Served, abs: &Path) -> Option<Option<Edit>> {
     }
     doc.html = rendered.html;
     doc.headings = rendered.headings;
-    let (_, stale) =
-        markdown_file::parse::<CaseMeta>(&file, old.text.clone(), &site.config.languages);
-    Some(Some(Edit {
-        id: id.to_string(),
-        lang: lang.to_string(),
-        source: rel.to_path_buf(),
-        doc,
-        found,
-        stale,
-    }))
+    let (_, stale) = markdown_file::parse::<CaseMeta>(&file, old.text.clone(), languages);
+    Some(Some(Edit { doc, found, stale }))
 }
 
 /// Checks again the links written as addresses in the Markdown of the
-/// edited cases, against the site written in `dir` (whose files are
-/// `paths`), and adds the warnings found ([`update`] took their old ones
-/// out with the others of their files).
+/// texts `cases` (id, language) just taken in, against the site written in
+/// `dir` (whose files are `paths`), and adds the warnings found ([`update`]
+/// took their old ones out).
 pub(super) fn check_links<'a>(
     served: &mut Served,
-    edited: &BTreeSet<PathBuf>,
+    cases: &BTreeSet<(String, String)>,
     paths: impl Iterator<Item = &'a str>,
     dir: &'a Path,
 ) {
     let site = &served.site;
-    let sources: BTreeSet<&Path> = edited
-        .iter()
-        .filter_map(|p| p.strip_prefix(&site.root).ok())
-        .collect();
     // Most texts link with @/ only, which rendering has checked already.
-    let any = sources.iter().any(|source| {
-        std::fs::read_to_string(site.root.join(source)).is_ok_and(|text| has_plain_links(&text))
+    let any = cases.iter().any(|(id, lang)| {
+        site.content
+            .cases
+            .get(id)
+            .and_then(|e| e.get(lang))
+            .is_some_and(|d| has_plain_links(d.body()))
     });
     if !any {
         return;
@@ -196,23 +182,15 @@ pub(super) fn check_links<'a>(
     let started = std::time::Instant::now();
     let index = linkcheck::Index::served(paths, dir).with_routes(&site.routes);
     let only = |kind: Kind, id: &str, lang: &str| {
-        kind == Kind::Case
-            && site
-                .content
-                .cases
-                .entries
-                .get(id)
-                .and_then(|e| e.docs.get(lang))
-                .is_some_and(|d| sources.contains(d.source.as_path()))
+        kind == Kind::Case && cases.contains(&(id.to_string(), lang.to_string()))
     };
     let (found, _) = linkcheck::check_documents(site, &index, Severity::Warning, &only);
     served.warnings.extend(found);
     timing("quick rebuild: check the links of the texts", started);
 }
 
-/// True when the Markdown of `text` (a whole content file; its front
-/// matter cannot hide a link, at worst it shows one that is not) has a link
-/// written as an address rather than with `@/`.
+/// True when the Markdown `text` has a link written as an address rather
+/// than with `@/`.
 fn has_plain_links(text: &str) -> bool {
     !markdown::plain_links(text).is_empty()
 }
