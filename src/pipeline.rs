@@ -63,8 +63,17 @@ pub(crate) struct Rendered {
     pub(crate) diagnostics: Diagnostics,
     /// The links already checked in the Markdown they were written in.
     pub(crate) checked: linkcheck::Checked,
-    /// The search index, kept for updating (when asked for: `serve`).
-    pub(crate) search: Option<search::LiveIndex>,
+    /// What is kept for updating the site later (when asked for: `serve`).
+    pub(crate) live: Option<Live>,
+}
+
+/// What `serve` keeps of a build to update it after a change without
+/// making everything again.
+pub(crate) struct Live {
+    /// The search index.
+    pub(crate) search: search::LiveIndex,
+    /// What each page read (the page registry's inputs).
+    pub(crate) pages: render::inputs::PageInputs,
 }
 
 /// Whether [`render_site`] keeps the search index it makes, for `serve` to
@@ -121,7 +130,7 @@ fn render_loaded(
     let rendered = produce(&site, search);
     timing("render", started);
     match rendered {
-        Ok((files, search)) => {
+        Ok((files, live)) => {
             let started = std::time::Instant::now();
             let index = linkcheck::Index::new(&files).with_routes(&site.routes);
             let (found, checked) = linkcheck::check_sources(&site, &index, links);
@@ -136,7 +145,7 @@ fn render_loaded(
                 files,
                 diagnostics,
                 checked,
-                search,
+                live,
             })
         }
         Err(errors) => {
@@ -154,7 +163,7 @@ fn render_loaded(
 fn produce(
     site: &Site,
     search: SearchIndex,
-) -> Result<(Vec<OutputFile>, Option<search::LiveIndex>), Diagnostics> {
+) -> Result<(Vec<OutputFile>, Option<Live>), Diagnostics> {
     let sink = output::Collect::default();
     let (mut diags, live) = produce_into(site, &sink, search);
     let mut files = sink.into_files();
@@ -171,11 +180,8 @@ fn produce(
 /// sitemap and the theme's static files, produced at the same time. The
 /// errors of rendering and reading are returned; paths given twice are the
 /// sink's to find.
-fn produce_into(
-    site: &Site,
-    sink: &dyn Sink,
-    search: SearchIndex,
-) -> (Diagnostics, Option<search::LiveIndex>) {
+fn produce_into(site: &Site, sink: &dyn Sink, search: SearchIndex) -> (Diagnostics, Option<Live>) {
+    let record = search == SearchIndex::Live;
     let search_files = || match search {
         SearchIndex::Files => {
             search::files(site).into_iter().for_each(|f| sink.put(f));
@@ -187,8 +193,8 @@ fn produce_into(
             Some(live)
         }
     };
-    let (mut diags, ((), (live, ()))) = rayon::join(
-        || render::pages(site, sink),
+    let ((mut diags, pages), ((), (search, ()))) = rayon::join(
+        || render::pages(site, sink, record),
         || {
             rayon::join(
                 || data_files(site).into_iter().for_each(|f| sink.put(f)),
@@ -214,7 +220,7 @@ fn produce_into(
             )),
         }
     }
-    (diags, live)
+    (diags, search.map(|search| Live { search, pages }))
 }
 
 /// Everything under `/data/`, the catalogue that describes it last.

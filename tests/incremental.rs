@@ -358,3 +358,126 @@ fn the_quick_way_keeps_the_warnings_of_the_other_checks() {
     assert!(stats.rendered.is_some(), "the quick way");
     assert_eq!(texts(&warnings), before, "the same warnings as before");
 }
+
+/// The files of the served folder whose bytes differ between two snapshots.
+fn differing(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)]) -> BTreeSet<String> {
+    let before: std::collections::BTreeMap<_, _> = a.iter().cloned().collect();
+    b.iter()
+        .filter(|(p, bytes)| before.get(p) != Some(bytes))
+        .map(|(p, _)| p.clone())
+        .collect()
+}
+
+/// The files of `snapshot` whose bytes contain `text`.
+fn containing(snapshot: &[(String, Vec<u8>)], text: &str) -> BTreeSet<String> {
+    let needle = text.as_bytes();
+    snapshot
+        .iter()
+        .filter(|(_, b)| b.windows(needle.len()).any(|w| w == needle))
+        .map(|(p, _)| p.clone())
+        .collect()
+}
+
+const VOCABULARY: &str = "content/vocabulary.yaml";
+
+#[test]
+fn a_vocabulary_label_makes_again_only_the_pages_that_show_it_in_its_language() {
+    let (f, served, mut site) = serve_bundled();
+    let (first, _) = site.rebuild().expect("first build");
+    let before = snapshot(&served);
+    let showing = containing(&before, "Estrategia internacional");
+    assert!(showing.len() > 5, "{showing:?}");
+
+    // The Spanish label of one theme: the Spanish pages that show it, and
+    // only they, are made again; no English page is touched.
+    f.edit(
+        VOCABULARY,
+        "es: \"Estrategia internacional\"",
+        "es: \"Rumbo internacional\"",
+    );
+    let (stats, warnings) = site.rebuild_changed(&changed(&f, VOCABULARY)).unwrap();
+    let rendered = stats.rendered.expect("the quick way");
+    assert!(rendered < first.written / 4, "{rendered} pages made again");
+    let after = snapshot(&served);
+    let differ = differing(&before, &after);
+    assert_eq!(
+        differ,
+        containing(&after, "Rumbo internacional")
+    );
+    assert_eq!(differ, showing, "the pages that showed the old label");
+    assert!(differ.iter().all(|p| p.starts_with("es/")), "{differ:?}");
+    assert_eq!(stats.written, differ.len());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same_as_full(&f, &served, "vocabulary label");
+
+    // A description in English: the English page of the theme.
+    let before = snapshot(&served);
+    f.edit(
+        VOCABULARY,
+        "How a city defines and sustains its internationalisation policy.",
+        "How a city sets and keeps its policy of internationalisation.",
+    );
+    let (stats, _) = site.rebuild_changed(&changed(&f, VOCABULARY)).unwrap();
+    assert!(stats.rendered.is_some(), "the quick way");
+    let differ = differing(&before, &snapshot(&served));
+    assert!(
+        !differ.is_empty() && differ.iter().all(|p| p.starts_with("en/")),
+        "{differ:?}"
+    );
+    assert_same_as_full(&f, &served, "vocabulary description");
+
+    // A label taken out of one language: that language falls back to the
+    // default language's label, with a warning at its line; put back, the
+    // warning goes.
+    f.edit(
+        VOCABULARY,
+        "label: { es: \"Coordinación institucional\", en: \"Institutional coordination\" }",
+        "label: { es: \"Coordinación institucional\" }",
+    );
+    let (stats, warnings) = site.rebuild_changed(&changed(&f, VOCABULARY)).unwrap();
+    assert!(stats.rendered.is_some(), "the quick way");
+    assert_same_as_full(&f, &served, "label missing in a language");
+    let full = pipeline::check(&f.root().canonicalize().unwrap(), false);
+    let texts = |d: &memoria::diagnostics::Diagnostics| {
+        let mut t: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        t.sort();
+        t
+    };
+    let expected = texts(&full);
+    assert_eq!(texts(&warnings), expected);
+    assert!(
+        warnings.iter().any(|w| w.path.ends_with("vocabulary.yaml")),
+        "{warnings:?}"
+    );
+    f.edit(
+        VOCABULARY,
+        "label: { es: \"Coordinación institucional\" }",
+        "label: { es: \"Coordinación institucional\", en: \"Institutional coordination\" }",
+    );
+    let (_, warnings) = site.rebuild_changed(&changed(&f, VOCABULARY)).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_same_as_full(&f, &served, "label back");
+
+    // A theme added is a full rebuild; a broken file fails and leaves the
+    // served site as it was.
+    f.edit(
+        VOCABULARY,
+        "themes:\n",
+        "themes:\n  water:\n    label: { es: \"Agua\", en: \"Water\" }\n",
+    );
+    let (stats, _) = site.rebuild_changed(&changed(&f, VOCABULARY)).unwrap();
+    assert!(stats.rendered.is_none(), "a new theme is a full rebuild");
+    assert_same_as_full(&f, &served, "theme added");
+    let before = snapshot(&served);
+    f.edit(
+        VOCABULARY,
+        "label: { es: \"Agua\", en: \"Water\" }",
+        "label: { es: \"Agua\", en: [\"Water\" }",
+    );
+    let errors = site.rebuild_changed(&changed(&f, VOCABULARY)).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.path.ends_with("vocabulary.yaml")),
+        "{errors:?}"
+    );
+    assert!(snapshot(&served) == before, "the served site is as it was");
+}

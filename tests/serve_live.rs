@@ -720,7 +720,7 @@ fn a_saved_text_is_served_the_quick_way_and_searchable() {
         .nth(before)
         .unwrap_or_else(|| panic!("no rebuild line:\n{log}"));
     assert!(
-        line.contains("only the changed texts") && line.contains("since the change"),
+        line.contains("the quick way") && line.contains("since the change"),
         "{line}"
     );
     let (status, shard) = server.get("/search/es/z.json");
@@ -730,5 +730,33 @@ fn a_saved_text_is_served_the_quick_way_and_searchable() {
     save_and_see(&server, &f, "Concejo de Lima renombrado");
     let log = server.log();
     let last = log.lines().rfind(|l| l.starts_with("rebuilt in ")).unwrap();
-    assert!(!last.contains("only the changed texts"), "{last}");
+    assert!(!last.contains("the quick way"), "{last}");
+}
+
+#[test]
+fn a_saved_vocabulary_label_is_served_the_quick_way() {
+    let f = site();
+    let vocabulary = |es: &str| {
+        format!("themes:\n  legislative-oversight:\n    label: {{ es: \"{es}\", en: \"Legislative oversight\" }}\n")
+    };
+    f.write("content/vocabulary.yaml", &vocabulary("Control legislativo"));
+    let server = Server::start(&f);
+    server.wait_for_rebuilds(1);
+    let before = server.rebuilds();
+    f.write("content/vocabulary.yaml", &vocabulary("Vigilancia del concejo"));
+    server.wait_for("/es/casos/lima/", "shows the new label", |s, b| {
+        s == 200 && b.contains("Vigilancia del concejo")
+    });
+    server.wait_for_rebuilds(before + 1);
+    let log = server.log();
+    let line = log
+        .lines()
+        .filter(|l| l.starts_with("rebuilt in "))
+        .nth(before)
+        .unwrap_or_else(|| panic!("no rebuild line:\n{log}"));
+    assert!(line.contains("the quick way"), "{line}");
+    let (_, english) = server.get("/en/cases/lima/");
+    assert!(english.contains("Legislative oversight"), "{english}");
+    let (_, themes) = server.get("/es/casos/temas/legislative-oversight/");
+    assert!(themes.contains("Vigilancia del concejo"), "{themes}");
 }

@@ -7,6 +7,8 @@
 pub mod context;
 pub mod data;
 pub mod indicators;
+pub(crate) mod inputs;
+pub(crate) mod page_registry;
 pub mod jsonld;
 pub mod registry;
 pub mod reports;
@@ -32,47 +34,8 @@ use data::pages::{
     SearchTemplate, UntranslatedTemplate,
 };
 use data::{CaseSummary, CaseTemplate, CasesTemplate, FilterCard, HomeTemplate};
-
-/// One page to render.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Job {
-    /// `/index.html`: the language chooser.
-    Chooser,
-    /// `/404.html`.
-    NotFound,
-    /// `/<lang>/`.
-    Home(String),
-    /// Page `n` of `/<lang>/<cases>/`: language, page number (1-based).
-    Cases(String, usize),
-    /// A case in a language (its own page, or the notice that it is not translated).
-    Case(String, String),
-    /// A free page in a language.
-    Page(String, String),
-    /// `/<lang>/<indicators>/`.
-    Indicators(String),
-    /// A filtered indicator listing: language, facet, value.
-    IndicatorFacet(String, &'static str, &'static str),
-    /// An indicator's page: id, language.
-    Indicator(String, String),
-    /// Page `n` of `/<lang>/<agreements>/`: language, page number.
-    Agreements(String, usize),
-    /// An agreement's page: id, language.
-    Agreement(String, String),
-    /// Page `n` of `/<lang>/<actions>/`: language, page number.
-    Actions(String, usize),
-    /// An action's page: id, language.
-    Action(String, String),
-    /// `/<lang>/<reports>/`.
-    Reports(String),
-    /// A report in a language (or the notice that it is not translated): period, language.
-    Report(String, String),
-    /// The index of a case taxonomy in a language.
-    Taxonomy(String, crate::taxonomy::Taxonomy),
-    /// A page of a term's cases: language, taxonomy, term index, page number.
-    Term(String, crate::taxonomy::Taxonomy, usize, usize),
-    /// `/<lang>/<search>/`.
-    Search(String),
-}
+use inputs::PageInputs;
+pub use page_registry::{jobs, Job};
 
 /// Data computed once per language and shared by the pages that list it.
 struct Shared<'a> {
@@ -92,114 +55,73 @@ impl<'a> Shared<'a> {
     }
 }
 
-/// How many cases the cases index lists: every case with a version in one
-/// of the site's languages (the same number in every language).
-pub(crate) fn listed_cases(site: &Site) -> usize {
-    let langs = &site.config.languages;
-    site.content
-        .cases
-        .entries
-        .values()
-        .filter(|e| e.get_or_fallback(&langs[0], langs).is_some())
-        .count()
-}
-
-/// Every page the site has.
-pub fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Chooser, Job::NotFound];
-    let per_page = site.config.per_page;
-    let case_pages = context::page_count(listed_cases(site), per_page);
-    for lang in &site.config.languages {
-        jobs.push(Job::Home(lang.clone()));
-        jobs.extend((1..=case_pages).map(|n| Job::Cases(lang.clone(), n)));
-        for id in site.content.cases.entries.keys() {
-            jobs.push(Job::Case(id.clone(), lang.clone()));
-        }
-        for id in site.content.pages.entries.keys() {
-            jobs.push(Job::Page(id.clone(), lang.clone()));
-        }
-        if !site.content.indicators.is_empty() {
-            jobs.push(Job::Indicators(lang.clone()));
-            for (facet, values) in indicators::facets() {
-                for value in values {
-                    jobs.push(Job::IndicatorFacet(lang.clone(), facet, value));
-                }
-            }
-            for id in site.content.indicators.keys() {
-                jobs.push(Job::Indicator(id.clone(), lang.clone()));
-            }
-        }
-        if !site.content.agreements.is_empty() {
-            let pages = context::page_count(site.content.agreements.len(), per_page);
-            jobs.extend((1..=pages).map(|n| Job::Agreements(lang.clone(), n)));
-            jobs.extend(
-                site.content
-                    .agreements
-                    .keys()
-                    .map(|id| Job::Agreement(id.clone(), lang.clone())),
-            );
-        }
-        if !site.content.actions.is_empty() {
-            let pages = context::page_count(site.content.actions.len(), per_page);
-            jobs.extend((1..=pages).map(|n| Job::Actions(lang.clone(), n)));
-            jobs.extend(
-                site.content
-                    .actions
-                    .keys()
-                    .map(|id| Job::Action(id.clone(), lang.clone())),
-            );
-        }
-        jobs.push(Job::Search(lang.clone()));
-        for tax in site.taxonomies.terms.keys() {
-            jobs.push(Job::Taxonomy(lang.clone(), *tax));
-        }
-        for (tax, i, n) in taxonomies::pages(site) {
-            jobs.push(Job::Term(lang.clone(), tax, i, n));
-        }
-        if !site.content.reports.is_empty() {
-            jobs.push(Job::Reports(lang.clone()));
-            jobs.extend(
-                site.content
-                    .reports
-                    .entries
-                    .keys()
-                    .map(|id| Job::Report(id.clone(), lang.clone())),
-            );
-        }
-    }
-    jobs
-}
-
 /// Renders every page of the site, in parallel, and the data file of the
 /// combined filter of each language, each file given to `sink` as soon as
 /// it is rendered. Errors (a template that fails) are all collected; the
 /// other output files (data, search, feeds, sitemap) are produced beside
-/// the pages by `crate::pipeline`.
-pub(crate) fn pages(site: &Site, sink: &dyn Sink) -> Diagnostics {
-    let shared = Shared::new(site);
-    let errors: Vec<Diagnostic> = jobs(site)
-        .par_iter()
-        .filter_map(|job| match render_job(site, &shared, job) {
-            Ok(f) => {
-                sink.put(f);
-                None
-            }
-            Err(d) => Some(d),
-        })
-        .collect();
+/// the pages by `crate::pipeline`. With `record`, what each page read is
+/// noted and returned (see [`inputs`]).
+pub(crate) fn pages(site: &Site, sink: &dyn Sink, record: bool) -> (Diagnostics, PageInputs) {
+    let shared = Shared::new(site, |_| true);
+    let (files, diags, read) = render_jobs(site, &shared, &jobs(site), record, Some(sink));
+    debug_assert!(files.is_empty());
     if !site.content.cases.is_empty() {
         for l in &site.config.languages {
             sink.put(filter_data(site, &shared, l));
         }
     }
-    errors.into_iter().collect()
+    (diags, read)
+}
+
+/// Renders `jobs` in parallel, each file given to `sink` (or returned when
+/// there is none), with what each page read when `record`.
+fn render_jobs(
+    site: &Site,
+    shared: &Shared<'_>,
+    jobs: &[Job],
+    record: bool,
+    sink: Option<&dyn Sink>,
+) -> (Vec<OutputFile>, Diagnostics, PageInputs) {
+    let results: Vec<_> = jobs
+        .par_iter()
+        .map(|job| {
+            let (result, read) = if record {
+                inputs::record(|| render_job(site, shared, job))
+            } else {
+                (render_job(site, shared, job), BTreeSet::new())
+            };
+            let result = match (result, sink) {
+                (Ok(f), Some(sink)) => {
+                    sink.put(f);
+                    None
+                }
+                (other, _) => Some(other),
+            };
+            (job, result, read)
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut diags = Diagnostics::new();
+    let mut read = PageInputs::default();
+    for (job, result, r) in results {
+        match result {
+            Some(Ok(f)) => files.push(f),
+            Some(Err(d)) => diags.push(d),
+            None => {}
+        }
+        read.set(job.clone(), r);
+    }
+    (files, diags, read)
 }
 
 /// The pages of the cases `ids` in every language: what `serve` renders
 /// again when nothing but the text of these cases changed. Only the
 /// summaries those pages show (theirs and their related practices') are
 /// made.
-pub(crate) fn case_pages(site: &Site, ids: &BTreeSet<&str>) -> (Vec<OutputFile>, Diagnostics) {
+pub(crate) fn case_pages(
+    site: &Site,
+    ids: &BTreeSet<&str>,
+) -> (Vec<OutputFile>, Diagnostics, PageInputs) {
     let mut needed = ids.clone();
     for id in ids {
         if let Some(related) = site.related.get(*id) {
@@ -227,26 +149,24 @@ pub(crate) fn case_pages(site: &Site, ids: &BTreeSet<&str>) -> (Vec<OutputFile>,
         .iter()
         .flat_map(|l| ids.iter().map(|id| Job::Case(id.to_string(), l.clone())))
         .collect();
-    let mut files = Vec::new();
-    let mut diags = Diagnostics::new();
-    for r in jobs
-        .par_iter()
-        .map(|job| render_job(site, &shared, job))
-        .collect::<Vec<_>>()
-    {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    (files, diags)
+    render_jobs(site, &shared, &jobs, true, None)
+}
+
+/// The pages `jobs`, rendered again with what each read: what `serve` does
+/// for the pages that read a value that changed (see [`inputs`]). The data
+/// shared by the pages of a language is made for their languages only.
+pub(crate) fn pages_again(site: &Site, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics, PageInputs) {
+    let default = site.config.default_language();
+    let shared = Shared::new(site, |l| jobs.iter().any(|j| j.lang(default) == l));
+    render_jobs(site, &shared, jobs, true, None)
 }
 
 impl<'a> Shared<'a> {
-    fn new(site: &'a Site) -> Shared<'a> {
+    /// The shared data of the site's languages that `wanted` accepts.
+    fn new(site: &'a Site, wanted: impl Fn(&str) -> bool) -> Shared<'a> {
         let mut lang = BTreeMap::new();
         let mut cases = BTreeMap::new();
-        for l in &site.config.languages {
+        for l in site.config.languages.iter().filter(|l| wanted(l)) {
             let lc = LanguageContext::new(site, l);
             cases.insert(l.clone(), case_list(site, &lc, l));
             lang.insert(l.clone(), lc);
@@ -318,6 +238,13 @@ fn render_job(site: &Site, shared: &Shared<'_>, job: &Job) -> Result<OutputFile,
         }
         Job::Search(lang) => search(site, shared, lang),
     };
+    // The page registry gives every page's address: the sitemap and
+    // `serve` rely on it being the one each page is written at.
+    debug_assert_eq!(
+        job.route(site).map(|r| r.file),
+        Some(rendered.1.file.clone()),
+        "{job:?}"
+    );
     render(site, shared, rendered)
 }
 

@@ -34,14 +34,16 @@ pub fn label(site: &Site, lang: &str, tax: Taxonomy, id: &str) -> String {
     let strings = site.theme.i18n.strings(lang);
     let fallbacks = site.config.fallbacks(lang);
     match tax {
-        Taxonomy::Themes => site
-            .content
-            .vocabulary
-            .themes
-            .get(id)
-            .and_then(|t| t.label.get(lang, &fallbacks))
-            .map(str::to_string)
-            .unwrap_or_else(|| humanize(id)),
+        Taxonomy::Themes => {
+            super::inputs::read(|| super::inputs::Input::Theme(id.to_string()));
+            site.content
+                .vocabulary
+                .themes
+                .get(id)
+                .and_then(|t| t.label.get(lang, &fallbacks))
+                .map(str::to_string)
+                .unwrap_or_else(|| humanize(id))
+        }
         Taxonomy::Cities => city_label(site, lang, id).unwrap_or_else(|| humanize(id)),
         Taxonomy::Countries => {
             let code = id.to_ascii_uppercase();
@@ -231,6 +233,7 @@ pub fn term_page(
         n,
     );
     let description = match tax {
+        // The label was read with the title above.
         Taxonomy::Themes => site
             .content
             .vocabulary

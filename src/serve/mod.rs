@@ -259,10 +259,11 @@ impl Incremental {
                 stats
             }
         };
-        if let Some(search) = rendered.search {
+        if let Some(live) = rendered.live {
             self.served = Some(quick::Served {
                 site: rendered.site,
-                search,
+                search: live.search,
+                pages: live.pages,
                 warnings: rendered.diagnostics.clone(),
             });
         }
@@ -305,7 +306,7 @@ pub fn rebuild(
         Ok((stats, diagnostics)) => {
             pipeline::print_diagnostics(&diagnostics);
             let how = stats.rendered.map_or_else(String::new, |n| {
-                format!(", only the changed texts: {n} files made again")
+                format!(", the quick way: {n} files made again")
             });
             eprintln!(
                 "rebuilt in {took} ms{since}: {} files written, {} removed, {} unchanged ({}){how}",

@@ -13,11 +13,13 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::content::files::{Kind, SourceFile};
+use crate::content::files::{Kind, SourceFile, CONTENT_DIR};
 use crate::content::markdown_file;
+use crate::content::vocabulary::{self, VOCABULARY_FILE};
 use crate::content::CaseMeta;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::output::OutputFile;
+use crate::render::inputs::{Input, PageInputs};
 use crate::search::LiveIndex;
 use crate::site::Site;
 use crate::timing::timing;
@@ -29,6 +31,8 @@ pub(super) struct Served {
     pub(super) site: Site,
     /// Its search index.
     pub(super) search: LiveIndex,
+    /// What each of its pages read.
+    pub(super) pages: PageInputs,
     /// The warnings of the served site.
     pub(super) warnings: Diagnostics,
 }
@@ -64,6 +68,12 @@ pub(super) fn update(served: &mut Served, changed: &BTreeSet<PathBuf>) -> Option
     if changed.is_empty() {
         return None;
     }
+    let vocabulary = Path::new(CONTENT_DIR).join(VOCABULARY_FILE);
+    if let [abs] = Vec::from_iter(changed).as_slice() {
+        if abs.strip_prefix(&served.site.root).ok() == Some(&vocabulary) {
+            return update_vocabulary(served, abs, &vocabulary);
+        }
+    }
     let started = std::time::Instant::now();
     let mut edits = Vec::new();
     for abs in changed {
@@ -89,11 +99,12 @@ pub(super) fn update(served: &mut Served, changed: &BTreeSet<PathBuf>) -> Option
     }
     let ids: BTreeSet<&str> = cases.iter().map(|(id, _)| id.as_str()).collect();
     let started = std::time::Instant::now();
-    let (mut files, errors) = render::case_pages(site, &ids);
+    let (mut files, errors, read) = render::case_pages(site, &ids);
     timing("quick rebuild: pages", started);
     if errors.has_errors() {
         return None;
     }
+    served.pages.extend(read);
     let started = std::time::Instant::now();
     let search = served.search.update_cases(site, &cases)?;
     timing("quick rebuild: search index", started);
@@ -103,6 +114,67 @@ pub(super) fn update(served: &mut Served, changed: &BTreeSet<PathBuf>) -> Option
         files,
         removed: search.removed,
         cases,
+    })
+}
+
+/// Takes in a change of `content/vocabulary.yaml` (at `abs`; `rel` in the
+/// site) that changed only the labels or descriptions of its themes: the
+/// pages that showed a theme whose words changed in their language are made
+/// again, nothing else (no other output shows them). `None` when a full
+/// rebuild is needed: a theme added or removed, an error, a file that was
+/// not there before.
+fn update_vocabulary(served: &mut Served, abs: &Path, rel: &Path) -> Option<Update> {
+    let started = std::time::Instant::now();
+    let site = &served.site;
+    let old = &site.content.vocabulary;
+    if !old.present {
+        return None;
+    }
+    let text = crate::text::read_source(abs, rel).ok()?;
+    let mut found = Diagnostics::new();
+    let (new, _) = vocabulary::parse(rel, &text, &site.config.languages, &mut found);
+    // Another set of themes changes which cases are warned about.
+    if found.has_errors() || !new.themes.keys().eq(old.themes.keys()) {
+        return None;
+    }
+    let default = site.config.default_language();
+    let mut jobs = Vec::new();
+    for lang in &site.config.languages {
+        let fallbacks = site.config.fallbacks(lang);
+        let words = |t: &vocabulary::Term| {
+            let description = t.description.as_ref();
+            (
+                t.label.get(lang, &fallbacks).map(str::to_string),
+                description.and_then(|d| d.get(lang, &fallbacks).map(str::to_string)),
+            )
+        };
+        let changed: BTreeSet<Input> = old
+            .themes
+            .iter()
+            .zip(new.themes.values())
+            .filter(|((_, was), now)| words(was) != words(now))
+            .map(|((id, _), _)| Input::Theme(id.clone()))
+            .collect();
+        if !changed.is_empty() {
+            jobs.extend(served.pages.reading(lang, default, &changed));
+        }
+    }
+    served.warnings.retain(|d| d.path != rel);
+    served.warnings.extend(found);
+    served.site.content.vocabulary = new;
+    timing("quick rebuild: read the vocabulary", started);
+    let started = std::time::Instant::now();
+    let (files, errors, read) = render::pages_again(&served.site, &jobs);
+    timing("quick rebuild: pages", started);
+    if errors.has_errors() {
+        return None;
+    }
+    served.pages.extend(read);
+    Some(Update {
+        pages: files.len(),
+        files,
+        removed: Vec::new(),
+        cases: BTreeSet::new(),
     })
 }
 

@@ -157,6 +157,7 @@ pub(crate) struct PageContext<'a, E: Serialize> {
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct ThemeLink<'a> {
     /// The theme's id.
+    #[serde(serialize_with = "crate::render::inputs::theme_id")]
     pub id: &'a str,
     /// Its label in the page's language.
     pub label: String,
