@@ -400,10 +400,7 @@ fn a_vocabulary_label_makes_again_only_the_pages_that_show_it_in_its_language() 
     assert!(rendered < first.written / 4, "{rendered} pages made again");
     let after = snapshot(&served);
     let differ = differing(&before, &after);
-    assert_eq!(
-        differ,
-        containing(&after, "Rumbo internacional")
-    );
+    assert_eq!(differ, containing(&after, "Rumbo internacional"));
     assert_eq!(differ, showing, "the pages that showed the old label");
     assert!(differ.iter().all(|p| p.starts_with("es/")), "{differ:?}");
     assert_eq!(stats.written, differ.len());

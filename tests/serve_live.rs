@@ -739,11 +739,17 @@ fn a_saved_vocabulary_label_is_served_the_quick_way() {
     let vocabulary = |es: &str| {
         format!("themes:\n  legislative-oversight:\n    label: {{ es: \"{es}\", en: \"Legislative oversight\" }}\n")
     };
-    f.write("content/vocabulary.yaml", &vocabulary("Control legislativo"));
+    f.write(
+        "content/vocabulary.yaml",
+        &vocabulary("Control legislativo"),
+    );
     let server = Server::start(&f);
     server.wait_for_rebuilds(1);
     let before = server.rebuilds();
-    f.write("content/vocabulary.yaml", &vocabulary("Vigilancia del concejo"));
+    f.write(
+        "content/vocabulary.yaml",
+        &vocabulary("Vigilancia del concejo"),
+    );
     server.wait_for("/es/casos/lima/", "shows the new label", |s, b| {
         s == 200 && b.contains("Vigilancia del concejo")
     });

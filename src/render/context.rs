@@ -464,15 +464,6 @@ pub(crate) fn summary_of<'a>(
         scale_label: label(site, lang, "scale", m.scale),
         dimension: m.dimension,
         dimension_label: label(site, lang, "dimension", m.dimension),
-        themes: neutral
-            .themes
-            .iter()
-            .map(|t| ThemeLink {
-                id: &t.value,
-                label: taxonomies::label(site, lang, Taxonomy::Themes, &t.value),
-                url: routes::term(&site.config, lang, Taxonomy::Themes, &t.value, 1).url,
-            })
-            .collect(),
         filters: taxonomies::filter_data(neutral),
         sdgs: &m.sdgs,
         summary: &m.summary,
@@ -495,6 +486,15 @@ pub(crate) fn case_full<'a>(
         html: &doc.html,
         headings: &doc.headings,
         source: crate::diagnostics::display_path(&doc.source),
+        themes: neutral(site, doc)
+            .themes
+            .iter()
+            .map(|t| ThemeLink {
+                id: &t.value,
+                label: taxonomies::label(site, lang, Taxonomy::Themes, &t.value),
+                url: routes::term(&site.config, lang, Taxonomy::Themes, &t.value, 1).url,
+            })
+            .collect(),
         terms: taxonomies::case_links(site, lang, neutral(site, doc)),
         related: site
             .related

@@ -6,8 +6,8 @@
 //! renders the page: a page is rendered on one thread from start to end
 //! (no page's rendering runs work in parallel), so what [`record`] collects
 //! is exactly what that page read. Values computed once for many pages (a
-//! case's summary) note their reads when a page serializes them (see
-//! [`theme_id`]), as that is when the page shows them.
+//! case's summary) must therefore not show what a page records: case
+//! summaries carry theme ids, not labels.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -43,13 +43,6 @@ pub(crate) fn record<R>(f: impl FnOnce() -> R) -> (R, BTreeSet<Input>) {
     let out = f();
     let read = READS.with(|reads| reads.replace(outer)).unwrap_or_default();
     (out, read)
-}
-
-/// Serializes a theme id shown with its label, noting that the page read
-/// that theme (for `#[serde(serialize_with)]`).
-pub(crate) fn theme_id<S: serde::Serializer>(id: &&str, s: S) -> Result<S::Ok, S::Error> {
-    read(|| Input::Theme((*id).to_string()));
-    s.serialize_str(id)
 }
 
 /// The pages of a build that read something of the model that can change

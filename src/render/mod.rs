@@ -8,8 +8,8 @@ pub mod context;
 pub mod data;
 pub mod indicators;
 pub(crate) mod inputs;
-pub(crate) mod page_registry;
 pub mod jsonld;
+pub(crate) mod page_registry;
 pub mod registry;
 pub mod reports;
 pub mod sitemap;
@@ -47,11 +47,13 @@ struct Shared<'a> {
 impl<'a> Shared<'a> {
     /// The summaries of the cases listed in `lang`, newest first.
     fn summaries(&self, lang: &str) -> Vec<&CaseSummary<'a>> {
+        self.summaries_of(lang, &self.cases[lang])
+    }
+
+    /// The summaries of the cases `ids` in `lang`, in that order.
+    fn summaries_of(&self, lang: &str, ids: &[&str]) -> Vec<&CaseSummary<'a>> {
         let lc = &self.lang[lang];
-        self.cases[lang]
-            .iter()
-            .filter_map(|id| lc.case_summary(id))
-            .collect()
+        ids.iter().filter_map(|id| lc.case_summary(id)).collect()
     }
 }
 
@@ -462,10 +464,11 @@ fn home(site: &Site, shared: &Shared<'_>, lang: &str) -> Rendered {
     );
     // The language chooser is the page for readers of no particular language.
     page.x_default = Some(&chooser.permalink);
-    let all = shared.summaries(lang);
+    // Every listed case has a summary (see `case_list`).
+    let all = &shared.cases[lang];
     let data = HomeTemplate {
         case_count: all.len(),
-        latest_cases: all.into_iter().take(6).collect(),
+        latest_cases: shared.summaries_of(lang, &all[..all.len().min(6)]),
     };
     let ctx = shared.lang[lang].typed(&page, &data);
     ("home.html", route, ctx, format!("home page ({lang})"))
@@ -519,11 +522,13 @@ fn cases_index(site: &Site, shared: &Shared<'_>, lang: &str, n: usize) -> Render
         &route,
         &versions,
     );
-    let all = shared.summaries(lang);
+    // Every listed case has a summary (see `case_list`): only this page's
+    // are looked up.
+    let all = &shared.cases[lang];
     let total = context::page_count(all.len(), config.per_page);
     let first = routes::section(config, Section::Cases, lang);
     let data = CasesTemplate {
-        cases: context::page_items(&all, config.per_page, n).to_vec(),
+        cases: shared.summaries_of(lang, context::page_items(all, config.per_page, n)),
         case_count: all.len(),
         pagination: context::pagination(n, total, &|k| routes::paged(config, &first, lang, k)),
         filter_data: filter_file(config, lang).url,

@@ -155,7 +155,6 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
-
 impl Job {
     /// The page's address and output file; `None` for a document the
     /// routes do not know (which rendering reports as an inconsistency).
@@ -173,7 +172,9 @@ impl Job {
             Job::Case(id, l) => doc(Kind::Case, id, l)?,
             Job::Page(id, l) => doc(Kind::Page, id, l)?,
             Job::Indicators(l) => routes::section(config, Section::Indicators, l),
-            Job::IndicatorFacet(l, facet, value) => routes::indicator_facet(config, l, facet, value),
+            Job::IndicatorFacet(l, facet, value) => {
+                routes::indicator_facet(config, l, facet, value)
+            }
             Job::Indicator(id, l) => doc(Kind::Indicator, id, l)?,
             Job::Agreements(l, n) => paged(Section::Agreements, l, *n),
             Job::Agreement(id, l) => doc(Kind::Agreement, id, l)?,
@@ -182,9 +183,13 @@ impl Job {
             Job::Reports(l) => routes::section(config, Section::Reports, l),
             Job::Report(id, l) => doc(Kind::Report, id, l)?,
             Job::Taxonomy(l, tax) => routes::taxonomy(config, l, *tax),
-            Job::Term(l, tax, i, n) => {
-                routes::term(config, l, *tax, &site.taxonomies.terms.get(tax)?.get(*i)?.id, *n)
-            }
+            Job::Term(l, tax, i, n) => routes::term(
+                config,
+                l,
+                *tax,
+                &site.taxonomies.terms.get(tax)?.get(*i)?.id,
+                *n,
+            ),
             Job::Search(l) => routes::section(config, Section::Search, l),
         })
     }

@@ -64,7 +64,7 @@ fn tables() -> Vec<Table> {
 /// describes it (the other tables only name it).
 const OWN_TABLES: &[(&str, &str)] = &[
     ("CaseSummary", "case-summary"),
-    ("ThemeLink", "case-summary"),
+    ("ThemeLink", "case"),
     ("IndicatorSummary", "indicator-summary"),
     ("AgreementData", "agreement-summary"),
     ("ActionData", "action-summary"),

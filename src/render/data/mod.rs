@@ -153,11 +153,10 @@ pub(crate) struct PageContext<'a, E: Serialize> {
     pub extra: &'a E,
 }
 
-/// A theme of a case, in a case summary's `themes`.
+/// A theme of a case, in `case.themes` on the case's own page.
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct ThemeLink<'a> {
     /// The theme's id.
-    #[serde(serialize_with = "crate::render::inputs::theme_id")]
     pub id: &'a str,
     /// Its label in the page's language.
     pub label: String,
@@ -198,8 +197,6 @@ pub(crate) struct CaseSummary<'a> {
     pub dimension: crate::content::case::Dimension,
     /// The dimension's label.
     pub dimension_label: String,
-    /// The case's themes, each with its page.
-    pub themes: Vec<ThemeLink<'a>>,
     /// Term ids per grouping, for `data-` attributes of client-side filtering: an object such as `{"themes": "city-networks financing", "sdgs": "11 17", "countries": "mx", …}` (ids separated by spaces).
     pub filters: BTreeMap<&'static str, String>,
     /// The numbers of its Sustainable Development Goals.
@@ -225,6 +222,10 @@ pub(crate) struct CaseFull<'a> {
     pub headings: &'a [Heading],
     /// The source file (`content/cases/lima.es.md`).
     pub source: String,
+    /// The case's themes, each with its label and page. (Case summaries
+    /// carry the theme ids only, in `filters.themes`: a listing that named
+    /// them would have to be made again whenever a label changes.)
+    pub themes: Vec<ThemeLink<'a>>,
     /// The terms the case is filed under, per grouping.
     pub terms: Vec<CaseTermGroup<'a>>,
     /// Up to four case summaries of related practices, best first.
