@@ -255,6 +255,8 @@ fn paths_outside_content_and_static_are_refused_and_nothing_is_written() {
         ("static/img/x.svg", "not a kind of file"),
         ("content/cases/elsewhere/written.md", "symbolic link"),
         ("content/cases/linked.en.md", "symbolic link"),
+        ("content/.git/hooks.md", "hidden file or folder"),
+        ("content/cases/.x.en.md", "hidden file or folder"),
     ] {
         assert_refused(&save(path), says, path);
     }
@@ -587,6 +589,28 @@ fn saving_a_case_unchanged_leaves_every_served_file_byte_identical() {
         .unwrap()
         .to_string();
     assert!(last.contains(": 0 files written, 0 removed"), "{last}");
+}
+
+#[test]
+fn a_hard_link_to_a_file_elsewhere_is_replaced_not_written_through() {
+    let f = Fixture::bundled();
+    // A file outside content/, and a name for it inside (a hard link).
+    f.write("kept-aside.md", CASE_EN);
+    let inside = "content/cases/hard-link.en.md";
+    std::fs::hard_link(f.root().join("kept-aside.md"), f.root().join(inside)).unwrap();
+    let server = Server::start(&f, &[]);
+    let edited = CASE_EN.replace("Edited in the browser", "Edited again");
+    let saved = server.api(
+        "persistEntry",
+        json!({"branch": "main", "dataFiles": [{"slug": "hard-link", "path": inside, "raw": edited}], "assets": [], "options": {}}),
+    );
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(f.read(inside), edited);
+    assert_eq!(
+        f.read("kept-aside.md"),
+        CASE_EN,
+        "the other name is untouched"
+    );
 }
 
 #[test]

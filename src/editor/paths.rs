@@ -2,9 +2,9 @@
 //! `content/` and the pictures and documents under the media folder
 //! `static/`, nothing else. A path the editor sends is relative to the
 //! site's folder (`content/cases/lima.es.md`); it is refused when it is
-//! absolute, has `..`, `.` or empty parts, backslashes, colons or NUL, lies
-//! outside those two folders, goes through a symbolic link, or names a file
-//! of a kind that does not belong there.
+//! absolute, has `..`, `.`, hidden or empty parts, backslashes, colons or
+//! NUL, lies outside those two folders, goes through a symbolic link, or
+//! names a file of a kind that does not belong there.
 
 use std::path::{Path, PathBuf};
 
@@ -67,6 +67,9 @@ pub(crate) fn check(root: &Path, rel: &str, kind: Kind) -> Result<Allowed, Refus
             p if p.contains(['\\', ':', '\0']) => {
                 return refuse("a path with a backslash, a colon or a NUL character")
             }
+            p if p.starts_with('.') => {
+                return refuse("a hidden file or folder (its name starts with a dot)")
+            }
             _ => {}
         }
     }
@@ -81,9 +84,6 @@ pub(crate) fn check(root: &Path, rel: &str, kind: Kind) -> Result<Allowed, Refus
             return refuse("not a file");
         }
         let name = parts[parts.len() - 1];
-        if name.starts_with('.') {
-            return refuse("a hidden file");
-        }
         let extension = name
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_lowercase())
@@ -168,6 +168,7 @@ mod tests {
             "static/img/x.svg",
             "static/app.js",
             "content/cases/.hidden.md",
+            "content/.git/x.md",
             "content/cases",
             "content",
         ] {
