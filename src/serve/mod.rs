@@ -117,11 +117,17 @@ async fn serve(options: &ServeOptions) -> Result<(), Problem> {
         root.display()
     );
     match editor.off() {
-        None => println!(
-            "edit in the browser at {base_url}{} (Decap CMS {})",
-            editor::ADMIN_PATH.trim_start_matches('/'),
-            editor::decap_version()
-        ),
+        // Not `println!`: a reader that stopped after the first line (a
+        // closed pipe) must not stop the server.
+        None => {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stdout(),
+                "edit in the browser at {base_url}{} (Decap CMS {})",
+                editor::ADMIN_PATH.trim_start_matches('/'),
+                editor::decap_version()
+            );
+        }
         Some(why) => eprintln!("note: {why}"),
     }
 
