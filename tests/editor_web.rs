@@ -1,6 +1,7 @@
 //! The editor of `memoria serve` in headless Chromium: it loads, lists the
 //! site's entries and opens one, with every request staying on this
-//! computer; a save that breaks the site shows the error in the editor's
+//! computer; a change published and taken back leaves every served file as
+//! it was; a save that breaks the site shows the error in the editor's
 //! banner, and the banner goes once the site builds again.
 //!
 //! This needs Node, Chromium and `tests/web/node_modules` (playwright-core),
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::server::Server;
-use common::{repo_root, Fixture};
+use common::{repo_root, snapshot, Fixture};
 
 /// What driving the editor in a browser needs and this machine lacks.
 fn missing_tools() -> Vec<String> {
@@ -76,6 +77,8 @@ fn the_editor_works_in_chromium_without_leaving_this_computer() {
     let server = Server::start(&f, &[]);
     let case = "content/cases/bogota.en.md";
     let original = f.read(case);
+    let sources_before = snapshot(&f.root().join("content"));
+    let served_before = snapshot(&server.served());
     let shots = tempfile::tempdir().unwrap();
     // MEMORIA_SCREENSHOTS=DIR keeps the screenshots, to look at them.
     let shot_dir = std::env::var_os("MEMORIA_SCREENSHOTS")
@@ -127,12 +130,36 @@ fn the_editor_works_in_chromium_without_leaving_this_computer() {
     assert_eq!(report["fixedSave"], 200, "{report}");
     assert_eq!(report["bannerAfter"], false, "{report}");
     assert_eq!(f.read(case), original, "the fix restored the file");
-    // The server reported the broken save once, and nothing else.
-    assert_eq!(
-        server.errors(),
-        [format!(
-            "error: {case}:4:10: \"ZZ\" is not an ISO 3166-1 alpha-2 country code"
-        )],
+    // Saved through the editor, a change taken back leaves the site as it
+    // was, byte for byte, although the editor wrote the files anew in its
+    // own layout.
+    let first = report["firstSave"].as_str().unwrap_or_default();
+    let second = report["secondSave"].as_str().unwrap_or_default();
+    assert!(first.ends_with(" x"), "{report}");
+    assert_eq!(format!("{second} x"), first, "{report}");
+    let rewritten: Vec<String> = snapshot(&f.root().join("content"))
+        .into_iter()
+        .zip(sources_before)
+        .filter(|(now, before)| now != before)
+        .map(|(now, _)| now.0)
+        .collect();
+    assert!(!rewritten.is_empty(), "the editor saved some file");
+    let start = std::time::Instant::now();
+    while snapshot(&server.served()) != served_before {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "the served site differs after saving {rewritten:?} unchanged; server:\n{}",
+            server.log()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+
+    // The server reported the broken save (once per rebuild it started),
+    // and nothing else.
+    let expected = format!("error: {case}:4:10: \"ZZ\" is not an ISO 3166-1 alpha-2 country code");
+    let errors = server.errors();
+    assert!(
+        !errors.is_empty() && errors.iter().all(|e| *e == expected),
         "{}",
         server.log()
     );

@@ -3,7 +3,9 @@
 // Opens ADMIN_URL (http://127.0.0.1:PORT/admin/), logs in (the local
 // backend has no password), opens the first entry of the first collection,
 // and takes a screenshot. Every request that would leave this computer is
-// blocked and counted. Then, from the editor's page, it saves CASE_PATH with
+// blocked and counted. It then changes the entry's first text field and
+// publishes, takes the change back and publishes again. Then, from the
+// editor's page, it saves CASE_PATH with
 // an unknown country code through the editor's API, waits for the banner of
 // build errors, saves the original text back and waits for the banner to go.
 // Prints one line of JSON: what the Rust test (tests/editor_web.rs) checks.
@@ -48,6 +50,32 @@ try {
   await page.waitForTimeout(1000);
   report.fields = await fields.count();
   await page.screenshot({ path: screenshot });
+
+  // Saving through the editor: a change to the first text field, published,
+  // then taken back and published again. The files are rewritten in the
+  // editor's own layout; the Rust test checks the site is as before.
+  const publish = async () => {
+    await page.locator("[role=button], button", { hasText: /^Publish$/ }).first().click({ timeout: 30000 });
+    await page.getByText("Publish now", { exact: true }).first().click({ timeout: 30000 });
+    await page.getByText(/changes saved/i).first().waitFor({ timeout: 30000 });
+  };
+  const text = page.locator("input[type=text], input:not([type])").first();
+  await text.click();
+  await text.press("End");
+  await text.type(" x");
+  await publish();
+  report.firstSave = await text.inputValue();
+  // Decap still compares with the entry as first opened: open it again.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await text.waitFor({ timeout: 30000 });
+  await page.waitForTimeout(1000);
+  await text.click();
+  await text.press("End");
+  await text.press("Backspace");
+  await text.press("Backspace");
+  await publish();
+  report.secondSave = await text.inputValue();
 
   // A save that breaks the site, sent by the editor's own page.
   const banner = page.locator("#memoria-build-error");
