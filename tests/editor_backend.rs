@@ -487,6 +487,19 @@ fn only_the_editor_s_own_page_may_use_the_api() {
     let page = server.get("/admin/");
     assert_eq!(page.status, 200);
     assert!(page.head.contains("x-frame-options: deny"), "{}", page.head);
+    // A link to the editor followed from another site opens it: reading the
+    // page changes nothing.
+    let followed = server.raw(
+        "GET",
+        "/admin/",
+        &[
+            ("Host", format!("127.0.0.1:{port}")),
+            ("Sec-Fetch-Site", "cross-site".to_string()),
+            ("Sec-Fetch-Mode", "navigate".to_string()),
+        ],
+        b"",
+    );
+    assert_eq!(followed.status, 200);
     assert!(
         page.head.contains("frame-ancestors 'none'"),
         "{}",

@@ -5,11 +5,13 @@
 //! with its own address and then with 127.0.0.1 ("DNS rebinding") even makes
 //! the browser treat the reply as the attacker's own. So the editor answers
 //! only requests that name this server itself (`Host` is a loopback address
-//! with the served port), that come from its own page (`Origin`, when sent,
-//! is this server; `Sec-Fetch-Site`, when sent, says same-origin), and, for
-//! the API, that carry JSON (which a form cannot send, and which a page of
-//! another origin can send only after a preflight that is never approved:
-//! no CORS header is ever sent).
+//! with the served port) and, for the API, that come from its own page
+//! (`Origin`, when sent, is this server; `Sec-Fetch-Site`, when sent, says
+//! same-origin), and that carry JSON (which a form cannot send, and which a page of another origin
+//! can send only after a preflight that is never approved: no CORS header
+//! is ever sent). The editor's page and its files are given to any request
+//! that names this server (a link followed from another site opens the
+//! editor): reading them does nothing, and no other page can read them.
 
 use axum::http::{header, HeaderMap};
 
@@ -36,28 +38,6 @@ pub(crate) fn own_host(headers: &HeaderMap, port: u16) -> Result<String, String>
 /// Checks a request to the API: see the module's documentation. Returns the
 /// host the request names.
 pub(crate) fn api_request(headers: &HeaderMap, port: u16) -> Result<String, String> {
-    let host = page_request(headers, port)?;
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if essence != "application/json" {
-        return Err(format!(
-            "the request is not JSON (Content-Type {content_type:?}); only the editor's own page may use this address"
-        ));
-    }
-    Ok(host)
-}
-
-/// Checks a request for a page or file of the editor: the `Host`, and the
-/// `Origin` and `Sec-Fetch-Site` the browser adds.
-pub(crate) fn page_request(headers: &HeaderMap, port: u16) -> Result<String, String> {
     let host = own_host(headers, port)?;
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("").to_ascii_lowercase();
@@ -72,11 +52,26 @@ pub(crate) fn page_request(headers: &HeaderMap, port: u16) -> Result<String, Str
     }
     if let Some(site) = headers.get("sec-fetch-site") {
         let site = site.to_str().unwrap_or("");
-        if site != "same-origin" && site != "none" {
+        if site != "same-origin" {
             return Err(format!(
                 "the browser says the request comes from another site (Sec-Fetch-Site: {site}); only the editor's own page may use it"
             ));
         }
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if essence != "application/json" {
+        return Err(format!(
+            "the request is not JSON (Content-Type {content_type:?}); only the editor's own page may use this address"
+        ));
     }
     Ok(host)
 }

@@ -121,12 +121,12 @@ fn page_headers(content_type: &'static str) -> [(header::HeaderName, &'static st
 }
 
 /// Checks a request for the editor's page or files: editing must be on and
-/// the request must come from this computer's browser for this server.
+/// the request must name this server (not a host name rebound to it).
 fn check_page(editor: &Editor, headers: &HeaderMap) -> Result<String, Response> {
     if let Some(why) = &editor.off {
         return Err(refusal(why.clone()));
     }
-    guard::page_request(headers, editor.port).map_err(refusal)
+    guard::own_host(headers, editor.port).map_err(refusal)
 }
 
 fn refusal(why: String) -> Response {
