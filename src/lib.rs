@@ -19,8 +19,8 @@
 //!    `feeds`, `opendata`, `catalog`;
 //! 6. write: `publish` (all-or-nothing swap);
 //! 7. commands: `linkcheck`, `http` (the server `serve` and `--pdf` share),
-//!    [`pdf`], [`pipeline`] (which orchestrates the steps), [`serve`],
-//!    [`scaffold`].
+//!    [`pdf`], [`pipeline`] (which orchestrates the steps), `editor` (the
+//!    editor in the browser and its API), [`serve`], [`scaffold`].
 //!
 //! Modules and items are `pub(crate)` unless the binary or a test uses them.
 
@@ -36,6 +36,7 @@ pub(crate) mod countries;
 pub(crate) mod currencies;
 pub(crate) mod derive;
 pub mod diagnostics;
+pub(crate) mod editor;
 pub(crate) mod feeds;
 pub(crate) mod figures;
 pub(crate) mod format;

@@ -23,6 +23,7 @@ use tokio::sync::broadcast;
 
 use crate::config;
 use crate::diagnostics::{Diagnostics, Problem};
+use crate::editor::{self, Editor};
 use crate::http::{self, Notice, State};
 use crate::pipeline::{self, render_site, SearchIndex};
 use crate::publish;
@@ -102,6 +103,7 @@ async fn serve(options: &ServeOptions) -> Result<(), Problem> {
         base_path: "/".into(),
     });
 
+    let editor = Arc::new(Editor::new(root.clone(), load.clone(), addr, state.clone()));
     let mut site = Incremental::new(root.clone(), load, out_dir.clone());
     rebuild(&mut site, &state, None, &BTreeSet::new());
     if !out_dir.exists() {
@@ -114,8 +116,22 @@ async fn serve(options: &ServeOptions) -> Result<(), Problem> {
         "serving {} on {base_url} (press Ctrl+C to stop)",
         root.display()
     );
+    match editor.off() {
+        // Not `println!`: a reader that stopped after the first line (a
+        // closed pipe) must not stop the server.
+        None => {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stdout(),
+                "edit in the browser at {base_url}{} (Decap CMS {})",
+                editor::ADMIN_PATH.trim_start_matches('/'),
+                editor::decap_version()
+            );
+        }
+        Some(why) => eprintln!("note: {why}"),
+    }
 
-    let app = http::router(state);
+    let app = http::router(state).merge(editor::router(editor));
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
