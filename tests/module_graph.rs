@@ -47,7 +47,15 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("write", &["publish"]),
     (
         "commands",
-        &["linkcheck", "http", "pdf", "pipeline", "serve", "scaffold"],
+        &[
+            "linkcheck",
+            "http",
+            "pdf",
+            "pipeline",
+            "serve",
+            "scaffold",
+            "editor",
+        ],
     ),
 ];
 

@@ -646,7 +646,7 @@ impl ValueReader<'_, '_> {
 
     fn value(&self, path: &str, v: &Yaml) -> Option<Measure> {
         match (self.kind, self.scale) {
-            (IndicatorKind::Quantitative, _) => match v.as_f64() {
+            (IndicatorKind::Quantitative, _) => match number_in(v) {
                 Some(n) if n.is_finite() => Some(Measure::Number(n)),
                 _ => {
                     self.reader.error(path, format!("`{path}` must be a number, not {}", describe(v)), Some("write digits with a dot for decimals, e.g. 12.5; a percentage is written 45 with unit %".into()));
@@ -709,6 +709,28 @@ impl ValueReader<'_, '_> {
                 );
             }
         }
+    }
+}
+
+/// The number of a value: a YAML number, or a text that holds only a
+/// number written with digits (`"12.5"`, as the browser editor writes it).
+fn number_in(v: &Yaml) -> Option<f64> {
+    match v {
+        Yaml::String(s) => {
+            let t = s.trim();
+            let digits = t.strip_prefix('-').unwrap_or(t);
+            let plain = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && digits.chars().filter(|c| *c == '.').count() <= 1
+                && !digits.starts_with('.')
+                && !digits.ends_with('.');
+            if plain {
+                t.parse().ok()
+            } else {
+                None
+            }
+        }
+        other => other.as_f64(),
     }
 }
 
