@@ -157,6 +157,9 @@ fn closed_lists_are_selects_labelled_in_the_default_language() {
     let cases = fields_of(&config, &TYPES[0]);
     let scale = named(cases, "scale").unwrap();
     assert_eq!(scale["label"], "Escala");
+    // The theme's word when it has one, else the field's name.
+    assert_eq!(named(cases, "draft").unwrap()["label"], "Borrador");
+    assert_eq!(named(cases, "title").unwrap()["label"], "Title");
     let options = scale["options"].as_sequence().unwrap();
     let values: Vec<&str> = options
         .iter()

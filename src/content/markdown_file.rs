@@ -20,7 +20,8 @@ pub const COMMON_FIELDS: &[Field] = &[
         "draft",
         Kind::Bool,
         "true while the text is not ready: it is left out of the site.",
-    ),
+    )
+    .words("report_draft"),
 ];
 
 /// The front matter particular to one content type.

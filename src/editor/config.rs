@@ -379,7 +379,7 @@ fn same_in_every_language(kind: &Kind) -> bool {
 fn field_widget(context: &Context<'_>, f: &Field, translated: bool) -> Widget {
     let mut w = kind_widget(context, &f.kind, f.name);
     w.name = f.name.to_string();
-    w.label = context.word(f.words, f.name);
+    w.label = context.word(f.words, &humanised(f.name));
     w.required = f.need == Need::Required;
     if !w.required && matches!(f.kind, Kind::Texts(_)) {
         // An optional text may be left empty in every language.
@@ -399,6 +399,17 @@ fn field_widget(context: &Context<'_>, f: &Field, translated: bool) -> Widget {
         });
     }
     w
+}
+
+/// A field's name as a label, when the theme has no word for it:
+/// `partner_country` → `Partner country`.
+fn humanised(name: &str) -> String {
+    let spaced = name.replace('_', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => spaced,
+    }
 }
 
 fn widget(widget: &'static str) -> Widget {
