@@ -19,7 +19,7 @@ pub const COMMON_FIELDS: &[Field] = &[
     Field::optional(
         "draft",
         Kind::Bool,
-        "true while the text is not ready: it is left out of the site.",
+        "Marks a text that is not ready (true): it is left out of the site.",
     )
     .words("report_draft"),
 ];

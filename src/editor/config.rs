@@ -273,7 +273,7 @@ pub(crate) fn config(
 /// The collection of content type `t`.
 fn collection(context: &Context<'_>, t: &ContentType) -> Collection {
     let fields: Vec<&Field> = t.tables.iter().flat_map(|f| f.iter()).collect();
-    let label = context.word(t.words, t.name);
+    let label = context.word(t.words, &humanised(t.name));
     let translated = t.layout == Layout::Markdown;
     let mut widgets: Vec<Widget> = fields
         .iter()
@@ -352,12 +352,30 @@ fn body(context: &Context<'_>, t: &ContentType) -> Widget {
             .map(|key| format!("## {}\n\n", context.word(key, key)))
             .collect::<String>()
     });
+    // Decap gives a field one default for every language: the other
+    // languages start with the default language's headings, and the hint
+    // gives them in each language.
+    let hint = (t.name == "cases").then(|| {
+        let mut hint = String::from(
+            "The text. A new practice starts with the sections of the capitalization fiche",
+        );
+        for lang in context.languages.iter().filter(|l| *l != context.default) {
+            let headings: Vec<String> = crate::scaffold::FICHE_SECTIONS
+                .iter()
+                .map(|key| (context.word_of)(lang, key))
+                .collect();
+            hint.push_str(&format!("; in {lang}: {}", headings.join(" · ")));
+        }
+        hint.push('.');
+        hint
+    });
     Widget {
         name: "body".into(),
         label: context.word("", "Text"),
         widget: "markdown",
         required: false,
         i18n: Some(Translation::Translated(true)),
+        hint,
         default,
         ..Widget::default()
     }
@@ -385,6 +403,16 @@ fn field_widget(context: &Context<'_>, f: &Field, translated: bool) -> Widget {
         // An optional text may be left empty in every language.
         for input in w.fields.iter_mut().flatten() {
             input.required = false;
+        }
+    }
+    if !w.required && matches!(f.kind, Kind::Object(_)) {
+        // Decap checks the fields of an object even when it is left empty,
+        // so the fields required in an optional object (the `value` of an
+        // `amount`) are asked for only when it is written, as the loader does.
+        for sub in w.fields.iter_mut().flatten().filter(|sub| sub.required) {
+            sub.required = false;
+            let hint = sub.hint.take().unwrap_or_default();
+            sub.hint = Some(format!("{hint} Required when {} is written.", f.name));
         }
     }
     w.hint = Some(match f.need {
