@@ -19,11 +19,32 @@ use crate::i18n::Strings;
 use crate::site::{LoadOptions, Site};
 use crate::yaml::model::{Field, Kind, Need, Target};
 
-/// The languages Decap CMS has its interface in (its `locale` setting).
+/// The languages Decap CMS 3 has its interface in (its `locale` setting).
 const EDITOR_LOCALES: &[&str] = &[
-    "ar", "bg", "ca", "cs", "da", "de", "en", "es", "fa", "fr", "gr", "he", "hr", "hu", "it", "ja",
-    "ko", "lt", "nl", "pl", "pt", "ro", "ru", "sv", "th", "tr", "ua", "vi",
+    "bg", "ca", "cs", "da", "de", "en", "es", "fa", "fr", "gr", "he", "hr", "hu", "it", "ja", "ko",
+    "lt", "mk", "nb_no", "nl", "nn_no", "pl", "pt", "ro", "ru", "sk", "sl", "sr_Cyrl", "sv", "th",
+    "tr", "ua", "uk", "vi", "zh_Hans", "zh_Hant",
 ];
+
+/// The editor's interface language for the site language `lang` (a code
+/// such as `es`, `pt-BR`, `nb`, `zh-Hant`): Decap's own, else English.
+fn editor_locale(lang: &str) -> &'static str {
+    let lower = lang.to_ascii_lowercase().replace('_', "-");
+    let wanted = match lower.as_str() {
+        "nb" | "no" => "nb_no",
+        "nn" => "nn_no",
+        "el" => "gr",
+        "sr" => "sr_Cyrl",
+        "zh-hant" | "zh-tw" | "zh-hk" => "zh_Hant",
+        l if l == "zh" || l.starts_with("zh-") => "zh_Hans",
+        l => l.split('-').next().unwrap_or(l),
+    };
+    EDITOR_LOCALES
+        .iter()
+        .find(|l| **l == wanted)
+        .copied()
+        .unwrap_or("en")
+}
 
 /// Where images and files uploaded in the editor are kept (the site's
 /// `static/` folder is copied to the output) and their address on the site.
@@ -256,11 +277,7 @@ pub(crate) fn config(
         }),
         media_folder: MEDIA_FOLDER,
         public_folder: PUBLIC_FOLDER,
-        locale: if EDITOR_LOCALES.contains(&context.default) {
-            context.default.to_string()
-        } else {
-            "en".into()
-        },
+        locale: editor_locale(context.default).to_string(),
         i18n: I18n {
             structure: "multiple_files",
             locales: context.languages.to_vec(),
@@ -682,6 +699,16 @@ mod tests {
         let config = to_text(&config(&context, types, None));
         let schema = schema::to_text(&schema::of_type(&types[0]));
         (config, schema)
+    }
+
+    #[test]
+    fn the_interface_is_in_the_default_language_when_decap_has_it() {
+        assert_eq!(editor_locale("es"), "es");
+        assert_eq!(editor_locale("pt-BR"), "pt");
+        assert_eq!(editor_locale("nb"), "nb_no");
+        assert_eq!(editor_locale("zh-Hant"), "zh_Hant");
+        assert_eq!(editor_locale("qu"), "en");
+        assert_eq!(editor_locale("ar"), "en");
     }
 
     #[test]
