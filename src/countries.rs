@@ -25,6 +25,11 @@ pub fn is_alpha2(code: &str) -> bool {
     ALPHA2.binary_search(&code).is_ok()
 }
 
+/// Every code, sorted.
+pub(crate) fn all() -> &'static [&'static str] {
+    &ALPHA2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,11 @@ pub fn is_code(code: &str) -> bool {
     CODES.binary_search(&code).is_ok()
 }
 
+/// Every code, sorted.
+pub(crate) fn all() -> &'static [&'static str] {
+    &CODES
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,8 +35,10 @@ pub mod content;
 pub(crate) mod countries;
 pub(crate) mod currencies;
 pub(crate) mod derive;
-pub mod diagnostics;
 pub(crate) mod editor;
+/// The browser editor's `config.yml` of a site (see `editor::config`).
+pub use editor::config::site_editor_config;
+pub mod diagnostics;
 pub(crate) mod feeds;
 pub(crate) mod figures;
 pub(crate) mod format;

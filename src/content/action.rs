@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::data_file::DataItem;
-use super::fields::{sdg_numbers, Country, Money, Sdg, TermId};
-use crate::yaml::{LangText, Located, MapReader};
+use super::fields::{sdg_numbers, Country, Money, Sdg, TermId, MONEY_FIELDS};
+use crate::yaml::model::{Choice, Field, Kind, Target};
+use crate::yaml::{LangText, Located, MapReader, YamlEnum};
 use crate::yaml_enum;
 
 yaml_enum!(
@@ -32,6 +33,81 @@ yaml_enum!(
 
 /// The value shown in advice about `place`.
 const PLACE_EXAMPLE: &str = "{ city: \"Madrid\", country: ES }";
+
+/// The fields of `place`.
+const PLACE_FIELDS: &[Field] = &[
+    Field::required("city", Kind::Line, "The city."),
+    Field::required(
+        "country",
+        Kind::Country,
+        "The country, as its two-letter ISO code.",
+    ),
+];
+
+/// The fields of an action's file.
+pub const FIELDS: &[Field] = &[
+    Field::required(
+        "title",
+        Kind::Texts(&Kind::Line),
+        "The action's title, in each language.",
+    )
+    .words("action_title"),
+    Field::required(
+        "summary",
+        Kind::Texts(&Kind::Paragraph),
+        "What happened, in each language.",
+    ),
+    Field::required(
+        "type",
+        Kind::Choice(Choice {
+            ids: <ActionType as YamlEnum>::IDS,
+            words: "action_type_",
+        }),
+        "The kind of action.",
+    )
+    .words("action_type"),
+    Field::required("date", Kind::Date, "Its first day.").words("action_date"),
+    Field::optional(
+        "end_date",
+        Kind::Date,
+        "Its last day, if it lasted more than one.",
+    ),
+    Field::required("place", Kind::Object(PLACE_FIELDS), "Where it took place.")
+        .words("action_place"),
+    Field::required("participants", Kind::List(&Kind::Line), "Who took part.")
+        .words("action_participants"),
+    Field::optional(
+        "cost",
+        Kind::Object(MONEY_FIELDS),
+        "What it cost, with the currency.",
+    )
+    .words("action_cost"),
+    Field::optional("funded_by", Kind::Line, "Who paid for it.").words("action_funded_by"),
+    Field::optional(
+        "agreements",
+        Kind::List(&Kind::Ref(Target::Agreements)),
+        "Agreements it relates to, by id.",
+    )
+    .words("nav_agreements"),
+    Field::optional(
+        "results",
+        Kind::Texts(&Kind::Paragraph),
+        "Its results, in each language.",
+    )
+    .words("action_results"),
+    Field::optional(
+        "sdgs",
+        Kind::List(&Kind::Sdg),
+        "Sustainable Development Goals, by number.",
+    )
+    .words("case_sdgs"),
+    Field::optional(
+        "themes",
+        Kind::List(&Kind::Theme),
+        "Themes of the vocabulary.",
+    )
+    .words("case_themes"),
+];
 
 /// Where an action took place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,6 +156,8 @@ pub struct Action {
 }
 
 impl DataItem for Action {
+    const FIELDS: &'static [Field] = FIELDS;
+
     fn read(map: &mut MapReader<'_, '_>, id: &str) -> Option<Self> {
         let reader = map.reader();
         let title = map.required::<LangText>("title");

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::data_file::DataItem;
-use super::fields::{sdg_numbers, Country, DocumentLink, Money, Sdg, TermId};
-use crate::yaml::{LangText, MapReader};
+use super::fields::{sdg_numbers, Country, DocumentLink, Money, Sdg, TermId, MONEY_FIELDS};
+use crate::yaml::model::{Choice, Field, Kind};
+use crate::yaml::{LangText, MapReader, YamlEnum};
 use crate::yaml_enum;
 
 yaml_enum!(
@@ -44,6 +45,83 @@ yaml_enum!(
         Cancelled = "cancelled",
     }
 );
+
+/// The fields of an agreement's file.
+pub const FIELDS: &[Field] = &[
+    Field::required(
+        "title",
+        Kind::Texts(&Kind::Line),
+        "The agreement's title, in each language.",
+    )
+    .words("agreement_title"),
+    Field::required(
+        "summary",
+        Kind::Texts(&Kind::Paragraph),
+        "What it is about, in each language.",
+    ),
+    Field::required("partner", Kind::Line, "The partner institution.").words("agreement_partner"),
+    Field::required(
+        "partner_country",
+        Kind::Country,
+        "The partner's country, as its two-letter ISO code.",
+    )
+    .words("agreement_country"),
+    Field::required(
+        "type",
+        Kind::Choice(Choice {
+            ids: <AgreementType as YamlEnum>::IDS,
+            words: "agreement_type_",
+        }),
+        "The kind of agreement.",
+    )
+    .words("agreement_type"),
+    Field::required(
+        "signed",
+        Kind::Date,
+        "The date of signature (expected, while in negotiation).",
+    )
+    .words("agreement_signed"),
+    Field::optional("ends", Kind::Date, "The date it ends, if it has one.").words("agreement_ends"),
+    Field::required(
+        "status",
+        Kind::Choice(Choice {
+            ids: <AgreementStatus as YamlEnum>::IDS,
+            words: "agreement_status_",
+        }),
+        "Where it stands.",
+    )
+    .words("agreement_status"),
+    Field::optional(
+        "amount",
+        Kind::Object(MONEY_FIELDS),
+        "The amount involved, with its currency.",
+    )
+    .words("agreement_amount"),
+    Field::optional(
+        "approved_by",
+        Kind::Line,
+        "The legislative act that approved it.",
+    )
+    .words("agreement_approved_by"),
+    Field::optional(
+        "sdgs",
+        Kind::List(&Kind::Sdg),
+        "Sustainable Development Goals, by number.",
+    )
+    .words("case_sdgs"),
+    Field::optional(
+        "themes",
+        Kind::List(&Kind::Theme),
+        "Themes of the vocabulary.",
+    )
+    .words("case_themes"),
+    Field::optional(
+        "documents",
+        Kind::List(&Kind::Link),
+        "Links to its documents (https://… or a path on this site).",
+    )
+    .words("agreement_documents"),
+];
 
 /// One agreement of the registry.
 #[derive(Debug, Clone)]
@@ -94,6 +172,8 @@ impl Agreement {
 }
 
 impl DataItem for Agreement {
+    const FIELDS: &'static [Field] = FIELDS;
+
     fn read(map: &mut MapReader<'_, '_>, id: &str) -> Option<Self> {
         let title = map.required::<LangText>("title");
         let summary = map.required::<LangText>("summary");

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::fields::{Country, Sdg, TermId};
 use super::markdown_file::Meta;
-use crate::yaml::{Located, MapReader};
+use crate::yaml::model::{Choice, Field, Kind, Target};
+use crate::yaml::{Located, MapReader, YamlEnum};
 use crate::yaml_enum;
 
 yaml_enum!(
@@ -34,6 +35,82 @@ yaml_enum!(
         Territorial = "territorial",
     }
 );
+
+/// The fields of a case's front matter (besides `slug` and `draft`, which
+/// every Markdown file has): the one list the loader, the JSON Schema and
+/// the editor follow.
+pub const FIELDS: &[Field] = &[
+    Field::required(
+        "title",
+        Kind::Line,
+        "The practice's title in this language.",
+    ),
+    Field::required(
+        "city",
+        Kind::Line,
+        "The city or organisation, as written in this language.",
+    )
+    .words("case_city"),
+    Field::required(
+        "country",
+        Kind::Country,
+        "The country, as its two-letter ISO code (MX, CO, ES…).",
+    ),
+    Field::required("date", Kind::Date, "The date of publication.").words("case_date"),
+    Field::required(
+        "scale",
+        Kind::Choice(Choice {
+            ids: <Scale as YamlEnum>::IDS,
+            words: "scale_",
+        }),
+        "The reach of the experience.",
+    )
+    .words("case_scale"),
+    Field::required(
+        "dimension",
+        Kind::Choice(Choice {
+            ids: <Dimension as YamlEnum>::IDS,
+            words: "dimension_",
+        }),
+        "The dimension of international action it strengthens.",
+    )
+    .words("case_dimension"),
+    Field::required(
+        "themes",
+        Kind::List(&Kind::Theme),
+        "Themes of the vocabulary.",
+    )
+    .words("case_themes"),
+    Field::required(
+        "sdgs",
+        Kind::List(&Kind::Sdg),
+        "Sustainable Development Goals, by number.",
+    )
+    .words("case_sdgs"),
+    Field::required(
+        "actors",
+        Kind::List(&Kind::Line),
+        "Institutions and people involved.",
+    )
+    .words("case_actors"),
+    Field::required(
+        "summary",
+        Kind::Paragraph,
+        "One or two sentences that sum the practice up.",
+    ),
+    Field::optional(
+        "lessons",
+        Kind::List(&Kind::Paragraph),
+        "Key lessons, one per item.",
+    )
+    .words("case_lessons"),
+    Field::optional(
+        "indicators",
+        Kind::List(&Kind::Ref(Target::Indicators)),
+        "Indicators that measure this practice.",
+    )
+    .words("case_indicators"),
+];
 
 /// The front matter of a case study.
 #[derive(Debug, Clone, Serialize)]
@@ -65,8 +142,7 @@ pub struct CaseMeta {
 }
 
 impl Meta for CaseMeta {
-    const FIELDS: &'static str =
-        "title, city, country, date, scale, dimension, themes, sdgs, actors, summary";
+    const FIELDS: &'static [Field] = FIELDS;
 
     fn read(map: &mut MapReader<'_, '_>) -> Option<Self> {
         let title = map.required::<String>("title");

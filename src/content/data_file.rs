@@ -4,10 +4,14 @@
 use std::path::PathBuf;
 
 use crate::diagnostics::Diagnostic;
+use crate::yaml::model::Field;
 use crate::yaml::{self, MapReader, Reader};
 
 /// A content type written as one YAML file per item.
 pub trait DataItem: Sized + Send {
+    /// The declared fields of the type: the loader reads exactly these, and
+    /// the schemas and the editor are made from them.
+    const FIELDS: &'static [Field];
     /// Reads the item's fields; every problem is reported through `map`.
     fn read(map: &mut MapReader<'_, '_>, id: &str) -> Option<Self>;
     /// Records where the item came from (for later cross-file checks).
@@ -57,7 +61,8 @@ fn parse_fields<T: DataItem>(
             return (None, vec![d], Vec::new());
         }
     };
-    let reader = Reader::new(&rel, &text, &doc, languages);
+    let tables = [T::FIELDS];
+    let reader = Reader::new(&rel, &text, &doc, languages).with_fields(&tables);
     let read = reader.root().and_then(|mut map| {
         let item = T::read(&mut map, id);
         map.finish();

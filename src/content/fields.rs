@@ -1,7 +1,22 @@
 //! Field types shared by several content types: SDG numbers, term ids,
 //! country codes, references to other content.
 
+use crate::yaml::model::{Field, Kind};
 use crate::yaml::{FromYaml, Reader};
+
+/// The fields of an amount of money.
+pub const MONEY_FIELDS: &[Field] = &[
+    Field::required(
+        "value",
+        Kind::Number,
+        "The amount, in digits with a dot for decimals.",
+    ),
+    Field::required(
+        "currency",
+        Kind::Currency,
+        "The currency, as its three-letter ISO code (EUR, USD, MXN…).",
+    ),
+];
 
 /// A Sustainable Development Goal number.
 pub struct Sdg(pub u8);

@@ -15,6 +15,7 @@ use super::data_file::{self, DataItem};
 use super::fields::{sdg_numbers, Sdg, TermId};
 use crate::diagnostics::Diagnostic;
 use crate::period::{Period, Periodicity};
+use crate::yaml::model::{Choice, Field, Kind, Target};
 use crate::yaml::{
     child_index, describe, scalar_text, FromYaml, LangText, Located, MapReader, Reader, YamlEnum,
 };
@@ -146,6 +147,204 @@ pub struct Observation {
     pub note: Option<LangText>,
 }
 
+/// The fields of one level of a scale listed in the file.
+const LEVEL_FIELDS: &[Field] = &[
+    Field::required("id", Kind::Id, "The level's id, written in values."),
+    Field::required(
+        "label",
+        Kind::Texts(&Kind::Line),
+        "The level's name, in each language.",
+    ),
+];
+
+/// The names of the built-in scales (taken from [`BUILT_IN_SCALES`]).
+const BUILT_IN_NAMES: [&str; BUILT_IN_SCALES.len()] = {
+    let mut names = [""; BUILT_IN_SCALES.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = BUILT_IN_SCALES[i].0;
+        i += 1;
+    }
+    names
+};
+
+/// The fields of a baseline or a target.
+const POINT_FIELDS: &[Field] = &[
+    Field::required("period", Kind::Period, "The period, written as the indicator's periodicity says (2025, 2025-S1, 2025-Q1, 2025-03, 2025-W12).").words("ind_period"),
+    Field::required("value", Kind::Measure, "A number, or a level of the scale for a qualitative indicator.").words("ind_value"),
+];
+
+/// The fields of one observation.
+const OBSERVATION_FIELDS: &[Field] = &[
+    Field::required(
+        "period",
+        Kind::Period,
+        "The period measured, written as the indicator's periodicity says.",
+    )
+    .words("ind_period"),
+    Field::required(
+        "value",
+        Kind::Measure,
+        "A number, or a level of the scale for a qualitative indicator.",
+    )
+    .words("ind_value"),
+    Field::optional(
+        "note",
+        Kind::Texts(&Kind::Paragraph),
+        "A note about this measurement, in each language.",
+    )
+    .words("ind_note"),
+];
+
+/// The fields of an indicator's file.
+pub const FIELDS: &[Field] = &[
+    Field::required(
+        "name",
+        Kind::Texts(&Kind::Line),
+        "The indicator's name, in each language.",
+    )
+    .words("ind_name"),
+    Field::required(
+        "description",
+        Kind::Texts(&Kind::Paragraph),
+        "What it measures, in each language.",
+    ),
+    Field::required(
+        "category",
+        Kind::Texts(&Kind::Line),
+        "Its measurement category, in each language.",
+    )
+    .words("ind_category"),
+    Field::required_when(
+        "unit",
+        Kind::Texts(&Kind::Line),
+        ("kind", "quantitative"),
+        "The unit of its values, in each language (quantitative indicators).",
+    )
+    .words("ind_unit"),
+    Field::required(
+        "method",
+        Kind::Texts(&Kind::Paragraph),
+        "How it is computed, in each language.",
+    )
+    .words("ind_method"),
+    Field::required(
+        "sources",
+        Kind::Texts(&Kind::Paragraph),
+        "Sources and collection methods, in each language.",
+    )
+    .words("ind_sources"),
+    Field::required(
+        "audiences",
+        Kind::Texts(&Kind::Paragraph),
+        "Who uses it, in each language.",
+    )
+    .words("ind_audiences"),
+    Field::required(
+        "dimension",
+        Kind::Choice(Choice {
+            ids: <Dimension as YamlEnum>::IDS,
+            words: "dimension_",
+        }),
+        "The dimension of international action it measures.",
+    )
+    .words("ind_dimension"),
+    Field::required(
+        "kind",
+        Kind::Choice(Choice {
+            ids: <IndicatorKind as YamlEnum>::IDS,
+            words: "kind_",
+        }),
+        "Whether its values are numbers or levels of a scale.",
+    )
+    .words("ind_kind"),
+    Field::required_when(
+        "scale",
+        Kind::Scale {
+            built_in: &BUILT_IN_NAMES,
+            level: LEVEL_FIELDS,
+        },
+        ("kind", "qualitative"),
+        "The scale of a qualitative indicator: a built-in one, or its levels from worst to best.",
+    )
+    .words("ind_scale"),
+    Field::required(
+        "level",
+        Kind::Choice(Choice {
+            ids: <Level as YamlEnum>::IDS,
+            words: "level_",
+        }),
+        "The link of the intervention chain it measures.",
+    )
+    .words("ind_level"),
+    Field::required(
+        "hierarchy",
+        Kind::Choice(Choice {
+            ids: <Hierarchy as YamlEnum>::IDS,
+            words: "hierarchy_",
+        }),
+        "Who it is for.",
+    )
+    .words("ind_hierarchy"),
+    Field::optional(
+        "quality",
+        Kind::Choice(Choice {
+            ids: <Quality as YamlEnum>::IDS,
+            words: "quality_",
+        }),
+        "The quality it assesses.",
+    )
+    .words("ind_quality"),
+    Field::required(
+        "periodicity",
+        Kind::Choice(Choice {
+            ids: <Periodicity as YamlEnum>::IDS,
+            words: "periodicity_",
+        }),
+        "How often it is measured.",
+    )
+    .words("ind_periodicity"),
+    Field::required(
+        "direction",
+        Kind::Choice(Choice {
+            ids: <Direction as YamlEnum>::IDS,
+            words: "direction_",
+        }),
+        "Which way is better.",
+    )
+    .words("ind_direction"),
+    Field::required(
+        "baseline",
+        Kind::Object(POINT_FIELDS),
+        "The starting point: a period and a value.",
+    )
+    .words("ind_baseline"),
+    Field::required(
+        "target",
+        Kind::Object(POINT_FIELDS),
+        "The aim: a period and a value.",
+    )
+    .words("ind_target"),
+    Field::optional(
+        "observations",
+        Kind::List(&Kind::Object(OBSERVATION_FIELDS)),
+        "The measurements, one per period.",
+    )
+    .words("ind_observations"),
+    Field::optional(
+        "sdgs",
+        Kind::List(&Kind::Sdg),
+        "Sustainable Development Goals, by number.",
+    )
+    .words("case_sdgs"),
+    Field::optional(
+        "related_cases",
+        Kind::List(&Kind::Ref(Target::Cases)),
+        "Good practices it relates to, by id.",
+    )
+    .words("ind_related_cases"),
+];
+
 /// An indicator, as written in its file.
 #[derive(Debug, Clone)]
 pub struct Indicator {
@@ -237,6 +436,8 @@ pub fn parse(
 }
 
 impl DataItem for Indicator {
+    const FIELDS: &'static [Field] = FIELDS;
+
     fn read(map: &mut MapReader<'_, '_>, id: &str) -> Option<Self> {
         if RESERVED_IDS.contains(&id) {
             map.reader().error(
@@ -445,7 +646,7 @@ impl ValueReader<'_, '_> {
 
     fn value(&self, path: &str, v: &Yaml) -> Option<Measure> {
         match (self.kind, self.scale) {
-            (IndicatorKind::Quantitative, _) => match v.as_f64() {
+            (IndicatorKind::Quantitative, _) => match number_in(v) {
                 Some(n) if n.is_finite() => Some(Measure::Number(n)),
                 _ => {
                     self.reader.error(path, format!("`{path}` must be a number, not {}", describe(v)), Some("write digits with a dot for decimals, e.g. 12.5; a percentage is written 45 with unit %".into()));
@@ -508,6 +709,28 @@ impl ValueReader<'_, '_> {
                 );
             }
         }
+    }
+}
+
+/// The number of a value: a YAML number, or a text that holds only a
+/// number written with digits (`"12.5"`, as the browser editor writes it).
+fn number_in(v: &Yaml) -> Option<f64> {
+    match v {
+        Yaml::String(s) => {
+            let t = s.trim();
+            let digits = t.strip_prefix('-').unwrap_or(t);
+            let plain = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && digits.chars().filter(|c| *c == '.').count() <= 1
+                && !digits.starts_with('.')
+                && !digits.ends_with('.');
+            if plain {
+                t.parse().ok()
+            } else {
+                None
+            }
+        }
+        other => other.as_f64(),
     }
 }
 

@@ -6,12 +6,30 @@ use crate::diagnostics::Diagnostic;
 use crate::frontmatter;
 use crate::slug;
 use crate::text::read_source;
+use crate::yaml::model::{self, Field, Kind};
 use crate::yaml::{self, MapReader, Reader};
+
+/// The fields every Markdown content file may have, whatever its type.
+pub const COMMON_FIELDS: &[Field] = &[
+    Field::optional(
+        "slug",
+        Kind::Slug,
+        "The last part of the page's address in this language; the file's id when left out.",
+    ),
+    Field::optional(
+        "draft",
+        Kind::Bool,
+        "Marks a text that is not ready (true): it is left out of the site.",
+    )
+    .words("report_draft"),
+];
 
 /// The front matter particular to one content type.
 pub trait Meta: Sized + Send + Sync {
-    /// The required fields, listed in "missing front matter" advice.
-    const FIELDS: &'static str;
+    /// The declared fields of the type (besides [`COMMON_FIELDS`]): the
+    /// loader reads exactly these, and the schemas and the editor are made
+    /// from them.
+    const FIELDS: &'static [Field];
 
     /// Reads the type's own fields; each problem is reported through `map`.
     /// Returns None when a required field is missing or wrong.
@@ -104,7 +122,7 @@ fn parse_fields<M: Meta>(file: &SourceFile, text: String, languages: &[String]) 
                 .help(format!(
                     "{}; the fields of this kind of file are: {}",
                     e.help,
-                    M::FIELDS
+                    model::required_names(&[M::FIELDS])
                 ));
             return (None, vec![d], Vec::new());
         }
@@ -120,7 +138,8 @@ fn parse_fields<M: Meta>(file: &SourceFile, text: String, languages: &[String]) 
         }
     };
     let body_offset = split.body_offset;
-    let reader = Reader::new(&file.rel, &text, &doc, languages);
+    let tables = [M::FIELDS, COMMON_FIELDS];
+    let reader = Reader::new(&file.rel, &text, &doc, languages).with_fields(&tables);
     let loaded = reader.root().map(|mut map| {
         let url_slug = map.optional::<String>("slug");
         let draft = map.optional::<bool>("draft").unwrap_or(false);

@@ -15,6 +15,8 @@ pub mod indicator;
 pub mod markdown_file;
 pub mod page;
 pub mod report;
+pub mod schema;
+pub mod types;
 pub mod vocabulary;
 
 use std::collections::BTreeMap;

@@ -3,7 +3,23 @@
 use serde::Serialize;
 
 use super::markdown_file::Meta;
+use crate::yaml::model::{Field, Kind};
 use crate::yaml::MapReader;
+
+/// The fields of a page's front matter (besides `slug` and `draft`).
+pub const FIELDS: &[Field] = &[
+    Field::required("title", Kind::Line, "The page's title in this language."),
+    Field::optional(
+        "summary",
+        Kind::Paragraph,
+        "A sentence shown under the title and in listings.",
+    ),
+    Field::optional(
+        "weight",
+        Kind::Integer,
+        "Its place in the menu: lower first; pages without one come last.",
+    ),
+];
 
 /// The front matter of a free page.
 #[derive(Debug, Clone, Serialize)]
@@ -17,7 +33,7 @@ pub struct PageMeta {
 }
 
 impl Meta for PageMeta {
-    const FIELDS: &'static str = "title";
+    const FIELDS: &'static [Field] = FIELDS;
 
     fn read(map: &mut MapReader<'_, '_>) -> Option<Self> {
         let title = map.required::<String>("title");

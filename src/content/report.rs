@@ -8,7 +8,41 @@ use serde::Serialize;
 
 use super::markdown_file::Meta;
 use crate::period::Period;
+use crate::yaml::model::{Field, Kind};
 use crate::yaml::MapReader;
+
+/// The fields of one correction.
+const ERRATUM_FIELDS: &[Field] = &[
+    Field::required("date", Kind::Date, "When the correction was made."),
+    Field::required(
+        "description",
+        Kind::Paragraph,
+        "What was corrected, in the report's language.",
+    ),
+];
+
+/// The fields of a report's front matter (besides `slug` and `draft`).
+pub const FIELDS: &[Field] = &[
+    Field::required("title", Kind::Line, "The report's title in this language."),
+    Field::required(
+        "legislature",
+        Kind::Line,
+        "The body the report is presented to.",
+    )
+    .words("report_legislature"),
+    Field::optional(
+        "presented",
+        Kind::Date,
+        "The date it was presented; leave it out while the report is a draft.",
+    )
+    .words("report_presented_on"),
+    Field::optional(
+        "errata",
+        Kind::List(&Kind::Object(ERRATUM_FIELDS)),
+        "Corrections made after it was presented, each with its date.",
+    )
+    .words("report_errata"),
+];
 
 /// A correction made after the report was presented.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,8 +69,7 @@ pub struct ReportMeta {
 }
 
 impl Meta for ReportMeta {
-    const FIELDS: &'static str =
-        "title, legislature, presented (once presented), errata (corrections)";
+    const FIELDS: &'static [Field] = FIELDS;
 
     fn read(map: &mut MapReader<'_, '_>) -> Option<Self> {
         let reader = map.reader();

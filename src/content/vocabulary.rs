@@ -14,7 +14,30 @@ use std::path::{Path, PathBuf};
 use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml::model::{Field, Kind};
 use crate::yaml::{self, child_key, describe, scalar_text, LangText, Reader};
+
+/// The fields of one theme.
+const TERM_FIELDS: &[Field] = &[
+    Field::required(
+        "label",
+        Kind::Texts(&Kind::Line),
+        "The theme's name, in each language.",
+    ),
+    Field::optional(
+        "description",
+        Kind::Texts(&Kind::Paragraph),
+        "A sentence that explains it, in each language.",
+    ),
+];
+
+/// The fields of `content/vocabulary.yaml`.
+pub const FIELDS: &[Field] = &[Field::optional(
+    "themes",
+    Kind::Keyed(TERM_FIELDS),
+    "The themes, each under its id (written like `city-networks`).",
+)
+.words("taxonomy_themes")];
 
 /// The file's name, directly under `content/`.
 pub const VOCABULARY_FILE: &str = "vocabulary.yaml";
@@ -76,7 +99,8 @@ pub fn parse(
             return (Vocabulary::default(), Vec::new());
         }
     };
-    let reader = Reader::new(rel, text, &doc, languages);
+    let tables = [FIELDS];
+    let reader = Reader::new(rel, text, &doc, languages).with_fields(&tables);
     let mut vocabulary = Vocabulary {
         present: true,
         ..Vocabulary::default()

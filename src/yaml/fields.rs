@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
 
+use super::model::{fields_at, Field, Need};
 use super::spans::{child_index, child_key};
 use super::Document;
 use crate::diagnostics::{closest, Diagnostic, Position};
@@ -19,6 +20,7 @@ pub struct Reader<'a> {
     languages: &'a [String],
     diagnostics: RefCell<Vec<Diagnostic>>,
     asked: RefCell<Vec<String>>,
+    tables: &'a [&'static [Field]],
 }
 
 impl<'a> Reader<'a> {
@@ -37,7 +39,17 @@ impl<'a> Reader<'a> {
             languages,
             diagnostics: RefCell::new(Vec::new()),
             asked: RefCell::new(Vec::new()),
+            tables: &[],
         }
+    }
+
+    /// The same reader, checking what the loaders read against the declared
+    /// fields of this kind of file (see [`super::model`]): in debug builds,
+    /// asking for a field the tables do not declare, or reading it as
+    /// required when they say optional (or the other way round), panics.
+    pub fn with_fields(mut self, tables: &'a [&'static [Field]]) -> Self {
+        self.tables = tables;
+        self
     }
 
     /// Every field path the loaders asked for, sorted: the fields this kind
@@ -119,6 +131,11 @@ impl<'a> Reader<'a> {
                 map,
                 path: path.to_string(),
                 known: Vec::new(),
+                declared: if self.tables.is_empty() {
+                    None
+                } else {
+                    fields_at(self.tables, path)
+                },
             }),
             Value::Null if path.is_empty() => {
                 self.error(
@@ -167,6 +184,7 @@ pub struct MapReader<'r, 'v> {
     map: &'v Mapping,
     path: String,
     known: Vec<&'static str>,
+    declared: Option<Vec<&'static Field>>,
 }
 
 impl<'r, 'v> MapReader<'r, 'v> {
@@ -190,8 +208,47 @@ impl<'r, 'v> MapReader<'r, 'v> {
             .or_else(|| self.reader.position(&self.path))
     }
 
+    /// Checks, in debug builds, that `key` is declared in this mapping's
+    /// table and that reading it as `read_as` agrees with the table.
+    fn check_declared(&self, key: &str, read_as: Option<Need>) {
+        if !cfg!(debug_assertions) {
+            return;
+        }
+        let Some(declared) = &self.declared else {
+            if !self.reader.tables.is_empty() {
+                panic!(
+                    "{}: the mapping at `{}` has no declared fields, yet `{key}` is read in it",
+                    self.reader.file.display(),
+                    self.path
+                );
+            }
+            return;
+        };
+        let Some(field) = declared.iter().find(|f| f.name == key) else {
+            panic!(
+                "{}: the field `{}` is read but not declared in the table of its kind of file",
+                self.reader.file.display(),
+                self.path_of(key)
+            );
+        };
+        let agrees = match read_as {
+            None => true,
+            Some(Need::Optional) => field.need != Need::Required,
+            Some(_) => field.need != Need::Optional,
+        };
+        assert!(
+            agrees,
+            "{}: the field `{}` is read as {:?} but declared {:?}",
+            self.reader.file.display(),
+            self.path_of(key),
+            read_as,
+            field.need
+        );
+    }
+
     /// The raw value of `key`, if present and not null.
     pub fn raw(&mut self, key: &'static str) -> Option<&'v Value> {
+        self.check_declared(key, None);
         self.known.push(key);
         self.reader.asked.borrow_mut().push(self.path_of(key));
         match self.map.get(key) {
@@ -207,6 +264,7 @@ impl<'r, 'v> MapReader<'r, 'v> {
 
     /// A field that must be present.
     pub fn required<T: FromYaml>(&mut self, key: &'static str) -> Option<T> {
+        self.check_declared(key, Some(Need::Required));
         let path = self.path_of(key);
         match self.raw(key) {
             Some(Value::String(s)) if s.trim().is_empty() => {
@@ -225,6 +283,7 @@ impl<'r, 'v> MapReader<'r, 'v> {
     /// is there, with advice that leads to a valid file (`example` is a value
     /// to show).
     pub fn absent(&self, key: &str, example: &str) {
+        self.check_declared(key, Some(Need::Required));
         let path = self.path_of(key);
         let (message, position, help) = if self.has(key) {
             (
@@ -253,6 +312,7 @@ impl<'r, 'v> MapReader<'r, 'v> {
 
     /// A field that may be absent; a wrong value is reported and read as absent.
     pub fn optional<T: FromYaml>(&mut self, key: &'static str) -> Option<T> {
+        self.check_declared(key, Some(Need::Optional));
         let path = self.path_of(key);
         self.raw(key)
             .and_then(|v| T::from_yaml(self.reader, &path, v))
@@ -454,6 +514,9 @@ pub trait YamlEnum: Sized + Copy + 'static {
     /// Every value with its id, in documentation order.
     const ALL: &'static [(&'static str, Self)];
 
+    /// Every id, in documentation order (the same list as [`Self::ALL`]).
+    const IDS: &'static [&'static str];
+
     /// The id of this value.
     fn id(self) -> &'static str;
 
@@ -501,6 +564,7 @@ macro_rules! yaml_enum {
 
         impl $crate::yaml::YamlEnum for $name {
             const ALL: &'static [(&'static str, Self)] = &[$(($id, $name::$variant)),+];
+            const IDS: &'static [&'static str] = &[$($id),+];
             fn id(self) -> &'static str {
                 match self { $($name::$variant => $id),+ }
             }

@@ -7,6 +7,7 @@
 //! reported in one run.
 
 mod fields;
+pub mod model;
 mod quotes;
 mod spans;
 
