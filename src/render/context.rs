@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -36,10 +35,23 @@ pub struct LanguageContext<'a> {
     site: SiteData<'a>,
     /// `nav`.
     nav: Vec<NavItem<'a>>,
-    /// What listings show of each case in this language, by case id.
-    summaries: std::collections::HashMap<&'a str, CaseSummary<'a>>,
+    /// The site.
+    model: &'a Site,
+    /// What listings show of each case in this language, by case id: made
+    /// the first time a page shows it.
+    summaries: std::collections::HashMap<&'a str, LazySummary<'a>>,
     /// The theme's words each template uses, in this language.
     words: std::collections::HashMap<String, Value>,
+}
+
+/// A case summary, made the first time it is asked for.
+struct LazySummary<'a> {
+    /// The version listed.
+    doc: &'a Document<CaseMeta>,
+    /// Its address.
+    url: &'a str,
+    /// The summary, once made.
+    made: std::sync::OnceLock<CaseSummary<'a>>,
 }
 
 /// One language's version of a page, for alternates and the switcher.
@@ -53,43 +65,50 @@ pub struct Version<'a> {
 }
 
 impl<'a> LanguageContext<'a> {
-    /// Builds the shared part of the context of `lang`.
+    /// Builds the shared part of the context of `lang`. The summaries of
+    /// the cases are made when a page first asks for one: a rebuild that
+    /// renders a few pages makes only theirs.
     pub fn new(site: &'a Site, lang: &'a str) -> LanguageContext<'a> {
-        Self::with_cases(site, lang, None)
-    }
-
-    /// The context of `lang` with the summaries of the cases `only` (all
-    /// when `None`): enough for the pages of those cases alone.
-    pub(crate) fn with_cases(
-        site: &'a Site,
-        lang: &'a str,
-        only: Option<&std::collections::BTreeSet<&str>>,
-    ) -> LanguageContext<'a> {
         let fallbacks = site.config.fallbacks(lang);
         let summaries = site
             .content
             .cases
             .entries
-            .par_iter()
-            .filter(|(id, _)| only.is_none_or(|o| o.contains(id.as_str())))
+            .iter()
             .filter_map(|(id, e)| {
                 let doc = e.get_or_fallback(lang, &fallbacks)?;
                 let route = site.routes.doc(Kind::Case, id, &doc.lang)?;
-                Some((id.as_str(), summary_of(site, lang, doc, &route.url)))
+                let lazy = LazySummary {
+                    doc,
+                    url: &route.url,
+                    made: std::sync::OnceLock::new(),
+                };
+                Some((id.as_str(), lazy))
             })
             .collect();
         LanguageContext {
             lang,
             site: site_data(site, lang),
             nav: nav(site, lang),
+            model: site,
             summaries,
             words: words(site, lang),
         }
     }
 
+    /// True when case `id` is listed in this language (in it, or in the
+    /// first language of the fallback order that has it).
+    pub(crate) fn lists_case(&self, id: &str) -> bool {
+        self.summaries.contains_key(id)
+    }
+
     /// The typed listing summary of case `id` in this language.
     pub(crate) fn case_summary(&self, id: &str) -> Option<&CaseSummary<'a>> {
-        self.summaries.get(id)
+        let lazy = self.summaries.get(id)?;
+        Some(
+            lazy.made
+                .get_or_init(|| summary_of(self.model, self.lang, lazy.doc, lazy.url)),
+        )
     }
 
     /// The words (`t`) a template needs, in this language.
@@ -474,7 +493,7 @@ pub(crate) fn summary_of<'a>(
 /// listings show) and the rest of the case.
 pub(crate) fn case_full<'a>(
     site: &'a Site,
-    lc: &'a LanguageContext<'a>,
+    lc: &'a LanguageContext<'_>,
     lang: &str,
     doc: &'a Document<CaseMeta>,
     summary: &'a CaseSummary<'a>,

@@ -101,7 +101,7 @@ pub(crate) fn summary<'a>(site: &'a Site, lang: &str, ind: &'a Indicator) -> Ind
 /// Everything the page of an indicator shows.
 pub(crate) fn full<'a>(
     site: &'a Site,
-    lc: &'a LanguageContext<'a>,
+    lc: &'a LanguageContext<'_>,
     lang: &str,
     ind: &'a Indicator,
 ) -> IndicatorFull<'a> {
@@ -199,7 +199,7 @@ fn change_text(site: &Site, lang: &str, ind: &Indicator, f: &Figures) -> Option<
 /// id order: their summaries in the page's language.
 fn related_cases<'a>(
     site: &Site,
-    lc: &'a LanguageContext<'a>,
+    lc: &'a LanguageContext<'_>,
     ind: &Indicator,
 ) -> Vec<&'a CaseSummary<'a>> {
     site.links

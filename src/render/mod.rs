@@ -117,41 +117,19 @@ fn render_jobs(
 }
 
 /// The pages of the cases `ids` in every language: what `serve` renders
-/// again when nothing but the text of these cases changed. Only the
-/// summaries those pages show (theirs and their related practices') are
-/// made.
+/// again when nothing but the text of these cases changed (the summaries
+/// of the cases their pages show are made as they are asked for).
 pub(crate) fn case_pages(
     site: &Site,
     ids: &BTreeSet<&str>,
 ) -> (Vec<OutputFile>, Diagnostics, PageInputs) {
-    let mut needed = ids.clone();
-    for id in ids {
-        if let Some(related) = site.related.get(*id) {
-            needed.extend(related.iter().map(String::as_str));
-        }
-    }
-    let lang = site
-        .config
-        .languages
-        .iter()
-        .map(|l| {
-            (
-                l.clone(),
-                LanguageContext::with_cases(site, l, Some(&needed)),
-            )
-        })
-        .collect();
-    let shared = Shared {
-        lang,
-        cases: BTreeMap::new(),
-    };
     let jobs: Vec<Job> = site
         .config
         .languages
         .iter()
         .flat_map(|l| ids.iter().map(|id| Job::Case(id.to_string(), l.clone())))
         .collect();
-    render_jobs(site, &shared, &jobs, true, None)
+    pages_again(site, &jobs)
 }
 
 /// The pages `jobs`, rendered again with what each read: what `serve` does
@@ -159,7 +137,9 @@ pub(crate) fn case_pages(
 /// shared by the pages of a language is made for their languages only.
 pub(crate) fn pages_again(site: &Site, jobs: &[Job]) -> (Vec<OutputFile>, Diagnostics, PageInputs) {
     let default = site.config.default_language();
+    let started = std::time::Instant::now();
     let shared = Shared::new(site, |l| jobs.iter().any(|j| j.lang(default) == l));
+    crate::timing::timing("quick rebuild: data shared by the pages", started);
     render_jobs(site, &shared, jobs, true, None)
 }
 
@@ -196,7 +176,7 @@ fn case_list<'a>(site: &'a Site, lc: &LanguageContext<'a>, lang: &str) -> Vec<&'
             .then_with(|| a.id.cmp(&b.id))
     });
     docs.into_iter()
-        .filter(|d| lc.case_summary(&d.id).is_some())
+        .filter(|d| lc.lists_case(&d.id))
         .map(|d| d.id.as_str())
         .collect()
 }
@@ -533,7 +513,14 @@ fn cases_index(site: &Site, shared: &Shared<'_>, lang: &str, n: usize) -> Render
         pagination: context::pagination(n, total, &|k| routes::paged(config, &first, lang, k)),
         filter_data: filter_file(config, lang).url,
         per_page: config.per_page,
-        facets: taxonomies::facets(site, lang),
+        // The groupings are on the first page: the others stay short (on
+        // a phone the cards come first) and do not change with a label.
+        facets: if n == 1 {
+            taxonomies::facets(site, lang)
+        } else {
+            Vec::new()
+        },
+        facets_url: (n > 1).then(|| format!("{}#browse-heading", first.url)),
     };
     let ctx = shared.lang[lang].typed(&page, &data);
     (

@@ -249,7 +249,7 @@ pub fn page(site: &Site, lc: &LanguageContext, doc: &Document<ReportMeta>) -> Op
 /// The `report` object of the page of `doc`, from its composition `c`.
 fn report_data<'a>(
     site: &'a Site,
-    lc: &'a LanguageContext<'a>,
+    lc: &'a LanguageContext<'_>,
     doc: &'a Document<ReportMeta>,
     c: &Composition<'a>,
 ) -> ReportData<'a> {

@@ -278,8 +278,10 @@ pub(crate) struct CasesTemplate<'a> {
     pub filter_data: String,
     /// The page size.
     pub per_page: usize,
-    /// The groupings, in this order: themes, SDGs, dimensions, scales, countries, cities; only those with at least one term.
+    /// On the first page only: the groupings, in this order: themes, SDGs, dimensions, scales, countries, cities; only those with at least one term. Empty on the other pages, which link to them with `facets_url`.
     pub facets: Vec<Facet<'a>>,
+    /// On the other pages: the address of the groupings on the first page (`/es/casos/#browse-heading`); null on the first page.
+    pub facets_url: Option<String>,
 }
 
 /// One case in the combined filter's data file (`filter.json`): enough to
