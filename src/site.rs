@@ -43,6 +43,10 @@ pub(crate) struct Site {
     pub(crate) links: taxonomy::IndicatorLinks,
     /// The related practices of each case, best first, by case id.
     pub(crate) related: std::collections::HashMap<String, Vec<String>>,
+    /// The ids of the cases listed in each language (in it, or in the first
+    /// language of its fallback order that has them), newest first, then
+    /// by title: the order of the cases index, made once.
+    pub(crate) listed: BTreeMap<String, Vec<String>>,
     /// The new `reports.lock` to write after a successful build, when it changed.
     pub(crate) lock_update: Option<Lock>,
     /// Templates, words and static files.
@@ -76,6 +80,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
     let taxonomies = taxonomy::build(&content, config.default_language());
     let links = taxonomy::IndicatorLinks::build(&content);
     let related = taxonomy::related_all(&content, &taxonomies, config.default_language(), 4);
+    let listed = listing_order(&config, &content, &routes);
     crate::timing::timing("derive: taxonomies and related practices", t);
     let mode = if options.record_reports {
         Mode::Record
@@ -99,6 +104,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
                 lock_update,
                 taxonomies,
                 related,
+                listed,
                 links,
                 theme,
             }),
@@ -106,4 +112,40 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
         ),
         _ => (None, diags),
     }
+}
+
+/// The ids of the cases listed in each language of `config`, newest first,
+/// then by title (then by id): each case in the language, or in the first
+/// language of the fallback order that has it, when it has an address.
+fn listing_order(
+    config: &Config,
+    content: &Content,
+    routes: &Routes,
+) -> BTreeMap<String, Vec<String>> {
+    config
+        .languages
+        .iter()
+        .map(|lang| {
+            let fallbacks = config.fallbacks(lang);
+            let mut docs: Vec<_> = content
+                .cases
+                .entries
+                .iter()
+                .filter_map(|(id, e)| {
+                    let doc = e.get_or_fallback(lang, &fallbacks)?;
+                    routes.doc(crate::content::Kind::Case, id, &doc.lang)?;
+                    Some(doc)
+                })
+                .collect();
+            docs.sort_by(|a, b| {
+                b.meta
+                    .date
+                    .cmp(&a.meta.date)
+                    .then_with(|| a.meta.title.cmp(&b.meta.title))
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+            let ids = docs.into_iter().map(|d| d.id.clone()).collect();
+            (lang.clone(), ids)
+        })
+        .collect()
 }

@@ -96,12 +96,6 @@ impl<'a> LanguageContext<'a> {
         }
     }
 
-    /// True when case `id` is listed in this language (in it, or in the
-    /// first language of the fallback order that has it).
-    pub(crate) fn lists_case(&self, id: &str) -> bool {
-        self.summaries.contains_key(id)
-    }
-
     /// The typed listing summary of case `id` in this language.
     pub(crate) fn case_summary(&self, id: &str) -> Option<&CaseSummary<'a>> {
         let lazy = self.summaries.get(id)?;

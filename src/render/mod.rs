@@ -150,35 +150,14 @@ impl<'a> Shared<'a> {
         let mut cases = BTreeMap::new();
         for l in site.config.languages.iter().filter(|l| wanted(l)) {
             let lc = LanguageContext::new(site, l);
-            cases.insert(l.clone(), case_list(site, &lc, l));
+            cases.insert(
+                l.clone(),
+                site.listed[l].iter().map(String::as_str).collect(),
+            );
             lang.insert(l.clone(), lc);
         }
         Shared { lang, cases }
     }
-}
-
-/// Every case in `lang` (or, when not translated, in the first language it
-/// has), newest first, then by title: their ids.
-fn case_list<'a>(site: &'a Site, lc: &LanguageContext<'a>, lang: &str) -> Vec<&'a str> {
-    let fallbacks = site.config.fallbacks(lang);
-    let mut docs: Vec<&Document<CaseMeta>> = site
-        .content
-        .cases
-        .entries
-        .values()
-        .filter_map(|e| e.get_or_fallback(lang, &fallbacks))
-        .collect();
-    docs.sort_by(|a, b| {
-        b.meta
-            .date
-            .cmp(&a.meta.date)
-            .then_with(|| a.meta.title.cmp(&b.meta.title))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    docs.into_iter()
-        .filter(|d| lc.lists_case(&d.id))
-        .map(|d| d.id.as_str())
-        .collect()
 }
 
 /// Renders one page: its kind's own function builds its typed data (the
