@@ -678,3 +678,51 @@ fn a_broken_print_template_is_an_error_at_its_line_and_nothing_is_written() {
     let out = f.run(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_theme_without_a_print_template_is_one_error_only_with_pdf() {
+    let f = site_with_cover("city = \"Ciudad\"\n");
+    f.remove("themes/default/print/report.typ");
+    let out = f.run(&["build", "--pdf"]);
+    let (error, help) = only_error_and_help(&out);
+    assert!(
+        error.starts_with(
+            "error: themes/default/print/report.typ: cannot read the theme's print template, needed by --pdf"
+        ),
+        "{error}"
+    );
+    assert!(
+        help.contains("copy print/report.typ from memoria's default theme")
+            && help.contains("build without --pdf"),
+        "{help}"
+    );
+    assert!(!f.root().join("public").exists(), "nothing written");
+    let out = f.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_warning_of_the_template_is_a_warning_of_the_build_at_its_line() {
+    let f = site_with_cover("city = \"Ciudad\"\n");
+    let template = f.read("themes/default/print/report.typ");
+    f.write(
+        "themes/default/print/report.typ",
+        &template.replacen(
+            "#let r = data.report",
+            "#let r = data.report\n#text(font: \"No Such Font\")[]",
+            1,
+        ),
+    );
+    let out = f.run(&["build", "--pdf"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning: ")).collect();
+    assert_eq!(warnings.len(), 1, "once, not once per report:\n{err}");
+    assert!(
+        warnings[0].starts_with("warning: themes/default/print/report.typ:11:")
+            && warnings[0].to_lowercase().contains("no such font"),
+        "{err}"
+    );
+    assert!(err.contains("= help: correct the print template"), "{err}");
+    assert!(f.has_output("es/informes/2025-s1/2025-S1.pdf"));
+}

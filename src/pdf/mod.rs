@@ -45,6 +45,9 @@ pub(crate) const TEMPLATE: &str = "print/report.typ";
 /// What to do when the theme's print template fails.
 const TEMPLATE_HELP: &str = "correct the print template (its language is Typst: https://typst.app/docs/), or copy print/report.typ back from memoria's default theme; the site is not written until every report prints";
 
+/// What to do about a warning of the theme's print template.
+const TEMPLATE_WARNING_HELP: &str = "correct the print template (its language is Typst: https://typst.app/docs/); the reports were printed as it is";
+
 /// A report printed: its language and period, what the pages say of it, and
 /// the file.
 pub(crate) struct PrintedReport {
@@ -269,15 +272,18 @@ fn typst_problem(
             if error {
                 format!("the print template failed: {}", e.message)
             } else {
-                format!("the print template, printing {source_shown}: {}", e.message)
+                format!("the print template: {}", e.message)
             },
         )
         .at(Some(position_of(main.text(), range.start)))
         .with_source(main.text())
-        .help(if hints.is_empty() {
-            TEMPLATE_HELP.to_string()
-        } else {
-            format!("{}; {TEMPLATE_HELP}", hints.join("; "))
+        .help({
+            let advice = if error { TEMPLATE_HELP } else { TEMPLATE_WARNING_HELP };
+            if hints.is_empty() {
+                advice.to_string()
+            } else {
+                format!("{}; {advice}", hints.join("; "))
+            }
         }),
         None => new(
             source_shown,
