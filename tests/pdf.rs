@@ -65,8 +65,7 @@ fn pages(path: &Path, layout: bool) -> Vec<String> {
 /// hyphens of words broken at the end of a line taken out.
 fn flat(text: &str) -> String {
     text.replace("\u{ad}\n", "")
-        .replace('\u{ad}', "")
-        .replace('\u{2060}', "")
+        .replace(['\u{ad}', '\u{2060}'], "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
