@@ -89,6 +89,33 @@ fn info(path: &Path) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
+/// The words of the PDF at `path` that stand outside the left and right
+/// margins of an A4 page (2.2 cm), with a little room for punctuation that
+/// hangs into the margin.
+fn words_outside_the_margins(path: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let number = |line: &str, key: &str| -> f64 {
+        let at = line.find(key).unwrap() + key.len();
+        line[at..at + line[at..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    let (margin, width, slack) = (2.2 / 2.54 * 72.0, 595.28, 4.0);
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .filter(|l| {
+            number(l, "xMin=\"") < margin - slack || number(l, "xMax=\"") > width - margin + slack
+        })
+        .map(String::from)
+        .collect()
+}
+
 /// The text of the first `<time …>TEXT</time>` of `html` after `after`.
 fn time_text<'a>(html: &'a str, after: &str) -> &'a str {
     let rest = &html[html.find(after).expect(after)..];
@@ -283,6 +310,13 @@ fn check_presented_report(f: &Fixture, w: &Words) -> Vec<u8> {
             i + 1
         );
     }
+
+    // Every table fits the page: no word beyond the margins.
+    let outside = words_outside_the_margins(&pdf);
+    assert!(
+        outside.is_empty(),
+        "{lang}: beyond the margins: {outside:#?}"
+    );
 
     // Sections flow: the parts before the annex take no page of their own.
     let starts: Vec<usize> = entries
