@@ -103,6 +103,27 @@ fn date(d: Option<NaiveDate>) -> Value {
     )
 }
 
+/// The distributions of the report of semester `period` printed to PDF
+/// (`build --pdf`), one per language, in the order of the languages.
+fn printed_reports<'a>(site: &'a Site, period: &'a str) -> impl Iterator<Item = Value> + 'a {
+    site.printed
+        .iter()
+        .filter(move |((p, _), _)| p == period)
+        .map(|((_, lang), printed)| {
+            let url = format!("{}{}", site.config.base_url, printed.path);
+            json!({
+                "@type": ["dcat:Distribution", "schema:DataDownload"],
+                "dcat:downloadURL": {"@id": url},
+                "schema:contentUrl": url,
+                "dcat:mediaType": "application/pdf",
+                "schema:encodingFormat": "application/pdf",
+                "dct:language": lang,
+                "schema:inLanguage": lang,
+                "dcat:byteSize": {"@value": printed.bytes.to_string(), "@type": "xsd:nonNegativeInteger"},
+            })
+        })
+}
+
 /// `/data/catalog.jsonld`, describing every file of `data_files`.
 pub fn catalog(site: &Site, data_files: &[&OutputFile]) -> OutputFile {
     let config = &site.config;
@@ -188,7 +209,7 @@ pub fn catalog(site: &Site, data_files: &[&OutputFile]) -> OutputFile {
         if files.is_empty() {
             continue;
         }
-        let distributions: Vec<Value> = files
+        let mut distributions: Vec<Value> = files
             .iter()
             .map(|f| {
                 let url = format!("{}{}", config.base_url, f.path);
@@ -202,6 +223,9 @@ pub fn catalog(site: &Site, data_files: &[&OutputFile]) -> OutputFile {
                 })
             })
             .collect();
+        if key == "dataset_report" {
+            distributions.extend(printed_reports(site, &detail));
+        }
         let title = texts(site, key, &detail);
         entries.push(json!({
             "@id": format!("{}data/catalog.jsonld#{id}", config.base_url),

@@ -156,6 +156,31 @@ pub struct Config {
     pub per_page: usize,
     /// Translated URL segments, by section and language.
     sections: BTreeMap<Section, BTreeMap<String, String>>,
+    /// Who presents the reports, for the cover of their PDF (`[report]`).
+    pub report: ReportCover,
+}
+
+/// `[report]` in `site.toml`: the facts the cover of a printed report shows
+/// besides the report's own (title, legislature, period, date presented).
+#[derive(Debug, Clone, Default)]
+pub struct ReportCover {
+    /// The city (or region) whose office presents the reports, per language.
+    pub city: BTreeMap<String, String>,
+    /// The office that writes them, per language; also the PDF's author.
+    pub office: BTreeMap<String, String>,
+    /// A PNG, JPEG or SVG image for the cover, relative to the site's folder.
+    pub logo: Option<PathBuf>,
+}
+
+impl ReportCover {
+    /// `texts` in `lang`, else in the first language that has one.
+    pub(crate) fn text<'a>(texts: &'a BTreeMap<String, String>, fallbacks: &[String]) -> &'a str {
+        fallbacks
+            .iter()
+            .find_map(|l| texts.get(l))
+            .or_else(|| texts.values().next())
+            .map_or("", String::as_str)
+    }
 }
 
 impl Config {
@@ -221,7 +246,20 @@ struct RawConfig {
     sections: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     pagination: RawPagination,
+    #[serde(default)]
+    report: RawReport,
 }
+
+/// `[report]` in `site.toml`.
+#[derive(Deserialize, Default)]
+struct RawReport {
+    city: Option<TextOrMap>,
+    office: Option<TextOrMap>,
+    logo: Option<PathBuf>,
+}
+
+/// The image formats a cover logo may have, by file ending.
+pub(crate) const LOGO_FORMATS: [&str; 4] = ["png", "jpg", "jpeg", "svg"];
 
 /// `[pagination]` in `site.toml`.
 #[derive(Deserialize, Default)]
@@ -258,7 +296,19 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    parse(&text, diags)
+    let config = parse(&text, diags)?;
+    if let Some(logo) = &config.report.logo {
+        if !root.join(logo).is_file() {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            diags.push(
+                Diagnostic::error(&rel, format!("`report.logo` \"{}\": there is no such file in the site's folder", crate::diagnostics::display_path(logo)))
+                    .at(key_position(text, "report.logo"))
+                    .with_source(text)
+                    .help("put the image there, correct the path (written from the folder that holds site.toml, e.g. logo = \"static/logo.png\"), or remove the line to print the cover without a logo"),
+            );
+        }
+    }
+    Some(config)
 }
 
 /// Validates the text of a `site.toml`.
@@ -287,7 +337,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    const KNOWN: [&str; 11] = [
+    const KNOWN: [&str; 12] = [
         "title",
         "description",
         "base_url",
@@ -299,6 +349,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         "license",
         "sections",
         "pagination",
+        "report",
     ];
     for key in ignored {
         let help = match closest(&key, KNOWN) {
@@ -463,6 +514,15 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         diags.push(err_at(e.message, Some("output_dir"), e.help));
     }
 
+    let report = match report_cover(raw.report, &languages, &err_at) {
+        Ok(r) => r,
+        Err(errors) => {
+            ok = false;
+            diags.extend(errors);
+            ReportCover::default()
+        }
+    };
+
     ok.then_some(Config {
         title,
         description,
@@ -476,7 +536,78 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         license: raw.license,
         per_page,
         sections,
+        report,
     })
+}
+
+/// Checks `[report]`: texts given for the site's languages, a logo that is
+/// a relative path to an image inside the site's folder.
+fn report_cover(
+    raw: RawReport,
+    languages: &[String],
+    err_at: &dyn Fn(String, Option<&str>, String) -> Diagnostic,
+) -> Result<ReportCover, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut texts = |value: Option<TextOrMap>, key: &str, example: &str| match value {
+        None => BTreeMap::new(),
+        Some(TextOrMap::Text(t)) => languages.iter().map(|l| (l.clone(), t.clone())).collect(),
+        Some(TextOrMap::Map(m)) => {
+            for (lang, text) in &m {
+                if !languages.contains(lang) {
+                    errors.push(err_at(
+                        format!("`report.{key}` is given in `{lang}`, which is not a language of the site"),
+                        Some(&format!("report.{key}")),
+                        format!("use the languages of `languages` ({}), e.g. {key} = {{ {} }}", languages.join(", "), languages.iter().map(|l| format!("{l} = \"{example}\"")).collect::<Vec<_>>().join(", ")),
+                    ));
+                } else if text.trim().is_empty() {
+                    errors.push(err_at(
+                        format!("`report.{key}` is empty in `{lang}`"),
+                        Some(&format!("report.{key}")),
+                        format!("write it, e.g. {lang} = \"{example}\", or remove `{lang}` to use another language's"),
+                    ));
+                }
+            }
+            m
+        }
+    };
+    let city = texts(raw.city, "city", "Ciudad Ejemplo");
+    let office = texts(
+        raw.office,
+        "office",
+        "Dirección de Relaciones Internacionales",
+    );
+    let logo = match raw.logo {
+        None => None,
+        Some(path) => {
+            let ending = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            let inside = path
+                .components()
+                .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+            let shown = crate::diagnostics::display_path(&path);
+            if !inside {
+                errors.push(err_at(
+                    format!("`report.logo` \"{shown}\" is not a file inside the site's folder"),
+                    Some("report.logo"),
+                    "put the image in the site's folder and write its path from there, e.g. logo = \"static/logo.png\"".into(),
+                ));
+            } else if !LOGO_FORMATS.contains(&ending.as_str()) {
+                errors.push(err_at(
+                    format!("`report.logo` \"{shown}\" is not a PNG, JPEG or SVG image"),
+                    Some("report.logo"),
+                    "save the logo as .png, .jpg or .svg and write that file's path, e.g. logo = \"static/logo.png\"".into(),
+                ));
+            }
+            Some(path)
+        }
+    };
+    if errors.is_empty() {
+        Ok(ReportCover { city, office, logo })
+    } else {
+        Err(errors)
+    }
 }
 
 /// True for codes like `es`, `en`, `pt-br`.

@@ -18,7 +18,7 @@
 //! 5. render: `output` (the output-file model), `chart`, `render`, [`search`],
 //!    `feeds`, `opendata`, `catalog`;
 //! 6. write: `publish` (all-or-nothing swap);
-//! 7. commands: `linkcheck`, `http` (the server `serve` and `--pdf` share),
+//! 7. commands: `linkcheck`, `http` (the server of `serve`),
 //!    [`pdf`], [`pipeline`] (which orchestrates the steps), `editor` (the
 //!    editor in the browser and its API), [`serve`], [`scaffold`].
 //!

@@ -20,7 +20,7 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
-    /// Also print every report to PDF (needs a Chromium).
+    /// Also print every report to PDF, in each language.
     pub pdf: bool,
 }
 
@@ -49,8 +49,6 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
     /// The reports printed to PDF (with `pdf`), relative to the output.
     pub pdfs: Vec<PathBuf>,
-    /// Why printing to PDF failed, when it did (the site is built anyway).
-    pub pdf_error: Option<crate::diagnostics::Problem>,
 }
 
 /// A site rendered in memory, not yet written.
@@ -247,8 +245,24 @@ pub(crate) fn output_dir(options: &BuildOptions, site: &Site) -> PathBuf {
 /// previous output is removed while the lock is written and the reports
 /// are printed, and before this returns.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let (site, diagnostics) = load(&options.root, &options.load_options())?;
+    let (mut site, mut diagnostics) = load(&options.root, &options.load_options())?;
     let output = output_dir(options, &site);
+    // The reports are printed first: their pages link each PDF with its size.
+    let mut pdfs = Vec::new();
+    if options.pdf && !diagnostics.has_errors() {
+        let started = std::time::Instant::now();
+        match crate::pdf::print_reports(&site) {
+            Ok((printed, warnings)) => {
+                diagnostics.extend(warnings);
+                for p in printed {
+                    site.printed.insert(p.key, p.printed);
+                    pdfs.push(p.file);
+                }
+            }
+            Err(errors) => diagnostics.extend(errors),
+        }
+        timing("print the reports to PDF", started);
+    }
     let staging =
         (!diagnostics.has_errors()).then(|| publish::Staging::new(&options.root, &output));
     let (staging, mut diagnostics) = match staging {
@@ -262,6 +276,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             return Err(diagnostics);
         }
     };
+    let printed: Vec<PathBuf> = pdfs.iter().map(|f| PathBuf::from(&f.path)).collect();
+    for file in pdfs {
+        staging.put(file);
+    }
     let started = std::time::Instant::now();
     let (files, errors) = stream(&site, &staging);
     timing("render and write the files", started);
@@ -297,14 +315,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             crate::reports::lock::LOCK_FILE
         );
     }
-    let (pdfs, pdf_error) = if options.pdf {
-        match crate::pdf::print_reports(&site, &output) {
-            Ok(p) => (p, None),
-            Err(e) => (Vec::new(), Some(e)),
-        }
-    } else {
-        (Vec::new(), None)
-    };
     let started = std::time::Instant::now();
     diagnostics.extend(published.finish());
     timing(
@@ -317,8 +327,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         written,
         unchanged,
         diagnostics,
-        pdfs,
-        pdf_error,
+        pdfs: printed,
     })
 }
 

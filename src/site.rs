@@ -51,6 +51,20 @@ pub(crate) struct Site {
     pub(crate) lock_update: Option<Lock>,
     /// Templates, words and static files.
     pub(crate) theme: Theme,
+    /// The reports printed to PDF for this build (`build --pdf`), by period
+    /// and language; empty otherwise. The report pages link them.
+    pub(crate) printed: BTreeMap<(String, String), Printed>,
+}
+
+/// A report printed to PDF, as the pages and the catalogue refer to it.
+#[derive(Debug, Clone)]
+pub(crate) struct Printed {
+    /// Its output path (`es/informes/2025-s1/2025-S1.pdf`).
+    pub(crate) path: String,
+    /// Its address on the site, from the root.
+    pub(crate) url: String,
+    /// Its size in bytes.
+    pub(crate) bytes: usize,
 }
 
 /// Loads, validates and derives the site in `root`. The diagnostics hold
@@ -107,6 +121,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
                 listed,
                 links,
                 theme,
+                printed: BTreeMap::new(),
             }),
             diags,
         ),

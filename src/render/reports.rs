@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::context::{self, LanguageContext};
 use super::data::reports::{
-    ActionGroup, CountryCount, ErratumData, ReportActions, ReportAgreements, ReportData,
+    ActionGroup, CountryCount, ErratumData, PdfLink, ReportActions, ReportAgreements, ReportData,
     ReportIndicator, ReportItem, ReportTemplate, ReportsTemplate, TypeCount,
 };
 use super::indicators::Page;
@@ -246,6 +246,17 @@ pub fn page(site: &Site, lc: &LanguageContext, doc: &Document<ReportMeta>) -> Op
     Some(("report.html", route, ctx, owner))
 }
 
+/// The `report` object of `doc` for its printed version: the same as its
+/// page's. `lc` needs the summaries of the cases of its semester.
+pub(crate) fn print_data<'a>(
+    site: &'a Site,
+    lc: &'a LanguageContext<'a>,
+    doc: &'a Document<ReportMeta>,
+) -> ReportData<'a> {
+    let c = reports::compose(&site.content, doc.meta.period);
+    report_data(site, lc, doc, &c)
+}
+
 /// The `report` object of the page of `doc`, from its composition `c`.
 fn report_data<'a>(
     site: &'a Site,
@@ -294,5 +305,25 @@ fn report_data<'a>(
             .collect(),
         data_json: routes::data_file(config, &format!("reports/{}.json", doc.id)).url,
         data_csv: routes::data_file(config, &format!("reports/{}.csv", doc.id)).url,
+        pdf: site
+            .printed
+            .get(&(doc.id.clone(), doc.lang.clone()))
+            .map(|p| PdfLink {
+                url: p.url.clone(),
+                size: file_size(site, lang, p.bytes),
+            }),
+    }
+}
+
+/// A file's size written for readers of `lang`: whole kilobytes below a
+/// megabyte (at least 1 KB), else megabytes with one decimal (1 KB = 1,024 bytes).
+pub(crate) fn file_size(site: &Site, lang: &str, bytes: usize) -> String {
+    const KB: f64 = 1024.0;
+    let kb = bytes as f64 / KB;
+    if kb < 1000.0 {
+        format!("{} KB", format::number(site, lang, kb.ceil().max(1.0)))
+    } else {
+        let mb = (kb / KB * 10.0).round() / 10.0;
+        format!("{} MB", format::number(site, lang, mb))
     }
 }

@@ -50,14 +50,14 @@ impl Fixture {
     }
 
     /// A copy of the bundled example site of this repository: its
-    /// site.toml, reports.lock, content/ and themes/.
+    /// site.toml, reports.lock, content/, themes/ and static/.
     pub fn bundled() -> Fixture {
         let dir = tempfile::tempdir().expect("temporary folder");
         let fixture = Fixture { dir };
         for file in ["site.toml", "reports.lock"] {
             fs::copy(repo_root().join(file), fixture.root().join(file)).unwrap();
         }
-        for folder in ["content", "themes"] {
+        for folder in ["content", "themes", "static"] {
             copy_dir(&repo_root().join(folder), &fixture.root().join(folder));
         }
         fixture

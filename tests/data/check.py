@@ -34,6 +34,8 @@ for node in expanded:
 base = catalog["foaf:homepage"]["@id"]
 files = {base + "data/" + str(p.relative_to(site / "data")) for p in (site / "data").rglob("*") if p.is_file()}
 files.discard(base + "data/catalog.jsonld")
+# Reports printed with `build --pdf` are distributions of their report too.
+files |= {base + str(p.relative_to(site)) for p in site.rglob("*.pdf")}
 if files != urls:
     problems += 1
     print("catalog.jsonld: missing", sorted(files - urls), "extra", sorted(urls - files))

@@ -90,6 +90,17 @@ pub(crate) struct ReportData<'a> {
     pub data_json: String,
     /// The report's CSV data file.
     pub data_csv: String,
+    /// The report printed to PDF, or null when the site was built without `--pdf`.
+    pub pdf: Option<PdfLink>,
+}
+
+/// The printed report, in `report.pdf`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PdfLink {
+    /// Its address.
+    pub url: String,
+    /// Its size written for readers (`245 KB`, `1,2 MB`).
+    pub size: String,
 }
 
 /// A correction of a presented report, in `report.errata`.
