@@ -419,6 +419,7 @@ fn distribution(site: &Site, path: &str, size: usize) -> Option<Distribution> {
     let url = format!("{}{}", config.base_url, path);
     let description = match file_type {
         FileType::Csv => texts(site, "distribution_csv", ""),
+        _ if path == DATAPACKAGE => texts(site, "distribution_datapackage", ""),
         _ => texts(site, "distribution_json", ""),
     };
     Some(Distribution {
@@ -439,6 +440,9 @@ fn distribution(site: &Site, path: &str, size: usize) -> Option<Distribution> {
         availability: concept(AVAILABILITY_STABLE, "stable"),
     })
 }
+
+/// The Frictionless Data Package describing the CSV files.
+const DATAPACKAGE: &str = "data/datapackage.json";
 
 /// What is known of a dataset before its files are looked up.
 struct DatasetInfo {
@@ -583,11 +587,22 @@ pub fn catalog(site: &Site, data_files: &[&OutputFile]) -> OutputFile {
     };
     let mut entries = Vec::new();
     for info in datasets(site) {
-        let distributions: Vec<Distribution> = data_files
+        let mut distributions: Vec<Distribution> = data_files
             .iter()
             .filter(|f| f.path.starts_with(&info.prefix))
             .filter_map(|f| distribution(site, &f.path, f.bytes.len()))
             .collect();
+        // The Table Schemas of the CSV files, with each dataset that has one.
+        let has_csv = distributions
+            .iter()
+            .any(|d| d.encoding_format == "text/csv");
+        if let Some(package) = data_files
+            .iter()
+            .find(|f| f.path == DATAPACKAGE)
+            .filter(|_| has_csv)
+        {
+            distributions.extend(distribution(site, &package.path, package.bytes.len()));
+        }
         if distributions.is_empty() {
             continue;
         }
