@@ -526,6 +526,9 @@ fn numbers_are_written_the_way_each_language_writes_them() {
     }
     // Open data keeps plain machine numbers.
     let csv = f.output("data/indicators.csv");
-    assert!(csv.contains(",2024-Q3,2024-07-01,2024-09-30,14500.25,"), "{csv}");
+    assert!(
+        csv.contains(",2024-Q3,2024-07-01,2024-09-30,14500.25,"),
+        "{csv}"
+    );
     assert!(f.output("data/indicators.json").contains("1234567"));
 }
