@@ -8,6 +8,9 @@ use serde::Deserialize;
 use crate::diagnostics::{closest, Diagnostic, Diagnostics, Position, Problem};
 use crate::slug;
 
+mod licences;
+pub use licences::Licence;
+
 /// The name of the configuration file at the root of a site.
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -154,6 +157,16 @@ pub struct Config {
     pub license: Option<String>,
     /// How many items a listing page shows (`[pagination] per_page`).
     pub per_page: usize,
+    // Open data (the DCAT catalogue): the licence as an address, the contact
+    // point and the place the data is about.
+    /// `license` resolved to the licence's web address.
+    pub licence: Option<Licence>,
+    /// `contact_email`: where readers of the open data write to.
+    pub contact_email: Option<String>,
+    /// `spatial`: the web address (GeoNames or Wikidata) of the city.
+    pub spatial: Option<String>,
+    /// `spatial_bbox`: the city's bounding box, west, south, east, north in degrees.
+    pub spatial_bbox: Option<[f64; 4]>,
     /// Translated URL segments, by section and language.
     sections: BTreeMap<Section, BTreeMap<String, String>>,
     /// Who presents the reports, for the cover of their PDF (`[report]`).
@@ -242,6 +255,9 @@ struct RawConfig {
     #[serde(default)]
     sample_data: bool,
     license: Option<String>,
+    contact_email: Option<String>,
+    spatial: Option<String>,
+    spatial_bbox: Option<Vec<f64>>,
     #[serde(default)]
     sections: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
@@ -337,7 +353,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    const KNOWN: [&str; 12] = [
+    const KNOWN: [&str; 15] = [
         "title",
         "description",
         "base_url",
@@ -347,6 +363,9 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         "allow_raw_html",
         "sample_data",
         "license",
+        "contact_email",
+        "spatial",
+        "spatial_bbox",
         "sections",
         "pagination",
         "report",
@@ -522,6 +541,68 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             ReportCover::default()
         }
     };
+    // Open data: the licence, the contact point, the place.
+    let licence = match raw.license.as_deref().map(licences::resolve) {
+        Some(Ok(l)) => Some(l),
+        Some(Err(e)) => {
+            ok = false;
+            diags.push(err_at(e.message, Some("license"), e.help));
+            None
+        }
+        None => None,
+    };
+    let contact_email = raw.contact_email.map(|e| e.trim().to_string());
+    if let Some(e) = &contact_email {
+        let parts: Vec<&str> = e.split('@').collect();
+        if parts.len() != 2
+            || parts[0].is_empty()
+            || !parts[1].contains('.')
+            || e.contains(char::is_whitespace)
+        {
+            ok = false;
+            diags.push(err_at(
+                format!("`contact_email` \"{e}\" is not an e-mail address"),
+                Some("contact_email"),
+                "write the address people can write to about the open data, e.g. contact_email = \"international@example.gov\"".into(),
+            ));
+        }
+    }
+    let spatial = raw.spatial.map(|s| s.trim().to_string());
+    if let Some(s) = &spatial {
+        let usable = url::Url::parse(s)
+            .map(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .unwrap_or(false);
+        if !usable {
+            ok = false;
+            diags.push(err_at(
+                format!("`spatial` \"{s}\" is not a web address"),
+                Some("spatial"),
+                "write the address of your city in GeoNames or Wikidata, e.g. spatial = \"https://sws.geonames.org/3117735/\" or \"http://www.wikidata.org/entity/Q2807\"".into(),
+            ));
+        }
+    }
+    let spatial_bbox = match raw.spatial_bbox.as_deref() {
+        None => None,
+        Some(&[w, s, e, n])
+            if (-180.0..=180.0).contains(&w)
+                && (-180.0..=180.0).contains(&e)
+                && (-90.0..=90.0).contains(&s)
+                && (-90.0..=90.0).contains(&n)
+                && w < e
+                && s < n =>
+        {
+            Some([w, s, e, n])
+        }
+        Some(_) => {
+            ok = false;
+            diags.push(err_at(
+                "`spatial_bbox` is not a box of four coordinates".into(),
+                Some("spatial_bbox"),
+                "write the west and east longitudes and the south and north latitudes in degrees, in the order west, south, east, north, e.g. spatial_bbox = [-3.89, 40.31, -3.52, 40.64]".into(),
+            ));
+            None
+        }
+    };
 
     ok.then_some(Config {
         title,
@@ -535,6 +616,10 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         sample_data: raw.sample_data,
         license: raw.license,
         per_page,
+        licence,
+        contact_email,
+        spatial,
+        spatial_bbox,
         sections,
         report,
     })

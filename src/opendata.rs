@@ -14,10 +14,23 @@ use crate::output::OutputFile;
 use crate::period::Period;
 use crate::site::Site;
 
-/// Every open-data file of the site.
+mod datapackage;
+
+/// Every open-data file of the site, with `/data/datapackage.json`
+/// describing every CSV file last.
 pub fn files(site: &Site) -> Vec<OutputFile> {
     let mut out = registry_files(site);
     out.extend(report_files(site));
+    out.extend(indicator_files(site));
+    if let Some(package) = crate::opendata::datapackage::datapackage(site, &out) {
+        out.push(package);
+    }
+    out
+}
+
+/// `/data/indicators.{csv,json}` and `/data/indicators/<id>.{csv,json}`.
+fn indicator_files(site: &Site) -> Vec<OutputFile> {
+    let mut out = Vec::new();
     if site.content.indicators.is_empty() {
         return out;
     }
@@ -56,15 +69,6 @@ pub fn to_bytes(value: &Value) -> Vec<u8> {
     bytes
 }
 
-/// A value as written in CSV and JSON: numbers as the shortest text that
-/// reads back the same, levels as their id.
-pub fn measure_text(m: &Measure) -> String {
-    match m {
-        Measure::Number(n) => format_number(*n),
-        Measure::Level(id) => id.clone(),
-    }
-}
-
 fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
@@ -81,16 +85,52 @@ fn measure_json(m: &Measure) -> Value {
     }
 }
 
-/// The long-format CSV of `indicators`.
+/// The columns of the long indicator table before the per-language ones.
+const INDICATOR_COLUMNS: [&str; 10] = [
+    "indicator",
+    "dimension",
+    "kind",
+    "level",
+    "period",
+    "period_start",
+    "period_end",
+    "value",
+    "scale_level",
+    "scale_rank",
+];
+
+/// The cells of a value: a number in `value`; a level of a scale in
+/// `scale_level` with its rank (1 for the first level of the scale).
+fn value_cells(ind: &Indicator, m: &Measure) -> [String; 3] {
+    match m {
+        Measure::Number(n) => [format_number(*n), String::new(), String::new()],
+        Measure::Level(id) => {
+            let rank = ind
+                .scale
+                .as_ref()
+                .and_then(|s| s.levels.iter().position(|l| &l.id == id))
+                .map(|p| (p + 1).to_string())
+                .unwrap_or_default();
+            [String::new(), id.clone(), rank]
+        }
+    }
+}
+
+/// The last day of a period.
+fn period_end(p: Period) -> String {
+    p.end_exclusive()
+        .pred_opt()
+        .unwrap_or(p.start())
+        .to_string()
+}
+
+/// The long-format CSV of `indicators`: one row per observation.
 fn indicators_csv(site: &Site, indicators: &[&Indicator]) -> Vec<u8> {
     let langs = &site.config.languages;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut header: Vec<String> = ["indicator", "dimension", "kind", "level", "period", "value"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut header: Vec<String> = INDICATOR_COLUMNS.iter().map(|s| s.to_string()).collect();
     header.extend(langs.iter().map(|l| format!("unit_{l}")));
     header.extend(langs.iter().map(|l| format!("note_{l}")));
     let _ = w.write_record(&header);
@@ -102,8 +142,10 @@ fn indicators_csv(site: &Site, indicators: &[&Indicator]) -> Vec<u8> {
                 ind.kind.to_string(),
                 ind.level.to_string(),
                 o.period.to_string(),
-                measure_text(&o.value),
+                o.period.start().to_string(),
+                period_end(o.period),
             ];
+            row.extend(value_cells(ind, &o.value));
             row.extend(langs.iter().map(|l| {
                 ind.unit
                     .as_ref()
@@ -419,7 +461,16 @@ fn report_csv(site: &Site, period: Period) -> Vec<u8> {
     let langs = &site.config.languages;
     let c = crate::reports::compose(&site.content, period);
     let mut header: Vec<String> = [
-        "section", "id", "type", "date", "status", "value", "currency",
+        "section",
+        "id",
+        "type",
+        "date",
+        "period",
+        "status",
+        "value",
+        "currency",
+        "scale_level",
+        "scale_rank",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -447,9 +498,12 @@ fn report_csv(site: &Site, period: Period) -> Vec<u8> {
                 a.id.clone(),
                 a.kind.to_string(),
                 a.signed.to_string(),
+                String::new(),
                 a.status.to_string(),
                 v,
                 cur,
+                String::new(),
+                String::new(),
             ];
             r.extend(titles(&a.title));
             r.extend(no_unit());
@@ -464,8 +518,11 @@ fn report_csv(site: &Site, period: Period) -> Vec<u8> {
             a.kind.to_string(),
             a.date.to_string(),
             String::new(),
+            String::new(),
             v,
             cur,
+            String::new(),
+            String::new(),
         ];
         r.extend(titles(&a.title));
         r.extend(no_unit());
@@ -473,14 +530,18 @@ fn report_csv(site: &Site, period: Period) -> Vec<u8> {
     }
     for l in &c.indicators {
         let ind = l.indicator;
+        let [value, level, rank] = value_cells(ind, &l.observation.value);
         let mut r = vec![
             "indicator".into(),
             ind.id.clone(),
             ind.kind.to_string(),
+            period_end(l.observation.period),
             l.observation.period.to_string(),
             l.status.id().into(),
-            measure_text(&l.observation.value),
+            value,
             String::new(),
+            level,
+            rank,
         ];
         r.extend(titles(&ind.name));
         r.extend(in_each(ind.unit.as_ref()));
@@ -499,6 +560,9 @@ fn report_csv(site: &Site, period: Period) -> Vec<u8> {
                 id.to_string(),
                 String::new(),
                 date,
+                String::new(),
+                String::new(),
+                String::new(),
                 String::new(),
                 String::new(),
                 String::new(),

@@ -146,6 +146,8 @@ impl serde::Serialize for Postings<'_> {
 /// The index of one language, before it is split into files.
 #[derive(Default)]
 struct Index {
+    /// The words of the result list.
+    ui: UiWords,
     docs: Vec<(String, String, String, String)>,
     /// word → stem
     words: BTreeMap<String, String>,
@@ -204,8 +206,12 @@ impl Index {
 
     /// What the result of `d` shows: address, title, start of the summary, kind.
     fn shown(d: &SearchDoc) -> (String, String, String, String) {
-        let summary: String = d.summary.chars().take(SUMMARY_CHARS).collect();
-        (d.url.clone(), d.title.clone(), summary, d.kind.clone())
+        (
+            d.url.clone(),
+            d.title.clone(),
+            snippet(&d.summary),
+            d.kind.clone(),
+        )
     }
 
     /// The shard a word or stem belongs to: its first letter or digit.
@@ -219,7 +225,7 @@ impl Index {
     fn files(&self, lang: &str) -> Vec<OutputFile> {
         let mut letters: BTreeSet<String> = self.words.keys().map(|w| Self::shard(w)).collect();
         letters.extend(self.postings.keys().map(|s| Self::shard(s)));
-        let mut out = vec![self.docs_file(lang)];
+        let mut out = vec![self.docs_file(lang), self.ui.file(lang)];
         out.extend(letters.iter().filter_map(|l| self.shard_file(lang, l)));
         out
     }
@@ -336,7 +342,8 @@ impl LiveIndex {
                     .enumerate()
                     .map(|(n, d)| (d.url.clone(), n))
                     .collect();
-                let index = Index::from_weights(&docs, &per_doc, stemmer.as_ref());
+                let mut index = Index::from_weights(&docs, &per_doc, stemmer.as_ref());
+                index.ui = UiWords::of(site, lang);
                 let live = LiveLanguage {
                     index,
                     stemmer,
@@ -462,6 +469,69 @@ impl LiveLanguage {
     }
 }
 
+/// The start of `text` shown in a result: whole when short, else cut at the
+/// last space within [`SUMMARY_CHARS`] characters, with an ellipsis.
+pub(crate) fn snippet(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= SUMMARY_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(SUMMARY_CHARS).collect();
+    let head = match cut.rfind(char::is_whitespace) {
+        Some(i) if i > 0 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
+    format!("{head}…")
+}
+
+/// The words the search page writes with its results, per language:
+/// `search/<lang>/words.json`.
+#[derive(Default, Clone, serde::Serialize)]
+struct UiWords {
+    /// The count of results when the language's plural rule says "one"
+    /// (`{n}` is the number).
+    one: String,
+    /// The count otherwise.
+    other: String,
+    /// The short name of the Sustainable Development Goals (`ODS`, `SDG`).
+    sdg: String,
+}
+
+impl UiWords {
+    fn of(site: &Site, lang: &str) -> UiWords {
+        let strings = site.theme.i18n.strings(lang);
+        UiWords {
+            one: strings.get("search_count_one").to_string(),
+            other: strings.get("search_count").to_string(),
+            sdg: strings.get("sdg_short").to_string(),
+        }
+    }
+
+    fn file(&self, lang: &str) -> OutputFile {
+        OutputFile::new(
+            format!("search/{lang}/words.json"),
+            serde_json::to_vec(self).unwrap_or_default(),
+            format!("search index ({lang})"),
+        )
+    }
+}
+
+/// The word an SDG is indexed under, in every language: `sdg11`. The search
+/// page reads "ODS 11", "SDG 11", "sdg11" as this word.
+fn sdg_token(n: u8) -> String {
+    format!("sdg{n}")
+}
+
+/// What is indexed of the SDGs `sdgs`: their words and their names in `lang`.
+fn sdg_text(site: &Site, lang: &str, sdgs: &[u8]) -> String {
+    let strings = site.theme.i18n.strings(lang);
+    sdgs.iter()
+        .map(|n| format!("{} {}", sdg_token(*n), strings.get(&format!("sdg_{n}"))))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn compact(value: &Value) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
@@ -474,7 +544,9 @@ pub(crate) fn files(site: &Site) -> Vec<OutputFile> {
         .flat_map_iter(|lang| {
             let docs = documents(site, lang);
             let per_doc: Vec<HashMap<String, u32>> = docs.par_iter().map(weights).collect();
-            Index::from_weights(&docs, &per_doc, stemmer(lang).as_ref()).files(lang)
+            let mut index = Index::from_weights(&docs, &per_doc, stemmer(lang).as_ref());
+            index.ui = UiWords::of(site, lang);
+            index.files(lang)
         })
         .collect()
 }
@@ -486,7 +558,13 @@ fn case_document(
     doc: &crate::content::Document<crate::content::CaseMeta>,
 ) -> SearchDoc {
     let m = &doc.meta;
-    let extra = format!("{} {} {}", m.city, m.actors.join(" "), m.lessons.join(" "));
+    let extra = format!(
+        "{} {} {} {}",
+        m.city,
+        m.actors.join(" "),
+        m.lessons.join(" "),
+        sdg_text(site, lang, &m.sdgs)
+    );
     SearchDoc {
         url: site
             .routes
@@ -500,8 +578,9 @@ fn case_document(
     }
 }
 
-/// Everything searchable in `lang`: cases, pages, indicators, agreements and
-/// reports that exist in that language.
+/// Everything searchable in `lang`: cases, pages, indicators, agreements,
+/// actions and reports that exist in that language. Cases, indicators,
+/// agreements and actions carry their SDGs as `sdg<n>` and the goals' names.
 fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
     let strings = site.theme.i18n.strings(lang);
     let fallbacks = site.config.fallbacks(lang);
@@ -541,10 +620,11 @@ fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
             summary: text(&ind.description),
             kind: strings.get("search_kind_indicator").into(),
             body: format!(
-                "{} {} {}",
+                "{} {} {} {}",
                 text(&ind.category),
                 text(&ind.method),
-                text(&ind.sources)
+                text(&ind.sources),
+                sdg_text(site, lang, &ind.sdgs)
             ),
         });
     }
@@ -555,9 +635,30 @@ fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
             summary: text(&a.summary),
             kind: strings.get("search_kind_agreement").into(),
             body: format!(
-                "{} {}",
+                "{} {} {}",
                 a.partner,
-                a.approved_by.clone().unwrap_or_default()
+                a.approved_by.clone().unwrap_or_default(),
+                sdg_text(site, lang, &a.sdgs)
+            ),
+        });
+    }
+    for a in site.content.actions.values() {
+        let country = strings
+            .get(&format!("country_{}", a.place.country))
+            .to_string();
+        out.push(SearchDoc {
+            url: url(Kind::Action, &a.id),
+            title: text(&a.title),
+            summary: text(&a.summary),
+            kind: strings.get("search_kind_action").into(),
+            body: format!(
+                "{} {} {} {} {} {}",
+                a.place.city,
+                country,
+                a.participants.join(" "),
+                a.funded_by.clone().unwrap_or_default(),
+                a.results.as_ref().map(text).unwrap_or_default(),
+                sdg_text(site, lang, &a.sdgs)
             ),
         });
     }
@@ -567,6 +668,20 @@ fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippets_end_at_a_word_with_an_ellipsis() {
+        assert_eq!(snippet("Short text."), "Short text.");
+        let long = "palabra ".repeat(40);
+        let cut = snippet(&long);
+        assert!(cut.ends_with("palabra…"), "{cut}");
+        assert!(cut.chars().count() <= SUMMARY_CHARS + 1);
+        let commas = format!("{}, más", "a".repeat(SUMMARY_CHARS - 3));
+        assert_eq!(
+            snippet(&commas),
+            format!("{}…", "a".repeat(SUMMARY_CHARS - 3))
+        );
+    }
 
     #[test]
     fn folding_drops_accents_and_case() {
@@ -624,6 +739,7 @@ mod tests {
             names,
             [
                 "search/es/docs.json",
+                "search/es/words.json",
                 "search/es/a.json",
                 "search/es/b.json",
                 "search/es/n.json"

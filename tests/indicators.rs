@@ -135,10 +135,10 @@ fn the_example_builds_with_every_page_and_download() {
     );
     let csv = f.output("data/indicators.csv");
     assert!(csv.starts_with(
-        "indicator,dimension,kind,level,period,value,unit_es,unit_en,note_es,note_en\r\n"
+        "indicator,dimension,kind,level,period,period_start,period_end,value,scale_level,scale_rank,unit_es,unit_en,note_es,note_en\r\n"
     ));
-    assert!(csv.contains("agreements-signed,institutional,quantitative,output,2024-Q3,16,convenios,agreements,Dos convenios nuevos,Two new agreements\r\n"));
-    assert!(csv.contains("coordination,political,qualitative,outcome,2025-S1,medium,,,,\r\n"));
+    assert!(csv.contains("agreements-signed,institutional,quantitative,output,2024-Q3,2024-07-01,2024-09-30,16,,,convenios,agreements,Dos convenios nuevos,Two new agreements\r\n"));
+    assert!(csv.contains("coordination,political,qualitative,outcome,2025-S1,2025-01-01,2025-06-30,,medium,2,,,,\r\n"));
     let json: serde_json::Value = serde_json::from_str(&f.output("data/indicators.json")).unwrap();
     let first = &json[0];
     assert_eq!(first["id"], "agreements-signed");
@@ -526,6 +526,9 @@ fn numbers_are_written_the_way_each_language_writes_them() {
     }
     // Open data keeps plain machine numbers.
     let csv = f.output("data/indicators.csv");
-    assert!(csv.contains(",2024-Q3,14500.25,"), "{csv}");
+    assert!(
+        csv.contains(",2024-Q3,2024-07-01,2024-09-30,14500.25,"),
+        "{csv}"
+    );
     assert!(f.output("data/indicators.json").contains("1234567"));
 }

@@ -246,20 +246,20 @@ fn the_data_bundle_carries_a_recomputable_fingerprint() {
     let csv = f.output("data/reports/2025-S1.csv");
     assert!(
         csv.starts_with(
-            "section,id,type,date,status,value,currency,title_es,title_en,unit_es,unit_en\r\n"
+            "section,id,type,date,period,status,value,currency,scale_level,scale_rank,title_es,title_en,unit_es,unit_en\r\n"
         ),
         "{csv}"
     );
-    assert!(csv.contains("agreement-signed,alpha,cooperation,2025-02-10,active,100000,EUR,Convenio alpha,Agreement alpha,,\r\n"), "{csv}");
-    assert!(csv.contains("action,m1,mission,2025-03-10,,1000,USD,Acción m1,Action m1,,\r\n"));
+    assert!(csv.contains("agreement-signed,alpha,cooperation,2025-02-10,,active,100000,EUR,,,Convenio alpha,Agreement alpha,,\r\n"), "{csv}");
+    assert!(csv.contains("action,m1,mission,2025-03-10,,,1000,USD,,,Acción m1,Action m1,,\r\n"));
     // An indicator's unit is given in every language, not only the first.
     let row = csv
         .lines()
         .find(|l| l.starts_with("indicator,signed,"))
         .unwrap_or_else(|| panic!("no indicator row: {csv}"));
     assert!(
-        row.starts_with("indicator,signed,quantitative,2025-Q2,")
-            && row.ends_with(",3,,Convenios,Agreements,convenios,agreements"),
+        row.starts_with("indicator,signed,quantitative,2025-06-30,2025-Q2,")
+            && row.ends_with(",3,,,,Convenios,Agreements,convenios,agreements"),
         "{row}"
     );
 }

@@ -6,12 +6,32 @@ use serde_json::{json, Value};
 use crate::content::{CaseMeta, Document, Indicator, ReportMeta};
 use crate::site::Site;
 
+/// Removes every `null` member: schema.org has no use for an empty value.
+fn drop_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
+}
+
 /// Serialises JSON-LD for a `<script>` element: `<` is escaped so no text
-/// can close the element.
+/// can close the element. `null` members are left out.
 pub fn script_text(value: &Value) -> String {
+    let mut value = value.clone();
+    drop_nulls(&mut value);
+    let value = &value;
     serde_json::to_string(value)
         .unwrap_or_default()
         .replace('<', "\\u003c")
+}
+
+/// The licence's address (schema.org reads a plain name as a relative address).
+fn licence(site: &Site) -> Option<&str> {
+    site.config.licence.as_ref().map(|l| l.url.as_str())
 }
 
 fn publisher(site: &Site, lang: &str) -> Value {
@@ -36,7 +56,7 @@ pub fn case(site: &Site, lang: &str, doc: &Document<CaseMeta>, permalink: &str) 
         "url": permalink,
         "keywords": themes,
         "spatialCoverage": {"@type": "Place", "name": m.city, "address": {"@type": "PostalAddress", "addressCountry": m.country}},
-        "license": site.config.license,
+        "license": licence(site),
         "publisher": publisher(site, lang),
     }))
 }
@@ -66,7 +86,7 @@ pub fn indicator(site: &Site, lang: &str, ind: &Indicator, permalink: &str) -> S
         "inLanguage": lang,
         "variableMeasured": text(&ind.name),
         "temporalCoverage": coverage,
-        "license": site.config.license,
+        "license": licence(site),
         "creator": publisher(site, lang),
         "distribution": [
             {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{base}data/indicators/{}.csv", ind.id)},
@@ -77,17 +97,20 @@ pub fn indicator(site: &Site, lang: &str, ind: &Indicator, permalink: &str) -> S
 
 /// A Report describing a semiannual report.
 pub fn report(site: &Site, doc: &Document<ReportMeta>, permalink: &str) -> String {
-    script_text(&json!({
+    let mut value = json!({
         "@context": "https://schema.org",
         "@type": "Report",
         "name": doc.meta.title,
         "reportNumber": doc.id,
         "inLanguage": doc.lang,
         "url": permalink,
-        "datePublished": doc.meta.presented.map(|d| d.to_string()),
         "creativeWorkStatus": if doc.meta.presented.is_some() { "Published" } else { "Draft" },
-        "recipient": {"@type": "Organization", "name": doc.meta.legislature},
-        "license": site.config.license,
+        "audience": {"@type": "Audience", "audienceType": doc.meta.legislature},
+        "license": licence(site),
         "publisher": publisher(site, &doc.lang),
-    }))
+    });
+    if let (Some(d), Value::Object(map)) = (doc.meta.presented, &mut value) {
+        map.insert("datePublished".into(), json!(d.to_string()));
+    }
+    script_text(&value)
 }

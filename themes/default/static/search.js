@@ -2,7 +2,10 @@
 // Loads the document list and the shards of the letters typed, only when the
 // search box is used. Words are folded the same way as in the index
 // (lowercase, accents removed); a word found in the index brings every form
-// of it through its stem, any other word is matched as a prefix.
+// of it through its stem, any other word is matched as a prefix. A goal
+// written "ODS 11", "SDG 11" or "sdg11" is the word sdg11 of the index. The
+// count of results follows the language's plural rule (words.json), and the
+// words found are marked in each result's text.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -12,7 +15,9 @@
   var list = document.getElementById("search-results");
   var base = form.getAttribute("data-index");
   var docs = null;
+  var ui = null;
   var shards = {};
+  var loaded = {};
   var timer = null;
 
   function fold(s) {
@@ -20,6 +25,13 @@
   }
   function words(s) {
     return fold(s).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length >= 2; });
+  }
+  // "ODS 11", "SDG-11", "sdg11" (and the site's own short name) → "sdg11".
+  function goals(s, short) {
+    var names = ["ods", "sdg", "odd"];
+    if (short) names.push(fold(short).replace(/[^a-z]/g, ""));
+    var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + names.join("|") + ")[\\s.-]*(\\d{1,2})(?![\\p{N}])", "gu");
+    return fold(s).replace(re, function (m, before, name, n) { return before + "sdg" + Number(n); });
   }
   function shardOf(w) {
     var c = w.charAt(0);
@@ -30,14 +42,48 @@
   }
   function loadDocs() {
     if (!docs) docs = getJson(base + "docs.json");
+    if (!ui) ui = getJson(base + "words.json").then(function (w) { return w || {}; });
     return docs;
   }
   function loadShard(name) {
-    if (!shards[name]) shards[name] = getJson(base + name + ".json").then(function (s) { return s || { words: {}, stems: {} }; });
+    if (!shards[name]) shards[name] = getJson(base + name + ".json").then(function (s) {
+      loaded[name] = s || { words: {}, stems: {} };
+      return loaded[name];
+    });
     return shards[name];
   }
+  function count(n, words) {
+    var rule = "other";
+    try { rule = new Intl.PluralRules(document.documentElement.lang).select(n); } catch (e) { rule = n === 1 ? "one" : "other"; }
+    var text = (rule === "one" && words.one) ? words.one : (words.other || form.getAttribute("data-count"));
+    return text.replace("{n}", n.toLocaleString(document.documentElement.lang));
+  }
+  // True when the word w of a text is one of those the query found: a form
+  // of a stem it matched, or a word that starts with a query word.
+  function found(w, terms, stems) {
+    var f = fold(w);
+    var shard = loaded[shardOf(f)];
+    if (shard && shard.words[f] && stems[shard.words[f]]) return true;
+    for (var i = 0; i < terms.length; i++) if (f.lastIndexOf(terms[i], 0) === 0) return true;
+    return false;
+  }
+  // Appends text to el with the words found in <mark>, built node by node.
+  function marked(el, text, terms, stems) {
+    var re = /[\p{L}\p{N}]+/gu;
+    var last = 0;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length < 2 || !found(m[0], terms, stems)) continue;
+      if (m.index > last) el.appendChild(document.createTextNode(text.slice(last, m.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      el.appendChild(mark);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) el.appendChild(document.createTextNode(text.slice(last)));
+  }
   // Weights per document for one query word.
-  function match(word) {
+  function match(word, stemsFound) {
     return loadShard(shardOf(word)).then(function (shard) {
       var stems = {};
       if (shard.words[word]) {
@@ -50,28 +96,29 @@
       }
       var scores = {};
       Object.keys(stems).forEach(function (stem) {
+        stemsFound[stem] = true;
         var post = shard.stems[stem] || [];
         for (var i = 0; i < post.length; i += 2) scores[post[i]] = (scores[post[i]] || 0) + post[i + 1];
       });
       return scores;
     });
   }
-  function render(found, all, query) {
+  function render(hits, all, query, words, terms, stems) {
     list.textContent = "";
     if (!query) { status.textContent = ""; return; }
-    if (found.length === 0) { status.textContent = form.getAttribute("data-none"); return; }
-    status.textContent = form.getAttribute("data-count").replace("{n}", found.length);
-    found.slice(0, 50).forEach(function (hit) {
+    if (hits.length === 0) { status.textContent = form.getAttribute("data-none"); return; }
+    status.textContent = count(hits.length, words);
+    hits.slice(0, 50).forEach(function (hit) {
       var d = all[hit[0]];
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = d.u;
-      a.textContent = d.t;
+      marked(a, d.t, terms, stems);
       var kind = document.createElement("span");
       kind.className = "search-kind";
       kind.textContent = d.k;
       var p = document.createElement("p");
-      p.textContent = d.s;
+      marked(p, d.s, terms, stems);
       li.appendChild(a);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(kind);
@@ -81,12 +128,17 @@
   }
   function search() {
     var query = input.value;
-    var terms = words(query);
-    if (terms.length === 0) { render([], [], ""); return; }
+    if (words(query).length === 0) { render([], [], ""); return; }
     status.textContent = form.getAttribute("data-loading");
-    Promise.all([loadDocs()].concat(terms.map(match))).then(function (results) {
+    var stems = {};
+    var terms = [];
+    Promise.all([loadDocs(), ui]).then(function (first) {
+      terms = words(goals(query, first[1].sdg));
+      return Promise.all([first[0], first[1]].concat(terms.map(function (t) { return match(t, stems); })));
+    }).then(function (results) {
       var all = results[0] || [];
-      var per = results.slice(1);
+      var uiWords = results[1] || {};
+      var per = results.slice(2);
       var total = {};
       // Every word must match; scores add up.
       Object.keys(per[0]).forEach(function (doc) {
@@ -97,9 +149,9 @@
         }
         total[doc] = sum;
       });
-      var found = Object.keys(total).map(function (d) { return [Number(d), total[d]]; });
-      found.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-      if (input.value === query) render(found, all, query);
+      var hits = Object.keys(total).map(function (d) { return [Number(d), total[d]]; });
+      hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      if (input.value === query) render(hits, all, query, uiWords, terms, stems);
     }).catch(function () { status.textContent = form.getAttribute("data-none"); });
   }
   form.addEventListener("submit", function (e) { e.preventDefault(); search(); });
