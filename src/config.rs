@@ -154,6 +154,9 @@ pub struct Config {
     pub license: Option<String>,
     /// How many items a listing page shows (`[pagination] per_page`).
     pub per_page: usize,
+    /// Within how many days of a mission's return its trip report is due
+    /// (`[missions] trip_report_days`); None when the legislature sets no term.
+    pub trip_report_days: Option<u32>,
     /// Translated URL segments, by section and language.
     sections: BTreeMap<Section, BTreeMap<String, String>>,
 }
@@ -221,7 +224,18 @@ struct RawConfig {
     sections: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     pagination: RawPagination,
+    #[serde(default)]
+    missions: RawMissions,
 }
+
+/// `[missions]` in `site.toml`.
+#[derive(Deserialize, Default)]
+struct RawMissions {
+    trip_report_days: Option<i64>,
+}
+
+/// The longest term for a trip report accepted, in days (a year).
+pub(crate) const MAX_TRIP_REPORT_DAYS: i64 = 366;
 
 /// `[pagination]` in `site.toml`.
 #[derive(Deserialize, Default)]
@@ -287,7 +301,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    const KNOWN: [&str; 11] = [
+    const KNOWN: [&str; 12] = [
         "title",
         "description",
         "base_url",
@@ -299,6 +313,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         "license",
         "sections",
         "pagination",
+        "missions",
     ];
     for key in ignored {
         let help = match closest(&key, KNOWN) {
@@ -447,6 +462,20 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         }
     };
 
+    let trip_report_days = match raw.missions.trip_report_days {
+        None => None,
+        Some(n @ 1..=MAX_TRIP_REPORT_DAYS) => Some(n as u32),
+        Some(n) => {
+            ok = false;
+            diags.push(err_at(
+                format!("`trip_report_days` is {n}: a trip report is due between 1 and {MAX_TRIP_REPORT_DAYS} days after the return"),
+                Some("missions.trip_report_days"),
+                "write the number of days your legislature gives, e.g. trip_report_days = 30, or remove the line when it sets no term".into(),
+            ));
+            None
+        }
+    };
+
     let theme = raw.theme.unwrap_or_else(|| "default".into());
     if slug::validate(&theme).is_err() {
         ok = false;
@@ -475,6 +504,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         sample_data: raw.sample_data,
         license: raw.license,
         per_page,
+        trip_report_days,
         sections,
     })
 }
