@@ -365,3 +365,157 @@ fn the_bundled_example_uses_the_new_registry_fields() {
     let check = f.run(&["check", "--strict"]);
     assert!(check.status.success(), "{}", stderr(&check));
 }
+
+/// Adds `errata` (YAML list items, one per line) to both languages of the
+/// presented report of [`presented`].
+fn with_errata(f: &Fixture, items: &str) {
+    for lang in ["es", "en"] {
+        let path = format!("content/reports/2025-S1.{lang}.md");
+        let text = f.read(&path);
+        f.write(
+            &path,
+            &text.replace(
+                "presented: 2025-08-12\n",
+                &format!("presented: 2025-08-12\nerrata:\n{items}"),
+            ),
+        );
+    }
+}
+
+#[test]
+fn an_erratum_must_name_a_section_that_exists_and_a_known_kind() {
+    let f = presented();
+    with_errata(
+        &f,
+        "  - { date: 2025-09-01, kind: spelling, section: agreements, description: \"a\" }\n  - { date: 2025-09-02, kind: typo, section: budget, description: \"b\" }\n",
+    );
+    let out = f.run(&["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let found = problems(&err);
+    let lines: Vec<&str> = found.iter().map(|(l, _)| l.as_str()).collect();
+    let mut expected = Vec::new();
+    for lang in ["en", "es"] {
+        expected.push(format!("error: content/reports/2025-S1.{lang}.md:6:31: `errata[0].kind` cannot be the text \"spelling\": it must be one of typo, correction"));
+        expected.push(format!("error: content/reports/2025-S1.{lang}.md:7:46: `errata[1].section` cannot be the text \"budget\": it must be one of narrative, agreements, actions, indicators, cases"));
+    }
+    assert_eq!(lines, expected, "{err}");
+    assert!(found.iter().all(|(_, help)| !help.is_empty()), "{err}");
+}
+
+#[test]
+fn an_erratum_without_kind_or_section_is_a_warning() {
+    let f = presented();
+    with_errata(&f, "  - { date: 2025-09-01, description: \"a\" }\n");
+    let out = f.run(&["build"]);
+    let err = stderr(&out);
+    let found = problems(&err);
+    let lines: Vec<&str> = found.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "warning: content/reports/2025-S1.en.md:6:5: this erratum does not say what kind of correction it is or which section it corrects",
+            "warning: content/reports/2025-S1.es.md:6:5: this erratum does not say what kind of correction it is or which section it corrects",
+        ],
+        "{err}"
+    );
+    assert!(found[0].1.contains("kind: typo"), "{err}");
+}
+
+#[test]
+fn a_correction_is_accepted_only_for_the_sections_its_errata_name() {
+    let f = presented();
+    let original = f.read("reports.lock");
+    let fingerprint = |lock: &str| {
+        lock.lines()
+            .find(|l| l.starts_with("fingerprint = "))
+            .unwrap()
+            .to_string()
+    };
+    // The amount of the agreement changes; the erratum names the narrative.
+    f.edit(
+        "content/agreements/famsi.yaml",
+        "status: active\n",
+        "status: active\namount: { value: 180000, currency: EUR }\n",
+    );
+    with_errata(
+        &f,
+        "  - { date: 2025-09-01, kind: correction, section: narrative, description: \"a\" }\n",
+    );
+    let out = f.run(&["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let found = problems(&err);
+    assert_eq!(found.len(), 2, "{err}");
+    assert_eq!(
+        found[0].0,
+        "error: content/reports/2025-S1.en.md: the report 2025-S1 (en) presented on 2025-08-12 has changed in a section no erratum names: agreements"
+    );
+    assert!(found[0].1.contains("`section: agreements`"), "{err}");
+    assert_eq!(f.read("reports.lock"), original, "nothing recorded");
+    // Naming the right section records the new version and keeps the one
+    // as presented.
+    for lang in ["es", "en"] {
+        f.edit(
+            &format!("content/reports/2025-S1.{lang}.md"),
+            "section: narrative",
+            "section: agreements",
+        );
+    }
+    f.build_ok();
+    let lock = f.read("reports.lock");
+    assert_ne!(fingerprint(&lock), fingerprint(&original), "{lock}");
+    assert!(lock.contains("[[report.previous]]"), "{lock}");
+    let first = fingerprint(&original);
+    let kept = lock
+        .split("[[report.previous]]")
+        .nth(1)
+        .expect("a previous version");
+    assert!(
+        kept.contains(&first),
+        "the version as presented is kept:\n{lock}"
+    );
+    // The report links the erratum to its section and back.
+    let page = f.output("en/reports/2025-s1/index.html");
+    assert!(page.contains("id=\"erratum-1\""), "{page}");
+    assert!(page.contains("(correction)"), "{page}");
+    assert!(page.contains("href=\"#part-agreements\""), "{page}");
+    let part = page.split("id=\"part-agreements\"").nth(1).unwrap();
+    assert!(
+        part.split("</section>")
+            .next()
+            .unwrap()
+            .contains("href=\"#erratum-1\""),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_bundled_report_has_a_typo_and_a_correction_linked_both_ways() {
+    let f = Fixture::bundled();
+    f.build_ok();
+    for (lang, path) in [
+        ("en", "en/reports/2025-s1/index.html"),
+        ("es", "es/informes/2025-s1/index.html"),
+    ] {
+        let page = f.output(path);
+        for (n, section) in [(1, "narrative"), (2, "actions")] {
+            assert!(page.contains(&format!("id=\"erratum-{n}\"")), "{lang}");
+            let part = page
+                .split(&format!("id=\"part-{section}\""))
+                .nth(1)
+                .unwrap()
+                .split("</section>")
+                .next()
+                .unwrap();
+            assert!(
+                part.contains(&format!("href=\"#erratum-{n}\"")),
+                "{lang}: {section}"
+            );
+        }
+        assert!(page.contains("href=\"#part-narrative\""), "{lang}");
+        assert!(page.contains("href=\"#part-actions\""), "{lang}");
+    }
+    let lock = f.read("reports.lock");
+    assert!(lock.contains("[[report.previous]]"), "{lock}");
+}

@@ -8,12 +8,55 @@ use serde::Serialize;
 
 use super::markdown_file::Meta;
 use crate::period::Period;
-use crate::yaml::model::{Field, Kind};
-use crate::yaml::MapReader;
+use crate::yaml::model::{Choice, Field, Kind};
+use crate::yaml::{MapReader, YamlEnum};
+use crate::yaml_enum;
+
+yaml_enum!(
+    /// What an erratum corrects.
+    ErratumKind {
+        /// Wording only: no figure or fact changes.
+        Typo = "typo",
+        /// A figure or a fact.
+        Correction = "correction",
+    }
+);
+
+yaml_enum!(
+    /// A section of a report, as named in errata, data and `reports.lock`.
+    ReportSection {
+        /// The text of the report file.
+        Narrative = "narrative",
+        /// The agreements.
+        Agreements = "agreements",
+        /// The international actions.
+        Actions = "actions",
+        /// The indicators.
+        Indicators = "indicators",
+        /// The good practices.
+        Cases = "cases",
+    }
+);
 
 /// The fields of one correction.
 const ERRATUM_FIELDS: &[Field] = &[
     Field::required("date", Kind::Date, "When the correction was made."),
+    Field::optional(
+        "kind",
+        Kind::Choice(Choice {
+            ids: <ErratumKind as YamlEnum>::IDS,
+            words: "report_erratum_kind_",
+        }),
+        "typo (wording only) or correction (a figure or a fact).",
+    ),
+    Field::optional(
+        "section",
+        Kind::Choice(Choice {
+            ids: <ReportSection as YamlEnum>::IDS,
+            words: "report_part_",
+        }),
+        "The section it corrects: narrative, agreements, actions, indicators or cases.",
+    ),
     Field::required(
         "description",
         Kind::Paragraph,
@@ -49,6 +92,10 @@ pub const FIELDS: &[Field] = &[
 pub struct Erratum {
     /// When it was made.
     pub date: NaiveDate,
+    /// Typo or correction, when given.
+    pub kind: Option<ErratumKind>,
+    /// The section it corrects, when given.
+    pub section: Option<ReportSection>,
     /// What was corrected, in the report's language.
     pub description: String,
 }
@@ -98,10 +145,25 @@ impl Meta for ReportMeta {
                             continue;
                         };
                         let date = m.required::<NaiveDate>("date");
+                        let kind = m.optional::<ErratumKind>("kind");
+                        let section = m.optional::<ReportSection>("section");
                         let description = m.required::<String>("description");
+                        let named = m.raw("kind").is_some() && m.raw("section").is_some();
                         m.finish();
+                        if !named {
+                            reader.warning(
+                                &p,
+                                "this erratum does not say what kind of correction it is or which section it corrects",
+                                Some("add `kind: typo` (wording only) or `kind: correction` (a figure or a fact), and `section:` narrative, agreements, actions, indicators or cases".into()),
+                            );
+                        }
                         if let (Some(date), Some(description)) = (date, description) {
-                            errata.push(Erratum { date, description });
+                            errata.push(Erratum {
+                                date,
+                                kind,
+                                section,
+                                description,
+                            });
                         }
                     }
                 }

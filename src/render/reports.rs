@@ -276,10 +276,20 @@ fn report_data<'a>(
         errata: m
             .errata
             .iter()
-            .map(|e| ErratumData {
+            .enumerate()
+            .map(|(i, e)| ErratumData {
                 date: e.date,
                 date_display: i18n.format_date(lang, e.date),
                 description: &e.description,
+                number: i + 1,
+                kind: e.kind.map(crate::yaml::YamlEnum::id),
+                kind_label: e
+                    .kind
+                    .map(|k| super::context::label(site, lang, "report_erratum_kind", k)),
+                section: e.section.map(crate::yaml::YamlEnum::id),
+                section_label: e
+                    .section
+                    .map(|s| super::context::label(site, lang, "report_part", s)),
             })
             .collect(),
         html: &doc.html,

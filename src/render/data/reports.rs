@@ -102,6 +102,18 @@ pub(crate) struct ErratumData<'a> {
     pub date_display: String,
     /// What was corrected.
     pub description: &'a str,
+    /// Its number among the report's errata (1, 2…), for the anchor
+    /// `#erratum-N` the corrected section links to.
+    pub number: usize,
+    /// `typo` or `correction`, or null when not given.
+    pub kind: Option<&'static str>,
+    /// The label of its kind, or null.
+    pub kind_label: Option<String>,
+    /// The section it corrects (`narrative`, `agreements`, `actions`,
+    /// `indicators`, `cases`; its part is `#part-<section>`), or null.
+    pub section: Option<&'static str>,
+    /// The title of that section, or null.
+    pub section_label: Option<String>,
 }
 
 /// The agreements part of a report, in `report.agreements`.
