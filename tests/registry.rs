@@ -518,4 +518,50 @@ fn the_bundled_report_has_a_typo_and_a_correction_linked_both_ways() {
     }
     let lock = f.read("reports.lock");
     assert!(lock.contains("[[report.previous]]"), "{lock}");
+    // The presentation: the official letter and the legislature's record.
+    let es = f.output("es/informes/2025-s1/index.html");
+    assert!(
+        es.contains("Oficio de remisión</dt><dd>Oficio DRI-0321-2025"),
+        "{es}"
+    );
+    assert!(es.contains("Acta 58 de 2025, punto 6"), "{es}");
+    let en = f.output("en/reports/2025-s1/index.html");
+    assert!(en.contains("Minutes 58 of 2025, item 6"), "{en}");
+}
+
+#[test]
+fn the_record_of_receipt_is_outside_the_fingerprint_and_needs_its_entry() {
+    let f = presented();
+    let lock = f.read("reports.lock");
+    // Known only after the presentation: adding it changes nothing recorded.
+    for lang in ["es", "en"] {
+        f.edit(
+            &format!("content/reports/2025-S1.{lang}.md"),
+            "presented: 2025-08-12\n",
+            "presented: 2025-08-12\nletter: \"Oficio 12\"\nreceived: { date: 2025-08-12, entry: \"Acta 58, punto 6\" }\n",
+        );
+    }
+    f.build_ok();
+    assert_eq!(f.read("reports.lock"), lock);
+    // Without its entry: one error per file, at `received`.
+    for lang in ["es", "en"] {
+        f.edit(
+            &format!("content/reports/2025-S1.{lang}.md"),
+            ", entry: \"Acta 58, punto 6\"",
+            "",
+        );
+    }
+    let out = f.run(&["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let found = problems(&err);
+    assert_eq!(found.len(), 2, "{err}");
+    for ((line, help), lang) in found.iter().zip(["en", "es"]) {
+        assert!(
+            line.starts_with(&format!("error: content/reports/2025-S1.{lang}.md:6:13: the required field `entry` is missing in `received`")),
+            "{err}"
+        );
+        assert!(line.contains("entry"), "{err}");
+        assert!(!help.is_empty(), "{err}");
+    }
 }

@@ -64,6 +64,20 @@ const ERRATUM_FIELDS: &[Field] = &[
     ),
 ];
 
+/// The fields of `received`.
+const RECEIVED_FIELDS: &[Field] = &[
+    Field::required(
+        "date",
+        Kind::Date,
+        "The date of the legislature's record that shows it received.",
+    ),
+    Field::required(
+        "entry",
+        Kind::Line,
+        "The entry of that record (minutes, item or file number).",
+    ),
+];
+
 /// The fields of a report's front matter (besides `slug` and `draft`).
 pub const FIELDS: &[Field] = &[
     Field::required("title", Kind::Line, "The report's title in this language."),
@@ -79,6 +93,18 @@ pub const FIELDS: &[Field] = &[
         "The date it was presented; leave it out while the report is a draft.",
     )
     .words("report_presented_on"),
+    Field::optional(
+        "letter",
+        Kind::Line,
+        "The reference of the official letter that sent the report to the legislature.",
+    )
+    .words("report_letter"),
+    Field::optional(
+        "received",
+        Kind::Object(RECEIVED_FIELDS),
+        "Where the legislature's record shows it was received: the date and the entry.",
+    )
+    .words("report_received"),
     Field::optional(
         "errata",
         Kind::List(&Kind::Object(ERRATUM_FIELDS)),
@@ -100,6 +126,15 @@ pub struct Erratum {
     pub description: String,
 }
 
+/// Where the legislature's record shows a report received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Received {
+    /// The date of the record.
+    pub date: NaiveDate,
+    /// The entry (minutes, item or file number).
+    pub entry: String,
+}
+
 /// The front matter of a report.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportMeta {
@@ -111,6 +146,10 @@ pub struct ReportMeta {
     pub legislature: String,
     /// The date it was presented; None while it is a draft.
     pub presented: Option<NaiveDate>,
+    /// The reference of the official letter that sent it.
+    pub letter: Option<String>,
+    /// Where the legislature's record shows it received.
+    pub received: Option<Received>,
     /// Corrections made after presentation, oldest first.
     pub errata: Vec<Erratum>,
 }
@@ -134,6 +173,21 @@ impl Meta for ReportMeta {
         if let Some(d) = presented {
             super::check_date_range(map, "presented", d);
         }
+        let letter = map.optional::<String>("letter");
+        let received = map.raw("received").and_then(|v| {
+            let path = map.path_of("received");
+            let mut m = reader.mapping(v, &path)?;
+            let date = m.required::<NaiveDate>("date");
+            let entry = m.required::<String>("entry");
+            if let Some(d) = date {
+                super::check_date_range(&m, "date", d);
+            }
+            m.finish();
+            Some(Received {
+                date: date?,
+                entry: entry?,
+            })
+        });
         let mut errata = Vec::new();
         if let Some(v) = map.raw("errata") {
             let path = map.path_of("errata");
@@ -194,6 +248,8 @@ impl Meta for ReportMeta {
             title: title?,
             legislature: legislature?,
             presented,
+            letter,
+            received,
             errata,
         })
     }

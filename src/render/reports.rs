@@ -273,6 +273,15 @@ fn report_data<'a>(
         presented_display: m.presented.map(|d| i18n.format_date(lang, d)),
         draft: m.presented.is_none(),
         fingerprint,
+        letter: m.letter.as_deref(),
+        received: m
+            .received
+            .as_ref()
+            .map(|r| super::data::reports::ReceivedData {
+                date: r.date,
+                date_display: i18n.format_date(lang, r.date),
+                entry: &r.entry,
+            }),
         errata: m
             .errata
             .iter()

@@ -71,6 +71,10 @@ pub(crate) struct ReportData<'a> {
     pub draft: bool,
     /// `sha256:…` of the presented content, or null.
     pub fingerprint: Option<String>,
+    /// The reference of the official letter that sent it, or null.
+    pub letter: Option<&'a str>,
+    /// Where the legislature's record shows it received, or null.
+    pub received: Option<ReceivedData<'a>>,
     /// Its errata, oldest first.
     pub errata: Vec<ErratumData<'a>>,
     /// The narrative, rendered from Markdown (print with `| safe`).
@@ -90,6 +94,18 @@ pub(crate) struct ReportData<'a> {
     pub data_json: String,
     /// The report's CSV data file.
     pub data_csv: String,
+}
+
+/// Where the legislature's record shows a report received, in `report.received`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ReceivedData<'a> {
+    /// The ISO date of the record.
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    /// That date written for readers.
+    pub date_display: String,
+    /// The entry of the record.
+    pub entry: &'a str,
 }
 
 /// A correction of a presented report, in `report.errata`.
