@@ -167,6 +167,9 @@ pub struct Config {
     pub spatial: Option<String>,
     /// `spatial_bbox`: the city's bounding box, west, south, east, north in degrees.
     pub spatial_bbox: Option<[f64; 4]>,
+    /// Within how many days of a mission's return its trip report is due
+    /// (`[missions] trip_report_days`); None when the legislature sets no term.
+    pub trip_report_days: Option<u32>,
     /// Translated URL segments, by section and language.
     sections: BTreeMap<Section, BTreeMap<String, String>>,
     /// Who presents the reports, for the cover of their PDF (`[report]`).
@@ -264,6 +267,7 @@ struct RawConfig {
     pagination: RawPagination,
     #[serde(default)]
     report: RawReport,
+    missions: RawMissions,
 }
 
 /// `[report]` in `site.toml`.
@@ -276,6 +280,15 @@ struct RawReport {
 
 /// The image formats a cover logo may have, by file ending.
 pub(crate) const LOGO_FORMATS: [&str; 4] = ["png", "jpg", "jpeg", "svg"];
+
+/// `[missions]` in `site.toml`.
+#[derive(Deserialize, Default)]
+struct RawMissions {
+    trip_report_days: Option<i64>,
+}
+
+/// The longest term for a trip report accepted, in days (a year).
+pub(crate) const MAX_TRIP_REPORT_DAYS: i64 = 366;
 
 /// `[pagination]` in `site.toml`.
 #[derive(Deserialize, Default)]
@@ -353,7 +366,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    const KNOWN: [&str; 15] = [
+    const KNOWN: [&str; 16] = [
         "title",
         "description",
         "base_url",
@@ -369,6 +382,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         "sections",
         "pagination",
         "report",
+        "missions",
     ];
     for key in ignored {
         let help = match closest(&key, KNOWN) {
@@ -517,6 +531,20 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         }
     };
 
+    let trip_report_days = match raw.missions.trip_report_days {
+        None => None,
+        Some(n @ 1..=MAX_TRIP_REPORT_DAYS) => Some(n as u32),
+        Some(n) => {
+            ok = false;
+            diags.push(err_at(
+                format!("`trip_report_days` is {n}: a trip report is due between 1 and {MAX_TRIP_REPORT_DAYS} days after the return"),
+                Some("missions.trip_report_days"),
+                "write the number of days your legislature gives, e.g. trip_report_days = 30, or remove the line when it sets no term".into(),
+            ));
+            None
+        }
+    };
+
     let theme = raw.theme.unwrap_or_else(|| "default".into());
     if slug::validate(&theme).is_err() {
         ok = false;
@@ -620,6 +648,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         contact_email,
         spatial,
         spatial_bbox,
+        trip_report_days,
         sections,
         report,
     })

@@ -355,6 +355,15 @@ pub fn check(root: &Path, strict: bool) -> Diagnostics {
             let mut diagnostics = r.diagnostics;
             let index = linkcheck::Index::new(&r.files).with_routes(&r.site.routes);
             diagnostics.extend(linkcheck::check_pages(&index, &r.site.config, &r.checked));
+            match crate::content::deadlines::today() {
+                Ok(today) => crate::content::deadlines::warn(
+                    &r.site.content,
+                    &r.site.config,
+                    today,
+                    &mut diagnostics,
+                ),
+                Err(p) => diagnostics.push(p.error("memoria")),
+            }
             diagnostics
         }
         Err(d) => d,

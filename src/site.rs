@@ -47,6 +47,9 @@ pub(crate) struct Site {
     /// language of its fallback order that has them), newest first, then
     /// by title: the order of the cases index, made once.
     pub(crate) listed: BTreeMap<String, Vec<String>>,
+    /// A number for each case id (its place among the ids), where the
+    /// data of each language keeps what it made of the case.
+    pub(crate) case_slots: std::collections::HashMap<String, usize>,
     /// The new `reports.lock` to write after a successful build, when it changed.
     pub(crate) lock_update: Option<Lock>,
     /// Templates, words and static files.
@@ -95,6 +98,13 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
     let links = taxonomy::IndicatorLinks::build(&content);
     let related = taxonomy::related_all(&content, &taxonomies, config.default_language(), 4);
     let listed = listing_order(&config, &content, &routes);
+    let case_slots = content
+        .cases
+        .entries
+        .keys()
+        .enumerate()
+        .map(|(i, id)| (id.clone(), i))
+        .collect();
     crate::timing::timing("derive: taxonomies and related practices", t);
     let mode = if options.record_reports {
         Mode::Record
@@ -119,6 +129,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
                 taxonomies,
                 related,
                 listed,
+                case_slots,
                 links,
                 theme,
                 printed: BTreeMap::new(),

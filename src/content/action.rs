@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::data_file::DataItem;
-use super::fields::{sdg_numbers, Country, Money, Sdg, TermId, MONEY_FIELDS};
+use super::fields::{sdg_numbers, Country, DocumentLink, Money, Sdg, TermId, MONEY_FIELDS};
 use crate::yaml::model::{Choice, Field, Kind, Target};
 use crate::yaml::{LangText, Located, MapReader, YamlEnum};
 use crate::yaml_enum;
@@ -42,6 +42,38 @@ const PLACE_FIELDS: &[Field] = &[
         Kind::Country,
         "The country, as its two-letter ISO code.",
     ),
+];
+
+/// The fields of `authorisation`: who allowed a mission abroad, under
+/// which reference, on which day.
+const AUTHORISATION_FIELDS: &[Field] = &[
+    Field::required(
+        "by",
+        Kind::Line,
+        "Who authorised it (the council, the mayor's office…).",
+    )
+    .words("action_authorised_by"),
+    Field::required(
+        "reference",
+        Kind::Line,
+        "The reference of the authorisation (resolution, decree, minutes).",
+    )
+    .words("action_authorisation_reference"),
+    Field::required("date", Kind::Date, "The date of the authorisation.")
+        .words("action_authorisation_date"),
+];
+
+/// The fields of `trip_report`: the report on a mission handed to the
+/// legislature after the return.
+const TRIP_REPORT_FIELDS: &[Field] = &[
+    Field::required("date", Kind::Date, "The date it was handed in.")
+        .words("action_trip_report_date"),
+    Field::optional(
+        "document",
+        Kind::Link,
+        "A link to it (https://… or a path on this site).",
+    )
+    .words("action_trip_report_document"),
 ];
 
 /// The fields of an action's file.
@@ -84,6 +116,18 @@ pub const FIELDS: &[Field] = &[
     .words("action_cost"),
     Field::optional("funded_by", Kind::Line, "Who paid for it.").words("action_funded_by"),
     Field::optional(
+        "authorisation",
+        Kind::Object(AUTHORISATION_FIELDS),
+        "For a mission abroad: who authorised it, the reference and the date.",
+    )
+    .words("action_authorisation"),
+    Field::optional(
+        "trip_report",
+        Kind::Object(TRIP_REPORT_FIELDS),
+        "For a mission abroad: the trip report handed in after the return.",
+    )
+    .words("action_trip_report"),
+    Field::optional(
         "agreements",
         Kind::List(&Kind::Ref(Target::Agreements)),
         "Agreements it relates to, by id.",
@@ -118,6 +162,26 @@ pub struct Place {
     pub country: String,
 }
 
+/// Who authorised a mission abroad.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Authorisation {
+    /// The body or office that authorised it.
+    pub by: String,
+    /// The reference of the act.
+    pub reference: String,
+    /// The date of the act.
+    pub date: NaiveDate,
+}
+
+/// The report on a mission handed in after the return.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TripReport {
+    /// When it was handed in.
+    pub date: NaiveDate,
+    /// A link to it.
+    pub document: Option<String>,
+}
+
 /// One international action.
 #[derive(Debug, Clone)]
 pub struct Action {
@@ -145,6 +209,10 @@ pub struct Action {
     pub cost: Option<Money>,
     /// Who paid.
     pub funded_by: Option<String>,
+    /// Who authorised the mission.
+    pub authorisation: Option<Authorisation>,
+    /// The trip report.
+    pub trip_report: Option<TripReport>,
     /// Agreements it relates to, with positions for the check that they exist.
     pub agreements: Vec<Located<String>>,
     /// Results per language.
@@ -153,6 +221,23 @@ pub struct Action {
     pub sdgs: Vec<u8>,
     /// Theme ids.
     pub themes: Vec<String>,
+}
+
+impl Action {
+    /// The last day of the action: its `end_date`, else its `date`.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end_date.unwrap_or(self.date)
+    }
+
+    /// For a mission without a trip report, the day its report is due when
+    /// the legislature gives `days` after the return; else None.
+    pub fn trip_report_due(&self, days: Option<u32>) -> Option<NaiveDate> {
+        if self.kind != ActionType::Mission || self.trip_report.is_some() {
+            return None;
+        }
+        self.last_day()
+            .checked_add_days(chrono::Days::new(u64::from(days?)))
+    }
 }
 
 impl DataItem for Action {
@@ -182,6 +267,36 @@ impl DataItem for Action {
         let participants = map.required::<Vec<String>>("participants");
         let cost = map.optional::<Money>("cost");
         let funded_by = map.optional::<String>("funded_by");
+        let authorisation = map.raw("authorisation").and_then(|v| {
+            let path = map.path_of("authorisation");
+            let mut m = reader.mapping(v, &path)?;
+            let by = m.required::<String>("by");
+            let reference = m.required::<String>("reference");
+            let date = m.required::<NaiveDate>("date");
+            if let Some(d) = date {
+                super::check_date_range(&m, "date", d);
+            }
+            m.finish();
+            Some(Authorisation {
+                by: by?,
+                reference: reference?,
+                date: date?,
+            })
+        });
+        let trip_report = map.raw("trip_report").and_then(|v| {
+            let path = map.path_of("trip_report");
+            let mut m = reader.mapping(v, &path)?;
+            let date = m.required::<NaiveDate>("date");
+            let document = m.optional::<DocumentLink>("document").map(|d| d.0);
+            if let Some(d) = date {
+                super::check_date_range(&m, "date", d);
+            }
+            m.finish();
+            Some(TripReport {
+                date: date?,
+                document,
+            })
+        });
         let agreements = map
             .optional::<Vec<Located<TermId>>>("agreements")
             .unwrap_or_default()
@@ -216,6 +331,19 @@ impl DataItem for Action {
                 );
             }
         }
+        if let (Some(report), Some(start)) = (&trip_report, date) {
+            let back = end_date.unwrap_or(start);
+            if report.date < back {
+                reader.error(
+                    &format!("{}.date", map.path_of("trip_report")),
+                    format!(
+                        "the trip report is dated {}, before the end of the trip ({back})",
+                        report.date
+                    ),
+                    Some("a trip report is handed in after the return: check its date and the trip's `date` and `end_date`".into()),
+                );
+            }
+        }
         Some(Action {
             id: id.to_string(),
             source: PathBuf::new(),
@@ -229,6 +357,8 @@ impl DataItem for Action {
             participants: participants?,
             cost,
             funded_by,
+            authorisation,
+            trip_report,
             agreements,
             results,
             sdgs,

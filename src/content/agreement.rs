@@ -46,6 +46,43 @@ yaml_enum!(
     }
 );
 
+yaml_enum!(
+    /// What a later change to an agreement is.
+    AmendmentKind {
+        /// Its terms were changed.
+        Amendment = "amendment",
+        /// It was extended for a new term.
+        Renewal = "renewal",
+    }
+);
+
+/// The fields of one amendment or renewal.
+const AMENDMENT_FIELDS: &[Field] = &[
+    Field::required(
+        "kind",
+        Kind::Choice(Choice {
+            ids: <AmendmentKind as YamlEnum>::IDS,
+            words: "agreement_amendment_kind_",
+        }),
+        "amendment (its terms changed) or renewal (extended for a new term).",
+    ),
+    Field::required(
+        "date",
+        Kind::Date,
+        "The date it was signed; not before the agreement's own signature.",
+    ),
+    Field::required(
+        "description",
+        Kind::Texts(&Kind::Paragraph),
+        "What changed, in each language.",
+    ),
+    Field::optional(
+        "ends",
+        Kind::Date,
+        "For a renewal: the new end date (leave the agreement's own `ends` as it was).",
+    ),
+];
+
 /// The fields of an agreement's file.
 pub const FIELDS: &[Field] = &[
     Field::required(
@@ -104,6 +141,12 @@ pub const FIELDS: &[Field] = &[
     )
     .words("agreement_approved_by"),
     Field::optional(
+        "amendments",
+        Kind::List(&Kind::Object(AMENDMENT_FIELDS)),
+        "Amendments and renewals signed later, each with its date.",
+    )
+    .words("agreement_amendments"),
+    Field::optional(
         "sdgs",
         Kind::List(&Kind::Sdg),
         "Sustainable Development Goals, by number.",
@@ -122,6 +165,19 @@ pub const FIELDS: &[Field] = &[
     )
     .words("agreement_documents"),
 ];
+
+/// An amendment or renewal of an agreement.
+#[derive(Debug, Clone)]
+pub struct Amendment {
+    /// Amendment or renewal.
+    pub kind: AmendmentKind,
+    /// When it was signed.
+    pub date: NaiveDate,
+    /// What changed, per language.
+    pub description: LangText,
+    /// For a renewal, the new end date.
+    pub ends: Option<NaiveDate>,
+}
 
 /// One agreement of the registry.
 #[derive(Debug, Clone)]
@@ -152,6 +208,8 @@ pub struct Agreement {
     pub amount: Option<Money>,
     /// The legislative act that approved it.
     pub approved_by: Option<String>,
+    /// Amendments and renewals, oldest first.
+    pub amendments: Vec<Amendment>,
     /// Sustainable Development Goals.
     pub sdgs: Vec<u8>,
     /// Theme ids.
@@ -167,8 +225,93 @@ impl Agreement {
             self.status,
             AgreementStatus::Active | AgreementStatus::Concluded | AgreementStatus::Suspended
         ) && self.signed < end
-            && self.ends.is_none_or(|e| e >= start)
+            && self.end().is_none_or(|e| e >= start)
     }
+
+    /// The end date as known on the day before `before`: the `ends` of the
+    /// latest renewal signed by then that gives one, else its own `ends`.
+    pub fn ends_before(&self, before: NaiveDate) -> Option<NaiveDate> {
+        self.amendments
+            .iter()
+            .rev()
+            .filter(|m| m.date < before)
+            .find_map(|m| m.ends)
+            .or(self.ends)
+    }
+
+    /// The end date today: after its latest renewal, if any.
+    pub fn end(&self) -> Option<NaiveDate> {
+        self.ends_before(NaiveDate::MAX)
+    }
+}
+
+/// Reads `amendments`, oldest first; an amendment dated before the
+/// agreement's signature (`signed`) is an error at its date.
+fn read_amendments(map: &mut MapReader<'_, '_>, signed: Option<NaiveDate>) -> Vec<Amendment> {
+    let reader = map.reader();
+    let mut out = Vec::new();
+    let Some(v) = map.raw("amendments") else {
+        return out;
+    };
+    let path = map.path_of("amendments");
+    let Some(items) = v.as_sequence() else {
+        reader.error(
+            &path,
+            "`amendments` must be a list",
+            Some("write each one as `- { kind: amendment, date: 2026-03-01, description: { es: \"…\", en: \"…\" } }`".into()),
+        );
+        return out;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let p = crate::yaml::child_index(&path, i);
+        let Some(mut m) = reader.mapping(item, &p) else {
+            continue;
+        };
+        let kind = m.required::<AmendmentKind>("kind");
+        let date = m.required::<NaiveDate>("date");
+        let description = m.required::<LangText>("description");
+        let ends = m.optional::<NaiveDate>("ends");
+        if let Some(d) = date {
+            super::check_date_range(&m, "date", d);
+        }
+        if let Some(e) = ends {
+            super::check_date_range(&m, "ends", e);
+            if kind == Some(AmendmentKind::Amendment) {
+                reader.error(
+                    &m.path_of("ends"),
+                    "only a renewal has a new end date",
+                    Some("write `kind: renewal` if the agreement was extended, or remove `ends` from this amendment".into()),
+                );
+            } else if date.is_some_and(|d| e < d) {
+                reader.error(
+                    &m.path_of("ends"),
+                    format!("the renewal's new end date ({e}) comes before the renewal itself"),
+                    Some("check both dates".into()),
+                );
+            }
+        }
+        let date_path = m.path_of("date");
+        m.finish();
+        if let (Some(d), Some(s)) = (date, signed) {
+            if d < s {
+                reader.error(
+                    &date_path,
+                    format!("this {} is dated {d}, before the agreement was signed ({s})", kind.map_or("amendment", |k| k.id())),
+                    Some("an amendment or renewal comes after the signature: check this date and `signed`".into()),
+                );
+            }
+        }
+        if let (Some(kind), Some(date), Some(description)) = (kind, date, description) {
+            out.push(Amendment {
+                kind,
+                date,
+                description,
+                ends,
+            });
+        }
+    }
+    out.sort_by_key(|a| a.date);
+    out
 }
 
 impl DataItem for Agreement {
@@ -185,6 +328,7 @@ impl DataItem for Agreement {
         let status = map.required::<AgreementStatus>("status");
         let amount = map.optional::<Money>("amount");
         let approved_by = map.optional::<String>("approved_by");
+        let amendments = read_amendments(map, signed);
         let sdgs = map
             .optional::<Vec<Sdg>>("sdgs")
             .map(sdg_numbers)
@@ -229,6 +373,7 @@ impl DataItem for Agreement {
             status: status?,
             amount,
             approved_by,
+            amendments,
             sdgs,
             themes,
             documents,

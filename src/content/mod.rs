@@ -8,6 +8,7 @@ pub mod action;
 pub mod agreement;
 pub mod case;
 pub mod data_file;
+pub(crate) mod deadlines;
 pub mod document;
 pub mod fields;
 pub mod files;

@@ -8,16 +8,73 @@ use serde::Serialize;
 
 use super::markdown_file::Meta;
 use crate::period::Period;
-use crate::yaml::model::{Field, Kind};
-use crate::yaml::MapReader;
+use crate::yaml::model::{Choice, Field, Kind};
+use crate::yaml::{MapReader, YamlEnum};
+use crate::yaml_enum;
+
+yaml_enum!(
+    /// What an erratum corrects.
+    ErratumKind {
+        /// Wording only: no figure or fact changes.
+        Typo = "typo",
+        /// A figure or a fact.
+        Correction = "correction",
+    }
+);
+
+yaml_enum!(
+    /// A section of a report, as named in errata, data and `reports.lock`.
+    ReportSection {
+        /// The text of the report file.
+        Narrative = "narrative",
+        /// The agreements.
+        Agreements = "agreements",
+        /// The international actions.
+        Actions = "actions",
+        /// The indicators.
+        Indicators = "indicators",
+        /// The good practices.
+        Cases = "cases",
+    }
+);
 
 /// The fields of one correction.
 const ERRATUM_FIELDS: &[Field] = &[
     Field::required("date", Kind::Date, "When the correction was made."),
+    Field::optional(
+        "kind",
+        Kind::Choice(Choice {
+            ids: <ErratumKind as YamlEnum>::IDS,
+            words: "report_erratum_kind_",
+        }),
+        "typo (wording only) or correction (a figure or a fact).",
+    ),
+    Field::optional(
+        "section",
+        Kind::Choice(Choice {
+            ids: <ReportSection as YamlEnum>::IDS,
+            words: "report_part_",
+        }),
+        "The section it corrects: narrative, agreements, actions, indicators or cases.",
+    ),
     Field::required(
         "description",
         Kind::Paragraph,
         "What was corrected, in the report's language.",
+    ),
+];
+
+/// The fields of `received`.
+const RECEIVED_FIELDS: &[Field] = &[
+    Field::required(
+        "date",
+        Kind::Date,
+        "The date of the legislature's record that shows it received.",
+    ),
+    Field::required(
+        "entry",
+        Kind::Line,
+        "The entry of that record (minutes, item or file number).",
     ),
 ];
 
@@ -37,6 +94,18 @@ pub const FIELDS: &[Field] = &[
     )
     .words("report_presented_on"),
     Field::optional(
+        "letter",
+        Kind::Line,
+        "The reference of the official letter that sent the report to the legislature.",
+    )
+    .words("report_letter"),
+    Field::optional(
+        "received",
+        Kind::Object(RECEIVED_FIELDS),
+        "Where the legislature's record shows it was received: the date and the entry.",
+    )
+    .words("report_received"),
+    Field::optional(
         "errata",
         Kind::List(&Kind::Object(ERRATUM_FIELDS)),
         "Corrections made after it was presented, each with its date.",
@@ -49,8 +118,21 @@ pub const FIELDS: &[Field] = &[
 pub struct Erratum {
     /// When it was made.
     pub date: NaiveDate,
+    /// Typo or correction, when given.
+    pub kind: Option<ErratumKind>,
+    /// The section it corrects, when given.
+    pub section: Option<ReportSection>,
     /// What was corrected, in the report's language.
     pub description: String,
+}
+
+/// Where the legislature's record shows a report received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Received {
+    /// The date of the record.
+    pub date: NaiveDate,
+    /// The entry (minutes, item or file number).
+    pub entry: String,
 }
 
 /// The front matter of a report.
@@ -64,6 +146,10 @@ pub struct ReportMeta {
     pub legislature: String,
     /// The date it was presented; None while it is a draft.
     pub presented: Option<NaiveDate>,
+    /// The reference of the official letter that sent it.
+    pub letter: Option<String>,
+    /// Where the legislature's record shows it received.
+    pub received: Option<Received>,
     /// Corrections made after presentation, oldest first.
     pub errata: Vec<Erratum>,
 }
@@ -87,6 +173,21 @@ impl Meta for ReportMeta {
         if let Some(d) = presented {
             super::check_date_range(map, "presented", d);
         }
+        let letter = map.optional::<String>("letter");
+        let received = map.raw("received").and_then(|v| {
+            let path = map.path_of("received");
+            let mut m = reader.mapping(v, &path)?;
+            let date = m.required::<NaiveDate>("date");
+            let entry = m.required::<String>("entry");
+            if let Some(d) = date {
+                super::check_date_range(&m, "date", d);
+            }
+            m.finish();
+            Some(Received {
+                date: date?,
+                entry: entry?,
+            })
+        });
         let mut errata = Vec::new();
         if let Some(v) = map.raw("errata") {
             let path = map.path_of("errata");
@@ -98,10 +199,25 @@ impl Meta for ReportMeta {
                             continue;
                         };
                         let date = m.required::<NaiveDate>("date");
+                        let kind = m.optional::<ErratumKind>("kind");
+                        let section = m.optional::<ReportSection>("section");
                         let description = m.required::<String>("description");
+                        let named = m.raw("kind").is_some() && m.raw("section").is_some();
                         m.finish();
+                        if !named {
+                            reader.warning(
+                                &p,
+                                "this erratum does not say what kind of correction it is or which section it corrects",
+                                Some("add `kind: typo` (wording only) or `kind: correction` (a figure or a fact), and `section:` narrative, agreements, actions, indicators or cases".into()),
+                            );
+                        }
                         if let (Some(date), Some(description)) = (date, description) {
-                            errata.push(Erratum { date, description });
+                            errata.push(Erratum {
+                                date,
+                                kind,
+                                section,
+                                description,
+                            });
                         }
                     }
                 }
@@ -132,6 +248,8 @@ impl Meta for ReportMeta {
             title: title?,
             legislature: legislature?,
             presented,
+            letter,
+            received,
             errata,
         })
     }

@@ -139,9 +139,7 @@ fn print_one(
         .routes
         .doc(Kind::Report, &doc.id, lang)
         .ok_or_else(Vec::new)?;
-    let composition = crate::reports::compose(&site.content, doc.meta.period);
-    let cases: BTreeSet<&str> = composition.cases.iter().copied().collect();
-    let lc = LanguageContext::with_cases(site, lang, Some(&cases));
+    let lc = LanguageContext::new(site, lang);
     let fallbacks = config.fallbacks(lang);
     let report = crate::render::reports::print_data(site, &lc, doc);
     let narrative =

@@ -37,21 +37,13 @@ pub struct LanguageContext<'a> {
     nav: Vec<NavItem<'a>>,
     /// The site.
     model: &'a Site,
-    /// What listings show of each case in this language, by case id: made
-    /// the first time a page shows it.
-    summaries: std::collections::HashMap<&'a str, LazySummary<'a>>,
+    /// The fallback order of `lang`.
+    fallbacks: Vec<String>,
+    /// What listings show of each case in this language, in the case's slot
+    /// (`Site::case_slots`): made the first time a page shows it.
+    summaries: Vec<std::sync::OnceLock<Option<CaseSummary<'a>>>>,
     /// The theme's words each template uses, in this language.
     words: std::collections::HashMap<String, Value>,
-}
-
-/// A case summary, made the first time it is asked for.
-struct LazySummary<'a> {
-    /// The version listed.
-    doc: &'a Document<CaseMeta>,
-    /// Its address.
-    url: &'a str,
-    /// The summary, once made.
-    made: std::sync::OnceLock<CaseSummary<'a>>,
 }
 
 /// One language's version of a page, for alternates and the switcher.
@@ -69,40 +61,31 @@ impl<'a> LanguageContext<'a> {
     /// the cases are made when a page first asks for one: a rebuild that
     /// renders a few pages makes only theirs.
     pub fn new(site: &'a Site, lang: &'a str) -> LanguageContext<'a> {
-        let fallbacks = site.config.fallbacks(lang);
-        let summaries = site
-            .content
-            .cases
-            .entries
-            .iter()
-            .filter_map(|(id, e)| {
-                let doc = e.get_or_fallback(lang, &fallbacks)?;
-                let route = site.routes.doc(Kind::Case, id, &doc.lang)?;
-                let lazy = LazySummary {
-                    doc,
-                    url: &route.url,
-                    made: std::sync::OnceLock::new(),
-                };
-                Some((id.as_str(), lazy))
-            })
-            .collect();
         LanguageContext {
             lang,
             site: site_data(site, lang),
             nav: nav(site, lang),
             model: site,
-            summaries,
+            fallbacks: site.config.fallbacks(lang),
+            summaries: (0..site.case_slots.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             words: words(site, lang),
         }
     }
 
-    /// The typed listing summary of case `id` in this language.
+    /// The typed listing summary of case `id` in this language (in it, or
+    /// in the first language of the fallback order that has it).
     pub(crate) fn case_summary(&self, id: &str) -> Option<&CaseSummary<'a>> {
-        let lazy = self.summaries.get(id)?;
-        Some(
-            lazy.made
-                .get_or_init(|| summary_of(self.model, self.lang, lazy.doc, lazy.url)),
-        )
+        let site = self.model;
+        let slot = self.summaries.get(*site.case_slots.get(id)?)?;
+        slot.get_or_init(|| {
+            let entry = site.content.cases.entries.get(id)?;
+            let doc = entry.get_or_fallback(self.lang, &self.fallbacks)?;
+            let route = site.routes.doc(Kind::Case, &entry.id, &doc.lang)?;
+            Some(summary_of(site, self.lang, doc, &route.url))
+        })
+        .as_ref()
     }
 
     /// The words (`t`) a template needs, in this language.

@@ -5,7 +5,8 @@ use super::context::{self, LanguageContext};
 use super::data::listing::Downloads;
 use super::data::registry::{
     ActionData, ActionTemplate, ActionsTemplate, AgreementData, AgreementFull, AgreementLink,
-    AgreementTemplate, AgreementsTemplate, PlaceData,
+    AgreementTemplate, AgreementsTemplate, AmendmentData, AuthorisationData, PlaceData,
+    TripReportData,
 };
 use super::indicators::Page;
 use crate::config::Section;
@@ -56,12 +57,23 @@ pub(crate) fn agreement<'a>(site: &'a Site, lang: &str, a: &'a Agreement) -> Agr
         type_label: context::label(site, lang, "agreement_type", a.kind),
         signed: a.signed,
         signed_display: i18n.format_date(lang, a.signed),
-        ends: a.ends,
-        ends_display: a.ends.map(|d| i18n.format_date(lang, d)),
+        ends: a.end(),
+        ends_display: a.end().map(|d| i18n.format_date(lang, d)),
         status: a.status,
         status_label: context::label(site, lang, "agreement_status", a.status),
         amount: a.amount.as_ref().map(|m| money(site, lang, m)),
         approved_by: a.approved_by.as_deref(),
+        amendments: a
+            .amendments
+            .iter()
+            .map(|m| AmendmentData {
+                kind: m.kind,
+                kind_label: context::label(site, lang, "agreement_amendment_kind", m.kind),
+                date: m.date,
+                date_display: i18n.format_date(lang, m.date),
+                description: text(site, lang, &m.description),
+            })
+            .collect(),
         sdgs: &a.sdgs,
         themes: &a.themes,
         documents: &a.documents,
@@ -99,6 +111,20 @@ pub(crate) fn action<'a>(site: &'a Site, lang: &str, a: &'a Action) -> ActionDat
         participants: &a.participants,
         cost: a.cost.as_ref().map(|m| money(site, lang, m)),
         funded_by: a.funded_by.as_deref(),
+        authorisation: a.authorisation.as_ref().map(|x| AuthorisationData {
+            by: &x.by,
+            reference: &x.reference,
+            date: x.date,
+            date_display: i18n.format_date(lang, x.date),
+        }),
+        trip_report: a.trip_report.as_ref().map(|r| TripReportData {
+            date: r.date,
+            date_display: i18n.format_date(lang, r.date),
+            document: r.document.as_deref(),
+        }),
+        trip_report_due: a
+            .trip_report_due(site.config.trip_report_days)
+            .map(|d| i18n.format_date(lang, d)),
         agreements,
         results: a.results.as_ref().map(|r| text(site, lang, r)),
         sdgs: &a.sdgs,

@@ -284,13 +284,32 @@ fn report_data<'a>(
         presented_display: m.presented.map(|d| i18n.format_date(lang, d)),
         draft: m.presented.is_none(),
         fingerprint,
+        letter: m.letter.as_deref(),
+        received: m
+            .received
+            .as_ref()
+            .map(|r| super::data::reports::ReceivedData {
+                date: r.date,
+                date_display: i18n.format_date(lang, r.date),
+                entry: &r.entry,
+            }),
         errata: m
             .errata
             .iter()
-            .map(|e| ErratumData {
+            .enumerate()
+            .map(|(i, e)| ErratumData {
                 date: e.date,
                 date_display: i18n.format_date(lang, e.date),
                 description: &e.description,
+                number: i + 1,
+                kind: e.kind.map(crate::yaml::YamlEnum::id),
+                kind_label: e
+                    .kind
+                    .map(|k| super::context::label(site, lang, "report_erratum_kind", k)),
+                section: e.section.map(crate::yaml::YamlEnum::id),
+                section_label: e
+                    .section
+                    .map(|s| super::context::label(site, lang, "report_part", s)),
             })
             .collect(),
         html: &doc.html,

@@ -44,6 +44,21 @@ pub struct Entry {
     pub fingerprint: String,
     /// The fingerprint of each section.
     pub sections: BTreeMap<String, String>,
+    /// The versions before this one, oldest first: the first is the
+    /// version as presented. Empty while the report has not been corrected.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous: Vec<Version>,
+}
+
+/// An earlier version of a presented report, kept when an erratum is recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    /// How many errata it had.
+    pub errata: usize,
+    /// Its fingerprint.
+    pub fingerprint: String,
+    /// The fingerprint of each of its sections.
+    pub sections: BTreeMap<String, String>,
 }
 
 /// Whether verifying may record what is new.
@@ -136,6 +151,7 @@ pub fn verify(
                 errata: doc.meta.errata.len(),
                 fingerprint: fingerprint(&value),
                 sections,
+                previous: Vec::new(),
             };
             let recorded = old
                 .report
@@ -162,12 +178,35 @@ pub fn verify(
                     }
                     new.report.push(Entry {
                         errata: current.errata.max(r.errata),
+                        previous: r.previous.clone(),
                         ..current
                     });
                 }
                 Some(r) if current.errata > r.errata => {
-                    changed = true;
-                    new.report.push(current);
+                    let uncovered = uncovered_sections(r, &current, &doc.meta.errata);
+                    if uncovered.is_empty() {
+                        changed = true;
+                        let mut previous = r.previous.clone();
+                        previous.push(Version {
+                            errata: r.errata,
+                            fingerprint: r.fingerprint.clone(),
+                            sections: r.sections.clone(),
+                        });
+                        new.report.push(Entry {
+                            previous,
+                            ..current
+                        });
+                    } else {
+                        diags.push(
+                            Diagnostic::error(&doc.source, format!("the report {} ({}) presented on {} has changed in a section no erratum names: {}", doc.id, doc.lang, r.presented, uncovered.join(", ")))
+                                .help(format!(
+                                    "add to the front matter of {} an erratum for each of these sections (`section: {}`), or undo the change there",
+                                    display_path(&doc.source),
+                                    uncovered[0]
+                                )),
+                        );
+                        new.report.push(r.clone());
+                    }
                 }
                 Some(r) => {
                     let differing: Vec<&str> = SECTIONS
@@ -183,8 +222,9 @@ pub fn verify(
                     diags.push(
                         Diagnostic::error(&doc.source, format!("the report {} ({}) presented on {} has changed since it was presented ({what})", doc.id, doc.lang, r.presented))
                             .help(format!(
-                                "undo the change, or record it as a correction: add to the front matter of {} an entry `errata: [{{ date: YYYY-MM-DD, description: \"what changed and why\" }}]`",
-                                display_path(&doc.source)
+                                "undo the change, or record it as a correction: add to the front matter of {} an entry `errata: [{{ date: YYYY-MM-DD, kind: correction, section: {}, description: \"what changed and why\" }}]` (kind: typo for wording only), one per section changed",
+                                display_path(&doc.source),
+                                differing.first().copied().unwrap_or("narrative")
                             )),
                     );
                     new.report.push(r.clone());
@@ -216,6 +256,31 @@ pub fn verify(
     new.report
         .sort_by(|a, b| (&a.period, &a.language).cmp(&(&b.period, &b.language)));
     (changed && mode == Mode::Record && unreadable.is_empty()).then_some(new)
+}
+
+/// The sections whose fingerprint differs between `recorded` and `current`
+/// that no erratum names. Empty when some erratum names no section (errata
+/// written before errata named their section): then any change is accepted.
+fn uncovered_sections<'a>(
+    recorded: &Entry,
+    current: &'a Entry,
+    errata: &[crate::content::report::Erratum],
+) -> Vec<&'a str> {
+    if errata.iter().any(|e| e.section.is_none()) {
+        return Vec::new();
+    }
+    current
+        .sections
+        .iter()
+        .filter(|(name, print)| recorded.sections.get(*name) != Some(*print))
+        .map(|(name, _)| name.as_str())
+        .filter(|name| {
+            !errata.iter().any(|e| {
+                e.section
+                    .is_some_and(|s| crate::yaml::YamlEnum::id(s) == *name)
+            })
+        })
+        .collect()
 }
 
 /// The warning for a report that cannot be compared with the lock while

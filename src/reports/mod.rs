@@ -74,7 +74,7 @@ pub fn compose(content: &Content, period: Period) -> Composition<'_> {
     let mut concluded: Vec<&Agreement> = content
         .agreements
         .values()
-        .filter(|a| a.ends.is_some_and(inside) && a.status != AgreementStatus::InNegotiation)
+        .filter(|a| a.end().is_some_and(inside) && a.status != AgreementStatus::InNegotiation)
         .collect();
     concluded.sort_by(by_date);
     let mut actions: Vec<&Action> = content
@@ -159,23 +159,45 @@ fn totals_json(t: &BTreeMap<String, f64>) -> Value {
     Value::Object(t.iter().map(|(c, v)| (c.clone(), number(*v))).collect())
 }
 
-fn agreement_json(a: &Agreement, lang: &str, fallbacks: &[String]) -> Value {
-    json!({
+/// An agreement as a report presents it. Its amendments and renewals
+/// appear only when there are some dated on or before the presentation
+/// (`before`: the day after it; for a draft, no limit), and its end date is
+/// the one known then, so a renewal signed after a report was presented
+/// does not change that report.
+fn agreement_json(a: &Agreement, lang: &str, fallbacks: &[String], before: NaiveDate) -> Value {
+    let mut value = json!({
         "id": a.id,
         "title": text(&a.title, lang, fallbacks),
         "partner": a.partner,
         "partner_country": a.partner_country,
         "type": a.kind,
         "signed": a.signed,
-        "ends": a.ends,
+        "ends": a.ends_before(before),
         "status": a.status,
         "amount": a.amount.as_ref().map(|m| json!({"value": number(m.value), "currency": m.currency})),
         "approved_by": a.approved_by,
-    })
+    });
+    let amendments: Vec<Value> = a
+        .amendments
+        .iter()
+        .filter(|m| m.date < before)
+        .map(|m| json!({"kind": m.kind, "date": m.date, "description": text(&m.description, lang, fallbacks)}))
+        .collect();
+    if !amendments.is_empty() {
+        value["amendments"] = json!(amendments);
+    }
+    value
 }
 
-fn action_json(a: &Action, lang: &str, fallbacks: &[String]) -> Value {
-    json!({
+/// An action as a report presents it. Facts added to the registry after
+/// the first reports were presented (`authorisation`, `trip_report`) appear
+/// only when given, so the content of reports that did not have them stays
+/// the same; a trip report appears only in reports presented on or after
+/// the day it was handed in (`before`: the day after the presentation; for
+/// a draft, no limit), since a later one did not exist when it was
+/// presented.
+fn action_json(a: &Action, lang: &str, fallbacks: &[String], before: NaiveDate) -> Value {
+    let mut value = json!({
         "id": a.id,
         "title": text(&a.title, lang, fallbacks),
         "type": a.kind,
@@ -185,7 +207,14 @@ fn action_json(a: &Action, lang: &str, fallbacks: &[String]) -> Value {
         "participants": a.participants,
         "cost": a.cost.as_ref().map(|m| json!({"value": number(m.value), "currency": m.currency})),
         "funded_by": a.funded_by,
-    })
+    });
+    if let Some(x) = &a.authorisation {
+        value["authorisation"] = json!({"by": x.by, "reference": x.reference, "date": x.date});
+    }
+    if let Some(r) = a.trip_report.as_ref().filter(|r| r.date < before) {
+        value["trip_report"] = json!({"date": r.date, "document": r.document});
+    }
+    value
 }
 
 /// Counts per id of a closed set, in the set's order, leaving out zeros.
@@ -213,6 +242,11 @@ pub fn report_content(
     let mut fallbacks = vec![lang.to_string()];
     fallbacks.extend(languages.iter().filter(|l| *l != lang).cloned());
     let c = compose(content_model, doc.meta.period);
+    let known_before = doc
+        .meta
+        .presented
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(NaiveDate::MAX);
 
     let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
     for a in &c.signed {
@@ -229,10 +263,10 @@ pub fn report_content(
     involved.dedup_by(|a, b| a.id == b.id);
     let all_agreements: Vec<Value> = involved
         .iter()
-        .map(|a| agreement_json(a, lang, &fallbacks))
+        .map(|a| agreement_json(a, lang, &fallbacks, known_before))
         .collect();
     let agreements = json!({
-        "signed": c.signed.iter().map(|a| agreement_json(a, lang, &fallbacks)).collect::<Vec<_>>(),
+        "signed": c.signed.iter().map(|a| agreement_json(a, lang, &fallbacks, known_before)).collect::<Vec<_>>(),
         "active": c.active.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
         "concluded": c.concluded.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
         "signed_by_type": counts::<AgreementType>(c.signed.iter().map(|a| a.kind)),
@@ -252,7 +286,7 @@ pub fn report_content(
         }
     }
     let actions = json!({
-        "items": c.actions.iter().map(|a| action_json(a, lang, &fallbacks)).collect::<Vec<_>>(),
+        "items": c.actions.iter().map(|a| action_json(a, lang, &fallbacks, known_before)).collect::<Vec<_>>(),
         "by_type": by_type,
         "cost": totals_json(&totals(c.actions.iter().filter_map(|a| a.cost.as_ref()))),
     });

@@ -110,10 +110,19 @@ impl Fixture {
         );
     }
 
-    /// Runs `memoria` with `args` in the site's root.
+    /// Runs `memoria` with `args` in the site's root, on the day
+    /// [`FIXTURE_TODAY`] (so that `check`'s reminders about dates do not
+    /// change with the day the tests run).
     pub fn run(&self, args: &[&str]) -> Output {
+        self.run_on(FIXTURE_TODAY, args)
+    }
+
+    /// Runs `memoria` with `args` in the site's root, with `MEMORIA_TODAY`
+    /// set to `today`.
+    pub fn run_on(&self, today: &str, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_memoria"))
             .args(args)
+            .env("MEMORIA_TODAY", today)
             .current_dir(self.root())
             .output()
             .expect("memoria runs")
@@ -419,3 +428,7 @@ pub fn only_error_and_help(out: &Output) -> (String, String) {
         .unwrap_or_else(|| panic!("the error has no advice:\n{err}"));
     (errors[0].to_string(), help.to_string())
 }
+
+/// The day the tests run `memoria` on (`MEMORIA_TODAY`): the bundled
+/// example is up to date on that day.
+pub const FIXTURE_TODAY: &str = "2026-01-15";

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::listing::{Downloads, Pagination};
 use crate::content::action::ActionType;
-use crate::content::agreement::{AgreementStatus, AgreementType};
+use crate::content::agreement::{AgreementStatus, AgreementType, AmendmentKind};
 
 /// What listings, reports and its own page show of an agreement.
 #[derive(Serialize, JsonSchema)]
@@ -52,12 +52,31 @@ pub(crate) struct AgreementData<'a> {
     pub amount: Option<String>,
     /// Who approved it, or null.
     pub approved_by: Option<&'a str>,
+    /// Its amendments and renewals, oldest first.
+    pub amendments: Vec<AmendmentData<'a>>,
     /// The numbers of its Sustainable Development Goals.
     pub sdgs: &'a [u8],
     /// Its theme ids.
     pub themes: &'a [String],
     /// The addresses of its documents.
     pub documents: &'a [String],
+}
+
+/// An amendment or renewal, in an agreement's `amendments`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AmendmentData<'a> {
+    /// `amendment` or `renewal`.
+    #[schemars(with = "String")]
+    pub kind: AmendmentKind,
+    /// The kind's label.
+    pub kind_label: String,
+    /// The ISO date it was signed.
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    /// That date written for the page's language.
+    pub date_display: String,
+    /// What changed, in the page's language.
+    pub description: &'a str,
 }
 
 /// What listings, reports and its own page show of an action.
@@ -95,12 +114,46 @@ pub(crate) struct ActionData<'a> {
     pub cost: Option<String>,
     /// Who paid for it, or null.
     pub funded_by: Option<&'a str>,
+    /// Who authorised the mission, or null.
+    pub authorisation: Option<AuthorisationData<'a>>,
+    /// The trip report handed in, or null.
+    pub trip_report: Option<TripReportData<'a>>,
+    /// For a mission without a trip report, when the site sets a term
+    /// (`[missions] trip_report_days`): the day it is due, written for the
+    /// page's language; else null.
+    pub trip_report_due: Option<String>,
     /// The agreements it relates to.
     pub agreements: Vec<AgreementLink<'a>>,
     /// Its results in the page's language, or null.
     pub results: Option<&'a str>,
     /// The numbers of its Sustainable Development Goals.
     pub sdgs: &'a [u8],
+}
+
+/// Who authorised a mission, in an action's `authorisation`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AuthorisationData<'a> {
+    /// The body or office that authorised it.
+    pub by: &'a str,
+    /// The reference of the act.
+    pub reference: &'a str,
+    /// The ISO date of the act.
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    /// That date written for the page's language.
+    pub date_display: String,
+}
+
+/// A mission's trip report, in an action's `trip_report`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct TripReportData<'a> {
+    /// The ISO date it was handed in.
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    /// That date written for the page's language.
+    pub date_display: String,
+    /// The address of the report, or null.
+    pub document: Option<&'a str>,
 }
 
 /// Where an action took place, in `place`.

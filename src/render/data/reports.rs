@@ -71,6 +71,10 @@ pub(crate) struct ReportData<'a> {
     pub draft: bool,
     /// `sha256:…` of the presented content, or null.
     pub fingerprint: Option<String>,
+    /// The reference of the official letter that sent it, or null.
+    pub letter: Option<&'a str>,
+    /// Where the legislature's record shows it received, or null.
+    pub received: Option<ReceivedData<'a>>,
     /// Its errata, oldest first.
     pub errata: Vec<ErratumData<'a>>,
     /// The narrative, rendered from Markdown (print with `| safe`).
@@ -103,6 +107,18 @@ pub(crate) struct PdfLink {
     pub size: String,
 }
 
+/// Where the legislature's record shows a report received, in `report.received`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ReceivedData<'a> {
+    /// The ISO date of the record.
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    /// That date written for readers.
+    pub date_display: String,
+    /// The entry of the record.
+    pub entry: &'a str,
+}
+
 /// A correction of a presented report, in `report.errata`.
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct ErratumData<'a> {
@@ -113,6 +129,18 @@ pub(crate) struct ErratumData<'a> {
     pub date_display: String,
     /// What was corrected.
     pub description: &'a str,
+    /// Its number among the report's errata (1, 2…), for the anchor
+    /// `#erratum-N` the corrected section links to.
+    pub number: usize,
+    /// `typo` or `correction`, or null when not given.
+    pub kind: Option<&'static str>,
+    /// The label of its kind, or null.
+    pub kind_label: Option<String>,
+    /// The section it corrects (`narrative`, `agreements`, `actions`,
+    /// `indicators`, `cases`; its part is `#part-<section>`), or null.
+    pub section: Option<&'static str>,
+    /// The title of that section, or null.
+    pub section_label: Option<String>,
 }
 
 /// The agreements part of a report, in `report.agreements`.
