@@ -103,6 +103,9 @@ fn the_editor_works_in_chromium_without_leaving_this_computer() {
     let report: serde_json::Value = serde_json::from_str(stdout.trim())
         .unwrap_or_else(|e| panic!("not the report ({e}): {stdout}"));
 
+    // The interface was in the site's default language (Spanish), the
+    // language the editor's configuration sets.
+    assert_eq!(report["locale"], "es", "{report}");
     // Nothing left this computer, and the page met no error (a
     // Content-Security-Policy violation would be one).
     assert_eq!(report["outside"], serde_json::json!([]), "{report}");

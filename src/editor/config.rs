@@ -70,10 +70,18 @@ struct Backend {
     branch: &'static str,
 }
 
+/// Decap's `local_backend`: the API's address, and the host names of the
+/// page on which Decap may use it (it knows only `localhost` and
+/// `127.0.0.1` by itself; `[::1]` is the third address `serve` answers on).
 #[derive(Debug, Serialize)]
 struct LocalBackend {
     url: String,
+    allowed_hosts: [&'static str; 3],
 }
+
+/// The host names (as a browser's `location.hostname` writes them) of the
+/// loopback addresses the editor's page is served on.
+const LOOPBACK_HOSTS: [&str; 3] = ["127.0.0.1", "localhost", "[::1]"];
 
 #[derive(Debug, Serialize)]
 struct I18n {
@@ -274,6 +282,7 @@ pub(crate) fn config(
         },
         local_backend: local_backend_url.map(|url| LocalBackend {
             url: url.to_string(),
+            allowed_hosts: LOOPBACK_HOSTS,
         }),
         media_folder: MEDIA_FOLDER,
         public_folder: PUBLIC_FOLDER,
