@@ -8,6 +8,9 @@ use serde::Deserialize;
 use crate::diagnostics::{closest, Diagnostic, Diagnostics, Position, Problem};
 use crate::slug;
 
+mod editor;
+pub use editor::{EditorSettings, GitHost, DEFAULT_BRANCH};
+
 /// The name of the configuration file at the root of a site.
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -156,6 +159,9 @@ pub struct Config {
     pub per_page: usize,
     /// Translated URL segments, by section and language.
     sections: BTreeMap<Section, BTreeMap<String, String>>,
+    /// `[editor]`: the online editor `build` publishes at `/admin/`; `None`
+    /// (no table) publishes none.
+    pub editor: Option<EditorSettings>,
 }
 
 impl Config {
@@ -221,6 +227,7 @@ struct RawConfig {
     sections: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     pagination: RawPagination,
+    editor: Option<editor::RawEditor>,
 }
 
 /// `[pagination]` in `site.toml`.
@@ -301,13 +308,19 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         "pagination",
     ];
     for key in ignored {
-        let help = match closest(&key, KNOWN) {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("known settings: {}", KNOWN.join(", ")),
+        // serde_ignored writes `?` for the inside of an optional table.
+        let key = key.replace(".?.", ".");
+        let help = match key.strip_prefix("editor.") {
+            Some(k) => editor::unknown_key_help(k),
+            None => match closest(&key, KNOWN) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!("known settings: {}", KNOWN.join(", ")),
+            },
         };
         diags.push(
             Diagnostic::warning(&rel, format!("unknown setting `{key}` is ignored"))
-                .at(key_position(text, key.rsplit('.').next().unwrap_or(&key)))
+                .at(key_position(text, &key)
+                    .or_else(|| key_position(text, key.rsplit('.').next().unwrap_or(&key))))
                 .with_source(text)
                 .help(help),
         );
@@ -463,6 +476,11 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         diags.push(err_at(e.message, Some("output_dir"), e.help));
     }
 
+    let editor = editor::settings(raw.editor, text, diags).unwrap_or_else(|()| {
+        ok = false;
+        None
+    });
+
     ok.then_some(Config {
         title,
         description,
@@ -476,6 +494,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         license: raw.license,
         per_page,
         sections,
+        editor,
     })
 }
 

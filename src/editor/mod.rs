@@ -3,8 +3,10 @@
 //! from the site (`config`), and the local-backend API at `/api/v1` that
 //! reads and writes the site's files for it (`backend`), restricted to
 //! `content/` and `static/` (`paths`), written atomically (`files`), and
-//! answered only to the editor's own page (`guard`). docs/editing.md says
-//! how to use it and why it is made this way.
+//! answered only to the editor's own page (`guard`). With `[editor]` in
+//! `site.toml`, `build` also publishes the editor with the site, saving to
+//! the Git host named there (`published`). docs/editing.md says how to use
+//! it and why it is made this way; docs/publishing.md how to put it online.
 
 mod assets;
 mod backend;
@@ -12,6 +14,7 @@ pub(crate) mod config;
 mod files;
 mod guard;
 mod paths;
+pub(crate) mod published;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
