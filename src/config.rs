@@ -10,6 +10,8 @@ use crate::slug;
 
 mod licences;
 pub use licences::Licence;
+mod editor;
+pub use editor::{EditorSettings, GitHost, DEFAULT_BRANCH};
 
 /// The name of the configuration file at the root of a site.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -172,6 +174,9 @@ pub struct Config {
     pub trip_report_days: Option<u32>,
     /// Translated URL segments, by section and language.
     sections: BTreeMap<Section, BTreeMap<String, String>>,
+    /// `[editor]`: the online editor `build` publishes at `/admin/`; `None`
+    /// (no table) publishes none.
+    pub editor: Option<EditorSettings>,
     /// Who presents the reports, for the cover of their PDF (`[report]`).
     pub report: ReportCover,
 }
@@ -265,6 +270,7 @@ struct RawConfig {
     sections: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     pagination: RawPagination,
+    editor: Option<editor::RawEditor>,
     #[serde(default)]
     report: RawReport,
     missions: RawMissions,
@@ -366,7 +372,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    const KNOWN: [&str; 16] = [
+    const KNOWN: [&str; 17] = [
         "title",
         "description",
         "base_url",
@@ -383,15 +389,22 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         "pagination",
         "report",
         "missions",
+        "editor",
     ];
     for key in ignored {
-        let help = match closest(&key, KNOWN) {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("known settings: {}", KNOWN.join(", ")),
+        // serde_ignored writes `?` for the inside of an optional table.
+        let key = key.replace(".?.", ".");
+        let help = match key.strip_prefix("editor.") {
+            Some(k) => editor::unknown_key_help(k),
+            None => match closest(&key, KNOWN) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!("known settings: {}", KNOWN.join(", ")),
+            },
         };
         diags.push(
             Diagnostic::warning(&rel, format!("unknown setting `{key}` is ignored"))
-                .at(key_position(text, key.rsplit('.').next().unwrap_or(&key)))
+                .at(key_position(text, &key)
+                    .or_else(|| key_position(text, key.rsplit('.').next().unwrap_or(&key))))
                 .with_source(text)
                 .help(help),
         );
@@ -631,6 +644,10 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             None
         }
     };
+    let editor = editor::settings(raw.editor, text, diags).unwrap_or_else(|()| {
+        ok = false;
+        None
+    });
 
     ok.then_some(Config {
         title,
@@ -651,6 +668,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         trip_report_days,
         sections,
         report,
+        editor,
     })
 }
 

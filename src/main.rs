@@ -71,11 +71,36 @@ enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
-    /// Create a new, minimal site in DIR.
+    /// Create a new, minimal site in DIR; with --ci, also the file that
+    /// publishes it on GitHub Pages or GitLab Pages (in a site's folder,
+    /// `memoria init --ci github` writes only that file).
     Init {
         /// The folder to create (must be empty or not exist).
-        dir: PathBuf,
+        #[arg(required_unless_present = "ci")]
+        dir: Option<PathBuf>,
+        /// Also write the workflow that builds and publishes the site:
+        /// .github/workflows/pages.yml (github) or .gitlab-ci.yml (gitlab).
+        #[arg(long, value_enum)]
+        ci: Option<Ci>,
     },
+}
+
+/// The hosts `init --ci` writes a publishing workflow for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Ci {
+    /// GitHub Actions, publishing to GitHub Pages.
+    Github,
+    /// GitLab CI, publishing to GitLab Pages.
+    Gitlab,
+}
+
+impl From<Ci> for scaffold::CiHost {
+    fn from(ci: Ci) -> Self {
+        match ci {
+            Ci::Github => scaffold::CiHost::Github,
+            Ci::Gitlab => scaffold::CiHost::Gitlab,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -163,7 +188,15 @@ fn main() -> ExitCode {
         Command::New {
             what: NewCommand::Case { slug, root },
         } => report(scaffold::new_case(&root, &slug)),
-        Command::Init { dir } => report(scaffold::init(&dir)),
+        Command::Init { dir, ci } => match (dir, ci) {
+            (Some(dir), ci) => report(scaffold::init_with(&dir, ci.map(Into::into))),
+            (None, Some(ci)) => report(scaffold::init_ci(std::path::Path::new("."), ci.into())),
+            // clap asks for DIR unless --ci is given.
+            (None, None) => {
+                eprintln!("error: memoria init needs a folder: memoria init my-site");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

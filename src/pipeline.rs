@@ -336,6 +336,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// path) and every error of rendering, and of paths given twice.
 fn stream(site: &Site, staging: &publish::Staging) -> (Vec<OutputFile>, Diagnostics) {
     let (mut errors, _) = produce_into(site, staging, SearchIndex::Files);
+    // With `[editor]` in site.toml, the online editor at /admin/.
+    for file in crate::editor::published::files(site) {
+        staging.put(file);
+    }
     let (files, collisions) = staging.files();
     errors.extend(collisions);
     (files, errors)

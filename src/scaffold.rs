@@ -11,6 +11,9 @@ use crate::diagnostics::{display_path, Diagnostics, Problem};
 use crate::i18n::I18n;
 use crate::slug;
 
+mod ci;
+pub use ci::CiHost;
+
 /// The default theme, built into the program so `init` can start a site anywhere.
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -163,6 +166,29 @@ theme = "default"
 
 const INIT_ABOUT_ES: &str = "---\ntitle: Acerca de este sitio\nslug: acerca-de\nsummary: Qué publica este sitio y quién lo hace.\nweight: 1\n---\n\nEste sitio publica las buenas prácticas, los resultados y los informes de la acción internacional de la ciudad.\n";
 const INIT_ABOUT_EN: &str = "---\ntitle: About this site\nsummary: What this site publishes and who makes it.\nweight: 1\n---\n\nThis site publishes the good practices, results and reports of the city's international action.\n";
+
+/// Writes the publishing workflow of `host` into the existing site in
+/// `root` (`memoria init --ci HOST` in a site's folder).
+pub fn init_ci(root: &Path, host: CiHost) -> Result<Vec<PathBuf>, ScaffoldError> {
+    if !root.join(config::CONFIG_FILE).is_file() {
+        return Err(ScaffoldError::content(
+            format!("{} holds no site.toml", root.display()),
+            "run the command in the site's folder (the one that holds site.toml), or start a new site with it: memoria init my-site --ci github",
+        ));
+    }
+    Ok(vec![ci::write(root, host)?])
+}
+
+/// Creates a new site in `dir`: site.toml, an "about" page in two languages,
+/// an empty folder for cases and the default theme; with `ci`, also the
+/// workflow that publishes it on that host.
+pub fn init_with(dir: &Path, ci: Option<CiHost>) -> Result<Vec<PathBuf>, ScaffoldError> {
+    let mut created = init(dir)?;
+    if let Some(host) = ci {
+        created.push(ci::write(dir, host)?);
+    }
+    Ok(created)
+}
 
 /// Creates a new site in `dir`: site.toml, an "about" page in two languages,
 /// an empty folder for cases and the default theme.

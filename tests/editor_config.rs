@@ -295,6 +295,16 @@ fn the_configuration_is_yaml_with_one_collection_per_content_type() {
         ]
     );
     assert_eq!(config["local_backend"]["url"], LOCAL);
+    // Decap uses the local backend only on the host names it is given (it
+    // knows `localhost` and `127.0.0.1` by itself): every loopback name
+    // `serve` answers on, `[::1]` included.
+    let hosts: Vec<&str> = config["local_backend"]["allowed_hosts"]
+        .as_sequence()
+        .expect("allowed_hosts is a list")
+        .iter()
+        .map(|h| h.as_str().unwrap())
+        .collect();
+    assert_eq!(hosts, ["127.0.0.1", "localhost", "[::1]"]);
     assert_eq!(config["backend"]["name"], "git-gateway");
     assert_eq!(config["media_folder"], "static/media");
     assert_eq!(config["public_folder"], "/media");

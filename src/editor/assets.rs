@@ -54,6 +54,17 @@ pub(crate) fn file(name: &str) -> Option<(&'static [u8], &'static str)> {
     VENDOR.get_file(name).map(|f| (f.contents(), kind))
 }
 
+/// Every vendored file (the bundle, its parts, its licences, `VERSION`),
+/// by name, in name order.
+pub(crate) fn vendored() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    let mut files: Vec<(&'static str, &'static [u8])> = VENDOR
+        .files()
+        .filter_map(|f| Some((f.path().to_str()?, f.contents())))
+        .collect();
+    files.sort_by_key(|(name, _)| *name);
+    files.into_iter()
+}
+
 /// The version of Decap CMS built in.
 pub(crate) fn decap_version() -> &'static str {
     VENDOR

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::config::{EditorSettings, GitHost, DEFAULT_BRANCH};
 use crate::content::types::{ContentType, Layout, TYPES};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
@@ -64,16 +65,77 @@ pub(crate) struct Config {
     collections: Vec<Collection>,
 }
 
+/// Decap's `backend`: where the editor reads and saves. Through `serve`
+/// the local backend takes its place (Decap then ignores it).
 #[derive(Debug, Serialize)]
 struct Backend {
     name: &'static str,
-    branch: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repo: Option<String>,
+    branch: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    auth_endpoint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    api_root: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    auth_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    app_id: Option<String>,
 }
 
+impl Backend {
+    /// The backend of `[editor]`; without it, Decap's `git-gateway` on
+    /// `main` (only ever used behind the local backend of `serve`).
+    fn of(settings: Option<&EditorSettings>) -> Backend {
+        let Some(s) = settings else {
+            return Backend {
+                name: "git-gateway",
+                repo: None,
+                branch: DEFAULT_BRANCH.to_string(),
+                base_url: None,
+                auth_endpoint: None,
+                api_root: None,
+                auth_type: None,
+                app_id: None,
+            };
+        };
+        let gitlab = s.backend == GitHost::Gitlab;
+        Backend {
+            name: s.backend.name(),
+            repo: Some(s.repo.clone()),
+            branch: s.branch.clone(),
+            base_url: s.base_url.clone(),
+            // A GitLab of one's own: its API and its sign-in page are on
+            // base_url (Decap needs the three together).
+            auth_endpoint: s.auth_endpoint.clone().or_else(|| {
+                (gitlab && s.base_url.is_some()).then(|| "oauth/authorize".to_string())
+            }),
+            api_root: s
+                .base_url
+                .as_ref()
+                .filter(|_| gitlab)
+                .map(|url| format!("{url}/api/v4")),
+            // Sign-in in the browser, with no server: GitLab's PKCE flow.
+            auth_type: s.app_id.as_ref().map(|_| "pkce"),
+            app_id: s.app_id.clone(),
+        }
+    }
+}
+
+/// Decap's `local_backend`: the API's address, and the host names of the
+/// page on which Decap may use it (it knows only `localhost` and
+/// `127.0.0.1` by itself; `[::1]` is the third address `serve` answers on).
 #[derive(Debug, Serialize)]
 struct LocalBackend {
     url: String,
+    allowed_hosts: [&'static str; 3],
 }
+
+/// The host names (as a browser's `location.hostname` writes them) of the
+/// loopback addresses the editor's page is served on.
+const LOOPBACK_HOSTS: [&str; 3] = ["127.0.0.1", "localhost", "[::1]"];
 
 #[derive(Debug, Serialize)]
 struct I18n {
@@ -197,6 +259,8 @@ pub(crate) struct Context<'a> {
     words: &'a Strings,
     word_of: &'a dyn Fn(&str, &str) -> String,
     themes: Vec<(String, String)>,
+    /// `[editor]` of `site.toml`, if any.
+    editor: Option<&'a EditorSettings>,
 }
 
 impl Context<'_> {
@@ -236,6 +300,7 @@ pub(crate) fn config_yml(site: &Site, local_backend_url: Option<&str>) -> String
         words: i18n.strings(&default),
         word_of: &word_of,
         themes,
+        editor: site.config.editor.as_ref(),
     };
     to_text(&config(&context, TYPES, local_backend_url))
 }
@@ -268,12 +333,10 @@ pub(crate) fn config(
     local_backend_url: Option<&str>,
 ) -> Config {
     Config {
-        backend: Backend {
-            name: "git-gateway",
-            branch: "main",
-        },
+        backend: Backend::of(context.editor),
         local_backend: local_backend_url.map(|url| LocalBackend {
             url: url.to_string(),
+            allowed_hosts: LOOPBACK_HOSTS,
         }),
         media_folder: MEDIA_FOLDER,
         public_folder: PUBLIC_FOLDER,
@@ -695,6 +758,7 @@ mod tests {
             words: &words,
             word_of: &word_of,
             themes: Vec::new(),
+            editor: None,
         };
         let config = to_text(&config(&context, types, None));
         let schema = schema::to_text(&schema::of_type(&types[0]));

@@ -3,8 +3,10 @@
 //! from the site (`config`), and the local-backend API at `/api/v1` that
 //! reads and writes the site's files for it (`backend`), restricted to
 //! `content/` and `static/` (`paths`), written atomically (`files`), and
-//! answered only to the editor's own page (`guard`). docs/editing.md says
-//! how to use it and why it is made this way.
+//! answered only to the editor's own page (`guard`). With `[editor]` in
+//! `site.toml`, `build` also publishes the editor with the site, saving to
+//! the Git host named there (`published`). docs/editing.md says how to use
+//! it and why it is made this way; docs/publishing.md how to put it online.
 
 mod assets;
 mod backend;
@@ -12,6 +14,7 @@ pub(crate) mod config;
 mod files;
 mod guard;
 mod paths;
+pub(crate) mod published;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -127,6 +130,52 @@ fn check_page(editor: &Editor, headers: &HeaderMap) -> Result<String, Response> 
         return Err(refusal(why.clone()));
     }
     guard::own_host(headers, editor.port).map_err(refusal)
+}
+
+/// `app` answering only requests whose `Host` names this server
+/// (`127.0.0.1:PORT`, `localhost:PORT`, `[::1]:PORT`) while `serve`
+/// listens on this computer only. Without it a page of another site could,
+/// through DNS rebinding (its own host name pointed at 127.0.0.1), read the
+/// preview's pages and its stream of rebuild events. When `serve` listens
+/// on an address others reach (`--bind`), they name it as they like, and
+/// the editor is off: `app` is returned as it is.
+pub(crate) fn own_host_only(app: Router, editor: &Editor) -> Router {
+    if editor.off.is_some() {
+        return app;
+    }
+    let port = editor.port;
+    app.layer(axum::middleware::from_fn(
+        move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+            // The editor's page and its API check the Host themselves (the
+            // API with its other guards, answering in the JSON the editor
+            // reads).
+            let path = request.uri().path();
+            if path == API_PATH || path.starts_with(ADMIN_PATH) {
+                return next.run(request).await;
+            }
+            match guard::own_host(request.headers(), port) {
+                Ok(_) => next.run(request).await,
+                Err(_) => {
+                    let host = request
+                        .headers()
+                        .get(header::HOST)
+                        .and_then(|h| h.to_str().ok())
+                        .unwrap_or("")
+                        .to_string();
+                    eprintln!("serve: refused a request for {host:?}: not this server's address");
+                    (
+                        StatusCode::FORBIDDEN,
+                        [
+                            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                            (header::CACHE_CONTROL, "no-store"),
+                        ],
+                        format!("memoria: this preview answers only at http://127.0.0.1:{port}/ (or localhost:{port}); the request was for {host:?}\n"),
+                    )
+                        .into_response()
+                }
+            }
+        },
+    ))
 }
 
 fn refusal(why: String) -> Response {

@@ -131,7 +131,10 @@ async fn serve(options: &ServeOptions) -> Result<(), Problem> {
         Some(why) => eprintln!("note: {why}"),
     }
 
-    let app = http::router(state).merge(editor::router(editor));
+    let app = editor::own_host_only(
+        http::router(state).merge(editor::router(editor.clone())),
+        &editor,
+    );
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

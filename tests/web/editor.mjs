@@ -1,7 +1,9 @@
 // The editor of `memoria serve` in headless Chromium, as an author uses it.
 //   node editor.mjs ADMIN_URL SCREENSHOT.png CASE_PATH
 // Opens ADMIN_URL (http://127.0.0.1:PORT/admin/), logs in (the local
-// backend has no password), opens the first entry of the first collection,
+// backend has no password; the buttons are found by their words in the
+// interface language the site's config.yml sets, read from Decap's own
+// phrases, see editor-words.mjs), opens the first entry of the first collection,
 // and takes a screenshot. Every request that would leave this computer is
 // blocked and counted. It then changes the entry's first text field and
 // publishes, takes the change back and publishes again. Then, from the
@@ -10,6 +12,7 @@
 // build errors, saves the original text back and waits for the banner to go.
 // Prints one line of JSON: what the Rust test (tests/editor_web.rs) checks.
 import { chromium } from "playwright-core";
+import { editorWords } from "./editor-words.mjs";
 
 const [adminUrl, screenshot, casePath] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -36,7 +39,9 @@ try {
   page.on("pageerror", (e) => report.problems.push("page: " + e.message.slice(0, 300)));
 
   await page.goto(adminUrl);
-  await page.getByRole("button", { name: "Login" }).click({ timeout: 30000 });
+  const words = await editorWords(page);
+  report.locale = words.locale;
+  await page.getByRole("button", { name: words.login, exact: true }).click({ timeout: 30000 });
   const collections = page.locator('a[href*="#/collections/"]');
   await collections.first().waitFor({ timeout: 30000 });
   report.collections = await collections.count();
@@ -55,9 +60,9 @@ try {
   // then taken back and published again. The files are rewritten in the
   // editor's own layout; the Rust test checks the site is as before.
   const publish = async () => {
-    await page.locator("[role=button], button", { hasText: /^Publish$/ }).first().click({ timeout: 30000 });
-    await page.getByText("Publish now", { exact: true }).first().click({ timeout: 30000 });
-    await page.getByText(/changes saved/i).first().waitFor({ timeout: 30000 });
+    await page.locator("[role=button], button", { hasText: words.publishExactly }).first().click({ timeout: 30000 });
+    await page.getByText(words.publishNow, { exact: true }).first().click({ timeout: 30000 });
+    await page.getByText(words.changesSaved, { exact: true }).first().waitFor({ timeout: 30000 });
   };
   const text = page.locator("input[type=text], input:not([type])").first();
   await text.click();
