@@ -273,6 +273,7 @@ struct RawConfig {
     editor: Option<editor::RawEditor>,
     #[serde(default)]
     report: RawReport,
+    #[serde(default)]
     missions: RawMissions,
 }
 
