@@ -281,6 +281,9 @@ struct Distribution {
     licence: Option<LicenceNode>,
     #[serde(rename = "dcatap:availability")]
     availability: Concept,
+    /// The language of a document in one language (a printed report).
+    #[serde(rename = "dct:language", skip_serializing_if = "Option::is_none")]
+    language: Option<Ref>,
 }
 
 /// One dataset of the catalogue.
@@ -438,6 +441,7 @@ fn distribution(site: &Site, path: &str, size: usize) -> Option<Distribution> {
         },
         licence: licence_node(site),
         availability: concept(AVAILABILITY_STABLE, "stable"),
+        language: None,
     })
 }
 
@@ -609,7 +613,12 @@ pub fn catalog(site: &Site, data_files: &[&OutputFile]) -> OutputFile {
                 site.printed
                     .iter()
                     .filter(|((period, _), _)| *period == info.detail)
-                    .filter_map(|(_, printed)| distribution(site, &printed.path, printed.bytes)),
+                    .filter_map(|((_, lang), printed)| {
+                        let mut d = distribution(site, &printed.path, printed.bytes)?;
+                        d.language =
+                            language_iri(lang).map(|iri| Ref::typed(iri, "dct:LinguisticSystem"));
+                        Some(d)
+                    }),
             );
         }
         if distributions.is_empty() {

@@ -247,7 +247,7 @@ impl<'a> NumberStyle<'a> {
         }
         let mut grouped = String::new();
         for (i, c) in digits.iter().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push_str(self.thousands);
             }
             grouped.push(*c);

@@ -543,14 +543,16 @@ fn the_catalogue_lists_each_pdf_as_a_distribution_of_its_report() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|d| d["dcat:mediaType"] == "application/pdf")
+        .filter(|d| d["schema:encodingFormat"] == "application/pdf")
         .collect();
     assert_eq!(pdfs.len(), 2, "one per language: {report:#}");
     for (d, (lang, rel)) in pdfs.iter().zip([
         ("en", "en/reports/2025-s1/2025-S1.pdf"),
         ("es", "es/informes/2025-s1/2025-S1.pdf"),
     ]) {
-        assert_eq!(d["dct:language"], lang);
+        let language = d["dct:language"]["@id"].as_str().unwrap_or_default();
+        let code = if lang == "es" { "SPA" } else { "ENG" };
+        assert!(language.ends_with(code), "{lang}: {language}");
         assert_eq!(
             d["dcat:downloadURL"]["@id"],
             format!("https://memoria.example.org/{rel}")
