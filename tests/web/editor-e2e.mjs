@@ -45,7 +45,10 @@ try {
   // After a save, Decap's text editor sometimes marks the entry changed
   // again (it writes the Markdown its own way), and leaving the page then
   // asks to confirm: what was published is saved, so leave.
-  page.on("dialog", (d) => (d.type() === "beforeunload" ? d.accept() : d.dismiss()));
+  page.on("dialog", (d) => {
+    report.dialogs = (report.dialogs ?? 0) + 1;
+    return d.type() === "beforeunload" ? d.accept() : d.dismiss();
+  });
   page.on("pageerror", (e) => report.problems.push("page: " + e.message.slice(0, 300)));
 
   const shot = async (name, options = {}) => {
@@ -90,9 +93,13 @@ try {
   };
   // Opens an entry by its address, as a bookmark would, and waits for the
   // label of its field `first`.
+  // Leaving for a blank page first makes the visit a whole new load: a
+  // change of the address's fragment alone stays inside Decap, which may
+  // ask to confirm leaving an entry it thinks changed (and a dismissed
+  // question keeps the old entry open).
   const open = async (hash, first) => {
+    await page.goto("about:blank");
     await page.goto(new URL(hash, adminUrl).href);
-    await page.reload();
     const label = page.locator(`label[for^="${first}-field-"]`).first();
     const login = page.getByRole("button", { name: words.login, exact: true });
     try {
@@ -102,7 +109,8 @@ try {
       await label.waitFor({ timeout: 30000 });
     } catch (e) {
       await page.screenshot({ path: `${shots}/failed-open.png` });
-      throw e;
+      const shown = (await page.locator("body").innerText()).replace(/\s+/g, " ").slice(0, 600);
+      throw new Error(`${page.url()} did not show "${first}"; the page read: ${shown}\n${e.message}`);
     }
     await page.waitForTimeout(1000);
   };
