@@ -5,33 +5,29 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use common::{case_text, copy_dir, snapshot, Fixture};
 
-/// A running `memoria serve`, stopped when dropped (also when a test fails).
-struct Server {
-    child: Child,
-    port: u16,
-    stderr: Arc<Mutex<String>>,
-    /// The server's TMPDIR, where it builds the served copy: removed with
-    /// the guard even if the server had to be killed.
-    tmp: tempfile::TempDir,
+/// `memoria serve` started as the README says ([`common::server::Server`],
+/// stopped as Ctrl+C would when dropped), asked for pages the way a browser
+/// asks.
+struct Server(common::server::Server);
+
+impl std::ops::Deref for Server {
+    type Target = common::server::Server;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        if !self.interrupt() {
-            let _ = self.child.kill();
-        }
-        let _ = self.child.wait();
+impl std::ops::DerefMut for Server {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
     }
 }
 
@@ -49,53 +45,7 @@ impl Server {
     }
 
     fn launch(f: &Fixture, cwd: &Path, extra: &[&str]) -> Server {
-        let tmp = tempfile::tempdir().expect("a temporary folder for the server");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_memoria"))
-            .args(["serve", "--port", "0"])
-            .args(extra)
-            .current_dir(cwd)
-            .env("TMPDIR", tmp.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("memoria serve starts");
-        let stdout = child.stdout.take().unwrap();
-        let stderr_pipe = child.stderr.take().unwrap();
-        let stderr = Arc::new(Mutex::new(String::new()));
-        // Standard error is drained all along, so the server never blocks on it.
-        let sink = stderr.clone();
-        thread::spawn(move || {
-            for line in BufReader::new(stderr_pipe).lines().map_while(Result::ok) {
-                let mut s = sink.lock().unwrap();
-                s.push_str(&line);
-                s.push('\n');
-            }
-        });
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut server = Server {
-            child,
-            port: 0,
-            stderr,
-            tmp,
-        };
-        let line = loop {
-            match rx.recv_timeout(Duration::from_secs(60)) {
-                Ok(line) if line.starts_with("serving ") => break line,
-                Ok(_) => continue,
-                Err(e) => panic!(
-                    "no `serving …` line ({e}); stderr:\n{}",
-                    server.stderr.lock().unwrap()
-                ),
-            }
-        };
+        let (server, line) = common::server::Server::launch(cwd, extra);
         assert!(
             line.ends_with("(press Ctrl+C to stop)"),
             "unexpected line: {line}"
@@ -105,70 +55,11 @@ impl Server {
             line.contains(&format!("serving {} on ", root.display())),
             "names the site's folder in full: {line}"
         );
-        let port = line
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|p| p.parse::<u16>().ok())
-            .unwrap_or_else(|| panic!("no loopback address and port in: {line}"));
-        assert_ne!(port, 0);
-        server.port = port;
-        server
-    }
-
-    /// Stops the server as Ctrl+C would (SIGINT to its process id) and waits
-    /// for it, 10 s at most. True when it exited by itself.
-    fn interrupt(&mut self) -> bool {
-        if let Ok(Some(_)) = self.child.try_wait() {
-            return true;
-        }
-        #[cfg(unix)]
-        {
-            let sent = Command::new("kill")
-                .args(["-INT", &self.child.id().to_string()])
-                .status()
-                .is_ok_and(|s| s.success());
-            if sent {
-                let start = Instant::now();
-                while start.elapsed() < Duration::from_secs(10) {
-                    if let Ok(Some(_)) = self.child.try_wait() {
-                        return true;
-                    }
-                    thread::sleep(Duration::from_millis(50));
-                }
-            }
-        }
-        false
-    }
-
-    /// How many rebuilds the server has reported so far (the first build
-    /// included): each prints `rebuilt in … ms` or `rebuild failed`.
-    fn rebuilds(&self) -> usize {
-        self.stderr
-            .lock()
-            .unwrap()
-            .lines()
-            .filter(|l| l.starts_with("rebuilt in ") || l.starts_with("rebuild failed"))
-            .count()
-    }
-
-    /// Waits, 10 s at most, until the server has reported `count` rebuilds.
-    fn wait_for_rebuilds(&self, count: usize) {
-        let start = Instant::now();
-        while self.rebuilds() < count {
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!(
-                    "never reached {count} rebuilds; server stderr:\n{}",
-                    self.stderr.lock().unwrap()
-                );
-            }
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// The server's standard error so far.
-    fn log(&self) -> String {
-        self.stderr.lock().unwrap().clone()
+        assert!(
+            line.contains(&format!(" on http://127.0.0.1:{}/", server.port)),
+            "listens on the loopback address by default: {line}"
+        );
+        Server(server)
     }
 
     fn url(&self, path: &str) -> String {
@@ -196,7 +87,7 @@ impl Server {
             if start.elapsed() > Duration::from_secs(10) {
                 panic!(
                     "{path}: never {what}; last status {status}, body:\n{body}\nserver stderr:\n{}",
-                    self.stderr.lock().unwrap()
+                    self.log()
                 );
             }
             thread::sleep(Duration::from_millis(100));

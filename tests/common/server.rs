@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
@@ -16,17 +16,21 @@ use super::Fixture;
 
 /// A running `memoria serve`, stopped when dropped.
 pub struct Server {
-    child: Child,
+    /// The process.
+    pub child: Child,
     /// The port it listens on.
     pub port: u16,
     stderr: Arc<Mutex<String>>,
-    /// The server's TMPDIR, where it builds the served copy.
-    tmp: tempfile::TempDir,
+    /// The server's TMPDIR, where it builds the served copy: removed with
+    /// the guard even if the server had to be killed.
+    pub tmp: tempfile::TempDir,
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        if !self.interrupt() {
+            let _ = self.child.kill();
+        }
         let _ = self.child.wait();
     }
 }
@@ -56,13 +60,23 @@ impl Response {
 
 impl Server {
     /// `memoria serve --port 0 ARGS` in the site's folder, as the README
-    /// tells users; waits for the line that says where it listens.
+    /// tells users; waits for the line that says where it listens and for
+    /// the first build.
     pub fn start(f: &Fixture, args: &[&str]) -> Server {
+        let (server, _) = Server::launch(f.root(), args);
+        server.wait_for_rebuilds(1);
+        server
+    }
+
+    /// `memoria serve --port 0 ARGS` run from `cwd`: the server and the
+    /// line that says where it listens (`serving … on http://…`), as soon
+    /// as it is printed.
+    pub fn launch(cwd: &Path, args: &[&str]) -> (Server, String) {
         let tmp = tempfile::tempdir().expect("a temporary folder for the server");
         let mut child = Command::new(env!("CARGO_BIN_EXE_memoria"))
             .args(["serve", "--port", "0"])
             .args(args)
-            .current_dir(f.root())
+            .current_dir(cwd)
             .env("TMPDIR", tmp.path())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -72,6 +86,7 @@ impl Server {
         let stdout = child.stdout.take().unwrap();
         let stderr_pipe = child.stderr.take().unwrap();
         let stderr = Arc::new(Mutex::new(String::new()));
+        // Standard error is drained all along, so the server never blocks on it.
         let sink = stderr.clone();
         thread::spawn(move || {
             for line in BufReader::new(stderr_pipe).lines().map_while(Result::ok) {
@@ -101,14 +116,41 @@ impl Server {
                 Err(e) => panic!("no `serving …` line ({e}); stderr:\n{}", server.log()),
             }
         };
+        // `serving FOLDER on http://ADDRESS:PORT/ (press Ctrl+C to stop)`
         server.port = line
-            .rsplit(':')
-            .next()
+            .split(" on http://")
+            .nth(1)
             .and_then(|rest| rest.split('/').next())
+            .and_then(|address| address.rsplit(':').next())
             .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no port in: {line}"));
-        server.wait_for_rebuilds(1);
-        server
+            .unwrap_or_else(|| panic!("no address and port in: {line}"));
+        assert_ne!(server.port, 0, "{line}");
+        (server, line)
+    }
+
+    /// Stops the server as Ctrl+C would (SIGINT to its process id) and waits
+    /// for it, 10 s at most. True when it exited by itself.
+    pub fn interrupt(&mut self) -> bool {
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return true;
+        }
+        #[cfg(unix)]
+        {
+            let sent = Command::new("kill")
+                .args(["-INT", &self.child.id().to_string()])
+                .status()
+                .is_ok_and(|s| s.success());
+            if sent {
+                let start = Instant::now();
+                while start.elapsed() < Duration::from_secs(10) {
+                    if let Ok(Some(_)) = self.child.try_wait() {
+                        return true;
+                    }
+                    thread::sleep(Duration::from_millis(50));
+                }
+            }
+        }
+        false
     }
 
     pub fn log(&self) -> String {
