@@ -1,10 +1,10 @@
 //! The client-side search index, written by memoria itself.
 //!
 //! For each language: `/search/<lang>/docs.json` (what a result shows) and
-//! one shard per first letter, `/search/<lang>/<letter>.json`, mapping every
+//! one shard per first two letters, `/search/<lang>/<ab>.json`, mapping every
 //! word of the texts (lowercased, accents removed) to its stem, and every
 //! stem to the documents that contain it, with a weight. The browser loads
-//! the document list and only the shards of the letters typed, the first
+//! the document list and only the shards of the words typed, the first
 //! time the search box is used, and never needs a stemmer of its own: a word
 //! typed as it appears in some text finds every form of it through the
 //! stem; any other word is looked up as the start of indexed words.
@@ -214,10 +214,22 @@ impl Index {
         )
     }
 
-    /// The shard a word or stem belongs to: its first letter or digit.
+    /// The shard a word or stem belongs to: its first two characters when
+    /// they are ASCII letters or digits (`ci`), the first and `_` when only
+    /// the first is (`a_`, for a one-letter stem), `_` otherwise. Two
+    /// characters keep each shard small at any size of site: a save rewrites
+    /// the shards of the words it changed, and a query loads only those of
+    /// its words (words have two characters at least).
     fn shard(word: &str) -> String {
-        match word.chars().next() {
-            Some(c) if c.is_ascii_alphanumeric() => c.to_string(),
+        let mut chars = word.chars();
+        match chars.next() {
+            Some(first) if first.is_ascii_alphanumeric() => {
+                let second = chars
+                    .next()
+                    .filter(char::is_ascii_alphanumeric)
+                    .unwrap_or('_');
+                format!("{first}{second}")
+            }
             _ => "_".to_string(),
         }
     }
@@ -270,17 +282,28 @@ impl Index {
     }
 }
 
-/// The entries of `map` whose keys belong to the shard `letter`.
+/// The entries of `map` whose keys belong to the shard `letter` (see
+/// [`Index::shard`]): keys that start with the same ASCII characters are
+/// together in the map, so only the shard `_` reads all of it.
 fn in_letter<'a, V>(
     map: &'a BTreeMap<String, V>,
     letter: &'a str,
 ) -> Box<dyn Iterator<Item = (&'a String, &'a V)> + 'a> {
-    match letter.as_bytes() {
-        // One ASCII letter or digit: the keys that start with it are together.
-        [c] if c.is_ascii_alphanumeric() => {
-            let end = char::from(c + 1).to_string();
-            Box::new(map.range(letter.to_string()..end))
+    let after = |prefix: &[u8]| -> String {
+        let mut end = prefix.to_vec();
+        if let Some(last) = end.last_mut() {
+            *last += 1;
         }
+        String::from_utf8_lossy(&end).into_owned()
+    };
+    match letter.as_bytes() {
+        [a, b] if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => {
+            Box::new(map.range(letter.to_string()..after(letter.as_bytes())))
+        }
+        [a, b'_'] if a.is_ascii_alphanumeric() => Box::new(
+            map.range(char::from(*a).to_string()..after(&[*a]))
+                .filter(move |(k, _)| Index::shard(k) == letter),
+        ),
         _ => Box::new(map.iter().filter(move |(k, _)| Index::shard(k) == letter)),
     }
 }
@@ -722,12 +745,12 @@ mod tests {
     }
 
     #[test]
-    fn shards_split_by_first_letter() {
+    fn shards_split_by_first_two_letters() {
         let index = Index::build(
             vec![SearchDoc {
                 url: "/a/".into(),
-                title: "Alfa beta".into(),
-                summary: "Ñu".into(),
+                title: "Alfa alto beta".into(),
+                summary: "Ñu a1 ψx".into(),
                 kind: "k".into(),
                 body: String::new(),
             }],
@@ -740,9 +763,11 @@ mod tests {
             [
                 "search/es/docs.json",
                 "search/es/words.json",
-                "search/es/a.json",
-                "search/es/b.json",
-                "search/es/n.json"
+                "search/es/_.json",
+                "search/es/a1.json",
+                "search/es/al.json",
+                "search/es/be.json",
+                "search/es/nu.json"
             ]
         );
     }
@@ -807,7 +832,10 @@ mod tests {
         assert_eq!(live.index.postings, full.postings);
         assert!(!shown, "title and summary are the same");
         // "ñandu" went, "arbol" came, the weight of "cooper…" stayed.
-        assert_eq!(letters, BTreeSet::from(["a".to_string(), "n".to_string()]));
+        assert_eq!(
+            letters,
+            BTreeSet::from(["ar".to_string(), "na".to_string()])
+        );
         let files = |i: &Index| {
             i.files("es")
                 .into_iter()

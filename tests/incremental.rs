@@ -173,13 +173,13 @@ fn a_change_of_the_text_of_a_case_makes_only_what_shows_that_text() {
         (2..=4).contains(&stats.written),
         "the Spanish page and one or two search files: {stats:?}"
     );
-    // One more file than before: the shard of the words that start with z.
+    // One more file than before: the shard of the words that start with "za".
     assert_eq!(stats.unchanged + stats.written, first.written + 1);
     assert_eq!(snapshot(&served).len(), first.written + 1);
     assert!(warnings.is_empty(), "{warnings:?}");
     let page = std::fs::read_to_string(served.join("es/casos/valle-de-aburra/index.html")).unwrap();
     assert!(page.contains("zarzaparrilla"));
-    let shard = std::fs::read_to_string(served.join("search/es/z.json")).unwrap();
+    let shard = std::fs::read_to_string(served.join("search/es/za.json")).unwrap();
     assert!(shard.contains("\"zarzaparrilla\""));
     assert_same_as_full(&f, &served, "new word");
 

@@ -614,7 +614,7 @@ fn a_saved_text_is_served_the_quick_way_and_searchable() {
         line.contains("the quick way") && line.contains("since the change"),
         "{line}"
     );
-    let (status, shard) = server.get("/search/es/z.json");
+    let (status, shard) = server.get("/search/es/za.json");
     assert_eq!(status, 200);
     assert!(shard.contains("zarzaparrilla"), "{shard}");
     // A change of the title is a full rebuild, served all the same.

@@ -1,5 +1,5 @@
 // Client-side search over the index memoria writes in /search/<lang>/.
-// Loads the document list and the shards of the letters typed, only when the
+// Loads the document list and the shards of the words typed, only when the
 // search box is used. Words are folded the same way as in the index
 // (lowercase, accents removed); a word found in the index brings every form
 // of it through its stem, any other word is matched as a prefix. A goal
@@ -33,9 +33,11 @@
     var re = new RegExp("(^|[^\\p{L}\\p{N}])(" + names.join("|") + ")[\\s.-]*(\\d{1,2})(?![\\p{N}])", "gu");
     return fold(s).replace(re, function (m, before, name, n) { return before + "sdg" + Number(n); });
   }
+  // The shard of a folded word: its first two characters ("ci"), the first
+  // and "_" ("a_"), or "_", as memoria writes them.
   function shardOf(w) {
-    var c = w.charAt(0);
-    return /[a-z0-9]/.test(c) ? c : "_";
+    if (!/^[a-z0-9]/.test(w)) return "_";
+    return w.charAt(0) + (/^[a-z0-9]$/.test(w.charAt(1)) ? w.charAt(1) : "_");
   }
   function getJson(url) {
     return fetch(url).then(function (r) { return r.ok ? r.json() : null; });
@@ -94,13 +96,20 @@
           if (w.lastIndexOf(word, 0) === 0) { stems[shard.words[w]] = true; if (++n >= 100) break; }
         }
       }
-      var scores = {};
-      Object.keys(stems).forEach(function (stem) {
-        stemsFound[stem] = true;
-        var post = shard.stems[stem] || [];
-        for (var i = 0; i < post.length; i += 2) scores[post[i]] = (scores[post[i]] || 0) + post[i + 1];
+      // A stem is in the shard of its own first letters, which are almost
+      // always those of its words.
+      var names = Object.keys(stems);
+      return Promise.all(names.map(function (stem) {
+        return shardOf(stem) === shardOf(word) ? shard : loadShard(shardOf(stem));
+      })).then(function (holders) {
+        var scores = {};
+        names.forEach(function (stem, n) {
+          stemsFound[stem] = true;
+          var post = holders[n].stems[stem] || [];
+          for (var i = 0; i < post.length; i += 2) scores[post[i]] = (scores[post[i]] || 0) + post[i + 1];
+        });
+        return scores;
       });
-      return scores;
     });
   }
   function render(hits, all, query, words, terms, stems) {
