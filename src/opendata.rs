@@ -237,7 +237,7 @@ fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-fn money_cells(m: &Option<crate::content::fields::Money>) -> [String; 2] {
+fn money_cells(m: &Option<crate::content::money::Money>) -> [String; 2] {
     match m {
         Some(m) => [format_number(m.value), m.currency.clone()],
         None => [String::new(), String::new()],
@@ -390,7 +390,7 @@ fn permalinks(site: &Site, kind: Kind, id: &str) -> Value {
     Value::Object(urls)
 }
 
-fn money_json(m: &Option<crate::content::fields::Money>) -> Value {
+fn money_json(m: &Option<crate::content::money::Money>) -> Value {
     m.as_ref().map_or(
         Value::Null,
         |m| json!({"value": measure_json(&Measure::Number(m.value)), "currency": m.currency}),

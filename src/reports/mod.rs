@@ -18,6 +18,7 @@ use serde_json::{json, Map, Value};
 use crate::content::action::ActionType;
 use crate::content::agreement::{AgreementStatus, AgreementType};
 use crate::content::indicator::{Indicator, Measure, Observation};
+use crate::content::money::Fund;
 use crate::content::{Action, Agreement, Content, Document, ReportMeta};
 use crate::figures::{self, Status};
 use crate::period::Period;
@@ -146,7 +147,7 @@ fn measure(m: &Measure) -> Value {
 
 /// Sums amounts per currency (never across currencies).
 pub fn totals<'a>(
-    amounts: impl Iterator<Item = &'a crate::content::fields::Money>,
+    amounts: impl Iterator<Item = &'a crate::content::money::Money>,
 ) -> BTreeMap<String, f64> {
     let mut out: BTreeMap<String, f64> = BTreeMap::new();
     for m in amounts {
@@ -177,6 +178,7 @@ fn agreement_json(a: &Agreement, lang: &str, fallbacks: &[String], before: Naive
         "amount": a.amount.as_ref().map(|m| json!({"value": number(m.value), "currency": m.currency})),
         "approved_by": a.approved_by,
     });
+    registry_facts(&mut value, a, lang, fallbacks, before);
     let amendments: Vec<Value> = a
         .amendments
         .iter()
@@ -187,6 +189,84 @@ fn agreement_json(a: &Agreement, lang: &str, fallbacks: &[String], before: Naive
         value["amendments"] = json!(amendments);
     }
     value
+}
+
+/// The facts of an agreement added to the registry after the first
+/// reports were presented (the partner's type, other counterparts, signing bodies
+/// and signatories, registration, commitments, funds): each appears only
+/// when given, so reports that did not have them keep their content; a
+/// registration or an amount dated after the presentation (`before`: the
+/// day after it) is left out, as it was not known then.
+fn registry_facts(
+    value: &mut Value,
+    a: &Agreement,
+    lang: &str,
+    fallbacks: &[String],
+    before: NaiveDate,
+) {
+    if let Some(t) = a.partner_type {
+        value["partner_type"] = json!(t);
+    }
+    if !a.counterparts.is_empty() {
+        value["other_counterparts"] = json!(a
+            .counterparts
+            .iter()
+            .map(|c| json!({"name": c.name, "country": c.country, "type": c.kind}))
+            .collect::<Vec<_>>());
+    }
+    if !a.city_bodies.is_empty() {
+        value["city_bodies"] = json!(a.city_bodies);
+    }
+    if !a.signatories.is_empty() {
+        value["signatories"] = json!(a
+            .signatories
+            .iter()
+            .map(|x| json!({"name": x.name, "office": x.office}))
+            .collect::<Vec<_>>());
+    }
+    if let Some(r) = a
+        .registration
+        .as_ref()
+        .filter(|r| r.date.is_none_or(|d| d < before))
+    {
+        value["registration"] =
+            json!({"authority": r.authority, "reference": r.reference, "date": r.date});
+    }
+    if !a.commitments.is_empty() {
+        value["commitments"] = json!(a
+            .commitments
+            .iter()
+            .map(|c| text(c, lang, fallbacks))
+            .collect::<Vec<_>>());
+    }
+    funds_json(value, &a.funds, lang, fallbacks, before);
+}
+
+/// Adds `funds` to `value` when some are known on the day before `before`.
+fn funds_json(
+    value: &mut Value,
+    funds: &[Fund],
+    lang: &str,
+    fallbacks: &[String],
+    before: NaiveDate,
+) {
+    let known: Vec<Value> = funds
+        .iter()
+        .filter(|f| f.date.is_none_or(|d| d < before))
+        .map(|f| {
+            json!({
+                "kind": f.kind,
+                "direction": f.direction,
+                "value": number(f.money.value),
+                "currency": f.money.currency,
+                "date": f.date,
+                "description": f.description.as_ref().map(|d| text(d, lang, fallbacks)),
+            })
+        })
+        .collect();
+    if !known.is_empty() {
+        value["funds"] = json!(known);
+    }
 }
 
 /// An action as a report presents it. Facts added to the registry after
@@ -214,6 +294,7 @@ fn action_json(a: &Action, lang: &str, fallbacks: &[String], before: NaiveDate) 
     if let Some(r) = a.trip_report.as_ref().filter(|r| r.date < before) {
         value["trip_report"] = json!({"date": r.date, "document": r.document});
     }
+    funds_json(&mut value, &a.funds, lang, fallbacks, before);
     value
 }
 
@@ -250,7 +331,9 @@ pub fn report_content(
 
     let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
     for a in &c.signed {
-        *by_country.entry(&a.partner_country).or_default() += 1;
+        for country in a.countries() {
+            *by_country.entry(country).or_default() += 1;
+        }
     }
     let mut involved: Vec<&Agreement> = c
         .active
@@ -271,8 +354,8 @@ pub fn report_content(
         "concluded": c.concluded.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
         "signed_by_type": counts::<AgreementType>(c.signed.iter().map(|a| a.kind)),
         "signed_by_country": by_country,
-        "signed_amounts": totals_json(&totals(c.signed.iter().filter_map(|a| a.amount.as_ref()))),
-        "active_amounts": totals_json(&totals(c.active.iter().filter_map(|a| a.amount.as_ref()))),
+        "signed_amounts": totals_json(&totals(c.signed.iter().flat_map(|a| a.committed_received(known_before)))),
+        "active_amounts": totals_json(&totals(c.active.iter().flat_map(|a| a.committed_received(known_before)))),
         "all": all_agreements,
     });
     let mut by_type = Map::new();
