@@ -648,6 +648,21 @@ fn an_agreement_shows_who_signed_what_was_agreed_and_its_money() {
         action.contains("<strong>1,200 USD</strong> — Disbursed, received by the city: Air fares"),
         "{action}"
     );
+    // The open data carries the same facts, each amount in its currency.
+    let data: serde_json::Value = serde_json::from_str(&f.output("data/agreements.json")).unwrap();
+    let cdmx = &data.as_array().unwrap()[0];
+    assert_eq!(cdmx["partner_type"], "local-government");
+    assert_eq!(
+        cdmx["other_counterparts"][0]["name"],
+        "Universidad del Valle"
+    );
+    assert_eq!(cdmx["signatories"][0]["office"], "Alcaldesa");
+    assert_eq!(
+        cdmx["funds"][1],
+        serde_json::json!({"kind": "disbursed", "direction": "received", "value": 175000, "currency": "MXN", "date": "2025-11-20", "description": {"es": "Primer pago", "en": "First payment"}})
+    );
+    let actions: serde_json::Value = serde_json::from_str(&f.output("data/actions.json")).unwrap();
+    assert_eq!(actions[0]["funds"][0]["currency"], "USD");
     // An agreement written as before (partner and amount) reads as before:
     // one partner without a type, its amount committed to the city.
     agreement(
