@@ -9,6 +9,7 @@
 
 pub mod canonical;
 pub mod lock;
+mod registry_facts;
 
 use std::collections::BTreeMap;
 
@@ -18,7 +19,6 @@ use serde_json::{json, Map, Value};
 use crate::content::action::ActionType;
 use crate::content::agreement::{AgreementStatus, AgreementType};
 use crate::content::indicator::{Indicator, Measure, Observation};
-use crate::content::money::Fund;
 use crate::content::{Action, Agreement, Content, Document, ReportMeta};
 use crate::figures::{self, Status};
 use crate::period::Period;
@@ -178,7 +178,7 @@ fn agreement_json(a: &Agreement, lang: &str, fallbacks: &[String], before: Naive
         "amount": a.amount.as_ref().map(|m| json!({"value": number(m.value), "currency": m.currency})),
         "approved_by": a.approved_by,
     });
-    registry_facts(&mut value, a, lang, fallbacks, before);
+    registry_facts::agreement(&mut value, a, lang, fallbacks, before);
     let amendments: Vec<Value> = a
         .amendments
         .iter()
@@ -189,84 +189,6 @@ fn agreement_json(a: &Agreement, lang: &str, fallbacks: &[String], before: Naive
         value["amendments"] = json!(amendments);
     }
     value
-}
-
-/// The facts of an agreement added to the registry after the first
-/// reports were presented (the partner's type, other counterparts, signing bodies
-/// and signatories, registration, commitments, funds): each appears only
-/// when given, so reports that did not have them keep their content; a
-/// registration or an amount dated after the presentation (`before`: the
-/// day after it) is left out, as it was not known then.
-fn registry_facts(
-    value: &mut Value,
-    a: &Agreement,
-    lang: &str,
-    fallbacks: &[String],
-    before: NaiveDate,
-) {
-    if let Some(t) = a.partner_type {
-        value["partner_type"] = json!(t);
-    }
-    if !a.counterparts.is_empty() {
-        value["other_counterparts"] = json!(a
-            .counterparts
-            .iter()
-            .map(|c| json!({"name": c.name, "country": c.country, "type": c.kind}))
-            .collect::<Vec<_>>());
-    }
-    if !a.city_bodies.is_empty() {
-        value["city_bodies"] = json!(a.city_bodies);
-    }
-    if !a.signatories.is_empty() {
-        value["signatories"] = json!(a
-            .signatories
-            .iter()
-            .map(|x| json!({"name": x.name, "office": x.office}))
-            .collect::<Vec<_>>());
-    }
-    if let Some(r) = a
-        .registration
-        .as_ref()
-        .filter(|r| r.date.is_none_or(|d| d < before))
-    {
-        value["registration"] =
-            json!({"authority": r.authority, "reference": r.reference, "date": r.date});
-    }
-    if !a.commitments.is_empty() {
-        value["commitments"] = json!(a
-            .commitments
-            .iter()
-            .map(|c| text(c, lang, fallbacks))
-            .collect::<Vec<_>>());
-    }
-    funds_json(value, &a.funds, lang, fallbacks, before);
-}
-
-/// Adds `funds` to `value` when some are known on the day before `before`.
-fn funds_json(
-    value: &mut Value,
-    funds: &[Fund],
-    lang: &str,
-    fallbacks: &[String],
-    before: NaiveDate,
-) {
-    let known: Vec<Value> = funds
-        .iter()
-        .filter(|f| f.date.is_none_or(|d| d < before))
-        .map(|f| {
-            json!({
-                "kind": f.kind,
-                "direction": f.direction,
-                "value": number(f.money.value),
-                "currency": f.money.currency,
-                "date": f.date,
-                "description": f.description.as_ref().map(|d| text(d, lang, fallbacks)),
-            })
-        })
-        .collect();
-    if !known.is_empty() {
-        value["funds"] = json!(known);
-    }
 }
 
 /// An action as a report presents it. Facts added to the registry after
@@ -294,7 +216,7 @@ fn action_json(a: &Action, lang: &str, fallbacks: &[String], before: NaiveDate) 
     if let Some(r) = a.trip_report.as_ref().filter(|r| r.date < before) {
         value["trip_report"] = json!({"date": r.date, "document": r.document});
     }
-    funds_json(&mut value, &a.funds, lang, fallbacks, before);
+    registry_facts::funds(&mut value, &a.funds, lang, fallbacks, before);
     value
 }
 
