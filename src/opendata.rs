@@ -237,7 +237,7 @@ fn csv_bytes(header: &[String], rows: &[Vec<String>]) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-fn money_cells(m: &Option<crate::content::fields::Money>) -> [String; 2] {
+fn money_cells(m: &Option<crate::content::money::Money>) -> [String; 2] {
     match m {
         Some(m) => [format_number(m.value), m.currency.clone()],
         None => [String::new(), String::new()],
@@ -390,18 +390,40 @@ fn permalinks(site: &Site, kind: Kind, id: &str) -> Value {
     Value::Object(urls)
 }
 
-fn money_json(m: &Option<crate::content::fields::Money>) -> Value {
+fn money_json(m: &Option<crate::content::money::Money>) -> Value {
     m.as_ref().map_or(
         Value::Null,
         |m| json!({"value": measure_json(&Measure::Number(m.value)), "currency": m.currency}),
     )
 }
 
+/// The `funds` of an agreement or action: each amount in its own currency.
+fn funds_json(funds: &[crate::content::money::Fund]) -> Value {
+    funds
+        .iter()
+        .map(|f| {
+            json!({
+                "kind": f.kind, "direction": f.direction,
+                "value": measure_json(&Measure::Number(f.money.value)), "currency": f.money.currency,
+                "date": f.date, "description": f.description,
+            })
+        })
+        .collect()
+}
+
 fn agreement_json(site: &Site, a: &crate::content::Agreement) -> Value {
     json!({
         "id": a.id, "title": a.title, "summary": a.summary, "partner": a.partner, "partner_country": a.partner_country,
+        "partner_type": a.partner_type,
+        "other_counterparts": a.counterparts.iter().map(|c| json!({"name": c.name, "country": c.country, "type": c.kind})).collect::<Vec<_>>(),
         "type": a.kind, "signed": a.signed, "ends": a.ends, "status": a.status, "amount": money_json(&a.amount),
-        "approved_by": a.approved_by, "sdgs": a.sdgs, "themes": a.themes, "documents": a.documents,
+        "funds": funds_json(&a.funds),
+        "approved_by": a.approved_by,
+        "registration": a.registration.as_ref().map(|r| json!({"authority": r.authority, "reference": r.reference, "date": r.date})),
+        "city_bodies": a.city_bodies,
+        "signatories": a.signatories.iter().map(|x| json!({"name": x.name, "office": x.office})).collect::<Vec<_>>(),
+        "commitments": a.commitments,
+        "sdgs": a.sdgs, "themes": a.themes, "documents": a.documents,
         "url": permalinks(site, Kind::Agreement, &a.id),
     })
 }
@@ -410,6 +432,7 @@ fn action_json(site: &Site, a: &crate::content::Action) -> Value {
     json!({
         "id": a.id, "title": a.title, "summary": a.summary, "type": a.kind, "date": a.date, "end_date": a.end_date,
         "place": a.place, "participants": a.participants, "cost": money_json(&a.cost), "funded_by": a.funded_by,
+        "funds": funds_json(&a.funds),
         "agreements": a.agreements, "results": a.results, "sdgs": a.sdgs, "themes": a.themes,
         "url": permalinks(site, Kind::Action, &a.id),
     })

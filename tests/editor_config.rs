@@ -138,6 +138,13 @@ fn check_field_in(
             }
         }
         Kind::Texts(inner) => {
+            // A list of texts per language (`commitments`) is a list whose
+            // one item is the object of the languages.
+            let w = if w["widget"] == "list" {
+                &w["field"]
+            } else {
+                w
+            };
             let ws = w["fields"].as_sequence().unwrap();
             let names: Vec<&str> = ws.iter().map(|w| w["name"].as_str().unwrap()).collect();
             assert_eq!(names, languages, "{path}: one input per language");

@@ -362,6 +362,28 @@ fn the_bundled_example_uses_the_new_registry_fields() {
     let mission = f.output("es/acciones/2025-10-lima-mission/index.html");
     assert!(mission.contains("Resolución MD-112 de 2025"), "{mission}");
     assert!(mission.contains("Informe de viaje"), "{mission}");
+    let cdmx = f.output("en/agreements/mexico-city-reporting/index.html");
+    for text in [
+        "— Local government",
+        "— University",
+        "Signed for the city by",
+        "Signatories",
+        "Approval or registration",
+        "Commitments",
+        "— In kind, contributed by the city",
+    ] {
+        assert!(cdmx.contains(text), "{text}\n{cdmx}");
+    }
+    let action = f.output("en/actions/2025-10-climate-training/index.html");
+    assert!(
+        action.contains("— Disbursed, received by the city"),
+        "{action}"
+    );
+    let draft = f.output("en/reports/2025-s2/index.html");
+    assert!(
+        draft.contains("Details recorded in the registry"),
+        "{draft}"
+    );
     let check = f.run(&["check", "--strict"]);
     assert!(check.status.success(), "{}", stderr(&check));
 }
@@ -564,4 +586,292 @@ fn the_record_of_receipt_is_outside_the_fingerprint_and_needs_its_entry() {
         assert!(line.contains("entry"), "{err}");
         assert!(!help.is_empty(), "{err}");
     }
+}
+
+/// The fuller facts of an agreement: the partner's type and the other
+/// counterparts, the city bodies and the people who signed, the
+/// registration national law asks for, the commitments and the money.
+const FULL_AGREEMENT: &str = "partner_type: local-government
+other_counterparts:
+  - { name: \"Universidad del Valle\", country: CO, type: university }
+status: active
+city_bodies: [\"Alcaldía\", \"Concejo Municipal\"]
+signatories:
+  - { name: \"Ana Pérez\", office: \"Alcaldesa\" }
+registration: { authority: \"Registro de acuerdos\", reference: \"RA-2025-17\", date: 2025-09-30 }
+commitments:
+  - { es: \"Compartir el método del informe\", en: \"Share the reporting method\" }
+funds:
+  - { kind: committed, direction: received, value: 350000, currency: MXN, date: 2025-08-25 }
+  - { kind: disbursed, direction: received, value: 175000, currency: MXN, date: 2025-11-20, description: { es: \"Primer pago\", en: \"First payment\" } }
+  - { kind: in-kind, direction: contributed, value: 9500000, currency: COP }
+";
+
+#[test]
+fn an_agreement_shows_who_signed_what_was_agreed_and_its_money() {
+    let f = site();
+    agreement(&f, "cdmx", "2025-08-25", FULL_AGREEMENT);
+    mission(
+        &f,
+        "lima",
+        "2025-10-13",
+        "2025-10-15",
+        "funds:\n  - { kind: disbursed, direction: received, value: 1200, currency: USD, description: { es: \"Pasajes\", en: \"Air fares\" } }\n",
+    );
+    f.build_ok();
+    let en = f.output("en/agreements/cdmx/index.html");
+    for text in [
+        "Counterparts",
+        "Socio cdmx (Colombia) — Local government",
+        "Universidad del Valle (Colombia) — University",
+        "Signed for the city by",
+        "<li>Alcaldía</li><li>Concejo Municipal</li>",
+        "Ana Pérez, Alcaldesa",
+        "Approval or registration",
+        "Registro de acuerdos, RA-2025-17, <time datetime=\"2025-09-30\">",
+        "<h2 id=\"commitments-heading\">Commitments</h2>",
+        "<li>Share the reporting method</li>",
+        "<strong>350,000 MXN</strong> — Committed, received by the city, <time datetime=\"2025-08-25\">",
+        "<strong>175,000 MXN</strong> — Disbursed, received by the city, <time datetime=\"2025-11-20\">November 20, 2025</time>: First payment",
+        "<strong>9,500,000 COP</strong> — In kind, contributed by the city</li>",
+    ] {
+        assert!(en.contains(text), "{text}\n{en}");
+    }
+    let es = f.output("es/convenios/cdmx/index.html");
+    assert!(es.contains("Firmantes"), "{es}");
+    assert!(
+        es.contains("<strong>350.000 MXN</strong> — Comprometido, recibido por la ciudad"),
+        "{es}"
+    );
+    let action = f.output("en/actions/lima/index.html");
+    assert!(
+        action.contains("<strong>1,200 USD</strong> — Disbursed, received by the city: Air fares"),
+        "{action}"
+    );
+    // The open data carries the same facts, each amount in its currency.
+    let data: serde_json::Value = serde_json::from_str(&f.output("data/agreements.json")).unwrap();
+    let cdmx = &data.as_array().unwrap()[0];
+    assert_eq!(cdmx["partner_type"], "local-government");
+    assert_eq!(
+        cdmx["other_counterparts"][0]["name"],
+        "Universidad del Valle"
+    );
+    assert_eq!(cdmx["signatories"][0]["office"], "Alcaldesa");
+    assert_eq!(
+        cdmx["funds"][1],
+        serde_json::json!({"kind": "disbursed", "direction": "received", "value": 175000, "currency": "MXN", "date": "2025-11-20", "description": {"es": "Primer pago", "en": "First payment"}})
+    );
+    let actions: serde_json::Value = serde_json::from_str(&f.output("data/actions.json")).unwrap();
+    assert_eq!(actions[0]["funds"][0]["currency"], "USD");
+    // An agreement written as before (partner and amount) reads as before:
+    // one partner without a type, its amount committed to the city.
+    agreement(
+        &f,
+        "old",
+        "2024-06-03",
+        "status: active\namount: { value: 12000000, currency: USD }\n",
+    );
+    f.build_ok();
+    let old = f.output("en/agreements/old/index.html");
+    assert!(
+        old.contains("<dt>Partner</dt><dd>Socio old (Colombia)</dd>"),
+        "{old}"
+    );
+    assert!(!old.contains("Counterparts"), "{old}");
+    assert!(
+        old.contains("<strong>12,000,000 USD</strong> — Committed, received by the city</li>"),
+        "{old}"
+    );
+}
+
+#[test]
+fn a_report_adds_money_per_currency_and_shows_the_new_facts_in_its_annex() {
+    let f = site();
+    agreement(&f, "cdmx", "2025-08-25", FULL_AGREEMENT);
+    // Written as before: its amount counts as committed to the city.
+    agreement(
+        &f,
+        "caf",
+        "2025-09-03",
+        "status: active\namount: { value: 12000, currency: USD }\n",
+    );
+    // The city's own contribution is not money the city received.
+    agreement(
+        &f,
+        "eu",
+        "2025-10-01",
+        "status: active\nfunds:\n  - { kind: committed, direction: contributed, value: 100000, currency: EUR }\n  - { kind: committed, direction: received, value: 400000, currency: EUR }\n  - { kind: committed, direction: received, value: 3000, currency: USD }\n",
+    );
+    for lang in ["es", "en"] {
+        f.write(
+            &format!("content/reports/2025-S2.{lang}.md"),
+            "---\ntitle: \"Informe\"\nlegislature: \"Concejo\"\n---\n\nTexto.\n",
+        );
+    }
+    f.build_ok();
+    let page = f.output("en/reports/2025-s2/index.html");
+    // Committed and received, per currency, never across currencies.
+    assert!(
+        page.contains(
+            "Amounts of the agreements signed, per currency: 400,000 EUR; 350,000 MXN; 15,000 USD"
+        ),
+        "{page}"
+    );
+    let annex = &page[page.find("id=\"part-annex\"").expect("annex")..];
+    assert!(
+        annex.contains("Details recorded in the registry"),
+        "{annex}"
+    );
+    assert!(annex.contains("<h4>Agreement cdmx</h4>"), "{annex}");
+    assert!(
+        annex.contains("Registro de acuerdos, RA-2025-17"),
+        "{annex}"
+    );
+    assert!(
+        annex.contains("175,000 MXN — Disbursed, received by the city"),
+        "{annex}"
+    );
+    // An agreement with no new facts has no details block.
+    assert!(!annex.contains("<h4>Agreement caf</h4>"), "{annex}");
+    let data: serde_json::Value =
+        serde_json::from_str(&f.output("data/reports/2025-S2.json")).unwrap();
+    let agreements = &data["languages"]["en"]["content"]["sections"]["agreements"];
+    assert_eq!(
+        agreements["signed_amounts"],
+        serde_json::json!({"EUR": 400000, "MXN": 350000, "USD": 15000})
+    );
+    let cdmx = agreements["all"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "cdmx")
+        .unwrap();
+    assert_eq!(cdmx["partner_type"], "local-government");
+    assert_eq!(cdmx["other_counterparts"][0]["type"], "university");
+    assert_eq!(cdmx["registration"]["reference"], "RA-2025-17");
+    assert_eq!(cdmx["funds"].as_array().unwrap().len(), 3);
+    assert_eq!(cdmx["funds"][2]["kind"], "in-kind");
+    assert_eq!(cdmx["funds"][2]["direction"], "contributed");
+    // Both counterparts are in Colombia: the country is counted once.
+    assert_eq!(agreements["signed_by_country"]["CO"], 3);
+    // An agreement written as before has none of the new keys.
+    let caf = agreements["all"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "caf")
+        .unwrap();
+    for key in [
+        "partner_type",
+        "other_counterparts",
+        "funds",
+        "registration",
+        "signatories",
+    ] {
+        assert!(caf.get(key).is_none(), "{key}: {caf}");
+    }
+}
+
+#[test]
+fn money_dated_after_the_presentation_leaves_a_presented_report_unchanged() {
+    let f = presented();
+    let lock = f.read("reports.lock");
+    let famsi = f.read("content/agreements/famsi.yaml");
+    f.write(
+        "content/agreements/famsi.yaml",
+        &format!("{famsi}funds:\n  - {{ kind: disbursed, direction: received, value: 90000, currency: EUR, date: 2026-01-20 }}\n"),
+    );
+    let out = f.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(f.read("reports.lock"), lock, "the lock is unchanged");
+    // Money paid before the presentation was part of its facts.
+    f.write(
+        "content/agreements/famsi.yaml",
+        &format!("{famsi}funds:\n  - {{ kind: disbursed, direction: received, value: 90000, currency: EUR, date: 2025-06-20 }}\n"),
+    );
+    let out = f.run(&["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let found = problems(&err);
+    assert_eq!(found.len(), 2, "one error per language:\n{err}");
+    assert!(
+        found.iter().all(|(l, _)| l
+            .contains("has changed since it was presented (sections changed: agreements)")),
+        "{err}"
+    );
+    assert_eq!(f.read("reports.lock"), lock, "nothing recorded");
+}
+
+#[test]
+fn bad_counterparts_signatories_and_money_give_one_error_each_all_at_once() {
+    let f = site();
+    agreement(
+        &f,
+        "bad",
+        "2025-08-25",
+        "status: active
+partner_type: municipality
+other_counterparts:
+  - { name: \"Universidad\", country: CO, type: academia }
+signatories:
+  - { name: \"\", office: \"Alcaldesa\" }
+amount: { value: 1000, currency: USD }
+funds:
+  - { kind: pledged, direction: received, value: 10, currency: EUR }
+  - { kind: committed, direction: outgoing, value: 10, currency: EUR }
+  - { kind: committed, direction: received, value: 10, currency: EURO }
+  - { kind: committed, direction: received, value: -5, currency: EUR }
+",
+    );
+    mission(
+        &f,
+        "lima",
+        "2025-10-13",
+        "2025-10-15",
+        "funds:\n  - { kind: disbursed, direction: received, value: 10, currency: SOL }\n",
+    );
+    // A file with no other fault: its reference is checked too.
+    mission(
+        &f,
+        "quito",
+        "2025-11-24",
+        "2025-11-26",
+        "agreements: [bad, unknown-agreement]\n",
+    );
+    let out = f.run(&["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let found = problems(&err);
+    let lines: Vec<&str> = found.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "error: content/actions/lima.yaml:9:66: \"SOL\" is not an ISO 4217 currency code",
+            "error: content/actions/quito.yaml:8:19: there is no agreement with the id `unknown-agreement`",
+            "error: content/agreements/bad.yaml:8:15: `partner_type` cannot be the text \"municipality\": it must be one of local-government, national-government, international-organisation, network, university, private, civil-society",
+            "error: content/agreements/bad.yaml:10:47: `other_counterparts[0].type` cannot be the text \"academia\": it must be one of local-government, national-government, international-organisation, network, university, private, civil-society",
+            "error: content/agreements/bad.yaml:12:7: `signatories[0].name` is empty, but it is required",
+            "error: content/agreements/bad.yaml:13:9: this agreement has both `amount` and `funds`",
+            "error: content/agreements/bad.yaml:15:13: `funds[0].kind` cannot be the text \"pledged\": it must be one of committed, disbursed, in-kind",
+            "error: content/agreements/bad.yaml:16:35: `funds[1].direction` cannot be the text \"outgoing\": it must be one of received, contributed",
+            "error: content/agreements/bad.yaml:17:66: \"EURO\" is not an ISO 4217 currency code",
+            "error: content/agreements/bad.yaml:18:52: an amount cannot be negative",
+        ],
+        "{err}"
+    );
+    let help = |i: usize| found[i].1.as_str();
+    assert!(help(0).contains("EUR, USD, MXN, COP, PEN"), "{err}");
+    assert!(help(1).contains("content/agreements/"), "{err}");
+    assert!(!help(2).is_empty() && !help(3).is_empty(), "{err}");
+    assert!(help(4).contains("write a value after `name:`"), "{err}");
+    assert!(
+        help(5).contains("kind: committed, direction: received"),
+        "{err}"
+    );
+    assert!(help(5).contains("remove `amount`"), "{err}");
+    assert!(!help(6).is_empty() && !help(7).is_empty(), "{err}");
+    assert!(help(8).contains("three-letter code"), "{err}");
+    assert!(help(9).contains("`direction`"), "{err}");
+    assert!(!f.root().join("public").exists(), "nothing written");
 }

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::data_file::DataItem;
-use super::fields::{sdg_numbers, Country, DocumentLink, Money, Sdg, TermId, MONEY_FIELDS};
+use super::fields::{sdg_numbers, Country, DocumentLink, Sdg, TermId};
+use super::money::{read_funds, Fund, Money, FUND_FIELDS, MONEY_FIELDS};
 use crate::yaml::model::{Choice, Field, Kind, Target};
 use crate::yaml::{LangText, Located, MapReader, YamlEnum};
 use crate::yaml_enum;
@@ -116,6 +117,12 @@ pub const FIELDS: &[Field] = &[
     .words("action_cost"),
     Field::optional("funded_by", Kind::Line, "Who paid for it.").words("action_funded_by"),
     Field::optional(
+        "funds",
+        Kind::List(&Kind::Object(FUND_FIELDS)),
+        "The money: each amount with its kind, direction and currency.",
+    )
+    .words("funds"),
+    Field::optional(
         "authorisation",
         Kind::Object(AUTHORISATION_FIELDS),
         "For a mission abroad: who authorised it, the reference and the date.",
@@ -209,6 +216,8 @@ pub struct Action {
     pub cost: Option<Money>,
     /// Who paid.
     pub funded_by: Option<String>,
+    /// The money received or contributed, as written in `funds`.
+    pub funds: Vec<Fund>,
     /// Who authorised the mission.
     pub authorisation: Option<Authorisation>,
     /// The trip report.
@@ -267,6 +276,7 @@ impl DataItem for Action {
         let participants = map.required::<Vec<String>>("participants");
         let cost = map.optional::<Money>("cost");
         let funded_by = map.optional::<String>("funded_by");
+        let funds = read_funds(map);
         let authorisation = map.raw("authorisation").and_then(|v| {
             let path = map.path_of("authorisation");
             let mut m = reader.mapping(v, &path)?;
@@ -357,6 +367,7 @@ impl DataItem for Action {
             participants: participants?,
             cost,
             funded_by,
+            funds,
             authorisation,
             trip_report,
             agreements,

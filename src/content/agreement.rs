@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::data_file::DataItem;
-use super::fields::{sdg_numbers, Country, DocumentLink, Money, Sdg, TermId, MONEY_FIELDS};
+use super::fields::{sdg_numbers, Country, DocumentLink, Sdg, TermId};
+use super::money::{read_funds, Direction, Fund, FundKind, Money, FUND_FIELDS, MONEY_FIELDS};
 use crate::yaml::model::{Choice, Field, Kind};
-use crate::yaml::{LangText, MapReader, YamlEnum};
+use crate::yaml::{FromYaml, LangText, MapReader, Reader, YamlEnum};
 use crate::yaml_enum;
 
 yaml_enum!(
@@ -56,6 +57,80 @@ yaml_enum!(
     }
 );
 
+yaml_enum!(
+    /// What kind of institution a counterpart is.
+    CounterpartType {
+        /// A city, region or other local or regional government.
+        LocalGovernment = "local-government",
+        /// A national government or one of its bodies.
+        NationalGovernment = "national-government",
+        /// An international organisation (United Nations agencies,
+        /// development banks, the European Union…).
+        InternationalOrganisation = "international-organisation",
+        /// A network or association of cities.
+        Network = "network",
+        /// A university or research centre.
+        University = "university",
+        /// A company or business association.
+        Private = "private",
+        /// A foundation, NGO or other civil-society organisation.
+        CivilSociety = "civil-society",
+    }
+);
+
+/// The fields of one counterpart.
+const COUNTERPART_FIELDS: &[Field] = &[
+    Field::required("name", Kind::Line, "The institution's name.").words("agreement_partner"),
+    Field::required(
+        "country",
+        Kind::Country,
+        "Its country, as its two-letter ISO code.",
+    )
+    .words("agreement_country"),
+    Field::required(
+        "type",
+        Kind::Choice(Choice {
+            ids: <CounterpartType as YamlEnum>::IDS,
+            words: "counterpart_type_",
+        }),
+        "What kind of institution it is: local-government, national-government, international-organisation, network, university, private or civil-society.",
+    )
+    .words("counterpart_type"),
+];
+
+/// The fields of one signatory.
+const SIGNATORY_FIELDS: &[Field] = &[
+    Field::required("name", Kind::Line, "The person's name.").words("signatory_name"),
+    Field::required(
+        "office",
+        Kind::Line,
+        "Their office when they signed (Mayor of …, Director of …).",
+    )
+    .words("signatory_office"),
+];
+
+/// The fields of `registration`.
+const REGISTRATION_FIELDS: &[Field] = &[
+    Field::required(
+        "authority",
+        Kind::Line,
+        "Who approved or registered it (the foreign ministry's registry…).",
+    )
+    .words("registration_authority"),
+    Field::required(
+        "reference",
+        Kind::Line,
+        "The approval or registration number.",
+    )
+    .words("registration_reference"),
+    Field::optional(
+        "date",
+        Kind::Date,
+        "The date of the approval or registration.",
+    )
+    .words("registration_date"),
+];
+
 /// The fields of one amendment or renewal.
 const AMENDMENT_FIELDS: &[Field] = &[
     Field::required(
@@ -96,13 +171,33 @@ pub const FIELDS: &[Field] = &[
         Kind::Texts(&Kind::Paragraph),
         "What it is about, in each language.",
     ),
-    Field::required("partner", Kind::Line, "The partner institution.").words("agreement_partner"),
+    Field::required(
+        "partner",
+        Kind::Line,
+        "The partner institution (the first counterpart).",
+    )
+    .words("agreement_partner"),
     Field::required(
         "partner_country",
         Kind::Country,
         "The partner's country, as its two-letter ISO code.",
     )
     .words("agreement_country"),
+    Field::optional(
+        "partner_type",
+        Kind::Choice(Choice {
+            ids: <CounterpartType as YamlEnum>::IDS,
+            words: "counterpart_type_",
+        }),
+        "What kind of institution the partner is: local-government, national-government, international-organisation, network, university, private or civil-society.",
+    )
+    .words("counterpart_type"),
+    Field::optional(
+        "other_counterparts",
+        Kind::List(&Kind::Object(COUNTERPART_FIELDS)),
+        "The other counterparts, when more than one institution signed with the city, each with its country and type.",
+    )
+    .words("agreement_other_counterparts"),
     Field::required(
         "type",
         Kind::Choice(Choice {
@@ -131,15 +226,45 @@ pub const FIELDS: &[Field] = &[
     Field::optional(
         "amount",
         Kind::Object(MONEY_FIELDS),
-        "The amount involved, with its currency.",
+        "The amount committed to the city, with its currency (or write it in `funds`).",
     )
     .words("agreement_amount"),
+    Field::optional(
+        "funds",
+        Kind::List(&Kind::Object(FUND_FIELDS)),
+        "The money: each amount with its kind, direction and currency.",
+    )
+    .words("funds"),
     Field::optional(
         "approved_by",
         Kind::Line,
         "The legislative act that approved it.",
     )
     .words("agreement_approved_by"),
+    Field::optional(
+        "registration",
+        Kind::Object(REGISTRATION_FIELDS),
+        "The approval or registration national law requires: who, the reference, the date.",
+    )
+    .words("agreement_registration"),
+    Field::optional(
+        "city_bodies",
+        Kind::List(&Kind::Line),
+        "The city bodies that signed it (one or more).",
+    )
+    .words("agreement_city_bodies"),
+    Field::optional(
+        "signatories",
+        Kind::List(&Kind::Object(SIGNATORY_FIELDS)),
+        "The people who signed it, each with their office.",
+    )
+    .words("agreement_signatories"),
+    Field::optional(
+        "commitments",
+        Kind::List(&Kind::Texts(&Kind::Paragraph)),
+        "What was agreed, one commitment an item, in each language.",
+    )
+    .words("agreement_commitments"),
     Field::optional(
         "amendments",
         Kind::List(&Kind::Object(AMENDMENT_FIELDS)),
@@ -165,6 +290,87 @@ pub const FIELDS: &[Field] = &[
     )
     .words("agreement_documents"),
 ];
+
+/// A counterpart of an agreement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counterpart {
+    /// The institution.
+    pub name: String,
+    /// Its country (ISO 3166-1 alpha-2).
+    pub country: String,
+    /// What kind of institution it is.
+    pub kind: CounterpartType,
+}
+
+impl FromYaml for Counterpart {
+    const EXAMPLE: &'static str =
+        "{ name: \"Alcaldía de Medellín\", country: CO, type: local-government }";
+    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
+        let mut m = reader.mapping(value, path)?;
+        let name = m.required::<String>("name");
+        let country = m.required::<Country>("country");
+        let kind = m.required::<CounterpartType>("type");
+        m.finish();
+        Some(Counterpart {
+            name: name?,
+            country: country?.0,
+            kind: kind?,
+        })
+    }
+}
+
+/// A person who signed an agreement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signatory {
+    /// Their name.
+    pub name: String,
+    /// Their office when they signed.
+    pub office: String,
+}
+
+impl FromYaml for Signatory {
+    const EXAMPLE: &'static str = "{ name: \"Ana Pérez\", office: \"Mayor\" }";
+    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
+        let mut m = reader.mapping(value, path)?;
+        let name = m.required::<String>("name");
+        let office = m.required::<String>("office");
+        m.finish();
+        Some(Signatory {
+            name: name?,
+            office: office?,
+        })
+    }
+}
+
+/// The approval or registration national law requires.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Registration {
+    /// Who approved or registered it.
+    pub authority: String,
+    /// The reference.
+    pub reference: String,
+    /// When, if given.
+    pub date: Option<NaiveDate>,
+}
+
+impl FromYaml for Registration {
+    const EXAMPLE: &'static str = "{ authority: \"…\", reference: \"…\", date: 2025-09-01 }";
+    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
+        let mut m = reader.mapping(value, path)?;
+        let authority = m.required::<String>("authority");
+        let reference = m.required::<String>("reference");
+        let date = m.optional::<NaiveDate>("date");
+        if let Some(d) = date {
+            super::check_date_range(&m, "date", d);
+        }
+        m.finish();
+        Some(Registration {
+            authority: authority?,
+            reference: reference?,
+            date,
+        })
+    }
+}
 
 /// An amendment or renewal of an agreement.
 #[derive(Debug, Clone)]
@@ -192,10 +398,24 @@ pub struct Agreement {
     pub title: LangText,
     /// Summary per language.
     pub summary: LangText,
-    /// The partner institution.
+    /// The partner institution (the first counterpart).
     pub partner: String,
     /// The partner's country (ISO 3166-1 alpha-2).
     pub partner_country: String,
+    /// What kind of institution the partner is, if given.
+    pub partner_type: Option<CounterpartType>,
+    /// The other counterparts (`other_counterparts`).
+    pub counterparts: Vec<Counterpart>,
+    /// The city bodies that signed it.
+    pub city_bodies: Vec<String>,
+    /// The people who signed it.
+    pub signatories: Vec<Signatory>,
+    /// The approval or registration required by national law.
+    pub registration: Option<Registration>,
+    /// What was agreed, one commitment an item.
+    pub commitments: Vec<LangText>,
+    /// The money, as written in `funds`.
+    pub funds: Vec<Fund>,
     /// Kind of agreement.
     pub kind: AgreementType,
     /// Date of signature.
@@ -204,7 +424,7 @@ pub struct Agreement {
     pub ends: Option<NaiveDate>,
     /// Where it stands.
     pub status: AgreementStatus,
-    /// The amount involved.
+    /// The amount committed to the city (`amount`).
     pub amount: Option<Money>,
     /// The legislative act that approved it.
     pub approved_by: Option<String>,
@@ -242,6 +462,48 @@ impl Agreement {
     /// The end date today: after its latest renewal, if any.
     pub fn end(&self) -> Option<NaiveDate> {
         self.ends_before(NaiveDate::MAX)
+    }
+
+    /// Every amount of money: `amount` first (committed, received by the
+    /// city, undated), then `funds` as written.
+    pub fn all_funds(&self) -> Vec<Fund> {
+        let amount = self.amount.iter().map(|m| Fund {
+            kind: FundKind::Committed,
+            direction: Direction::Received,
+            money: m.clone(),
+            date: None,
+            description: None,
+        });
+        amount.chain(self.funds.iter().cloned()).collect()
+    }
+
+    /// The amounts committed to the city known on the day before `before`:
+    /// `amount`, and the entries of `funds` committed and received that
+    /// are undated or dated earlier. What a report adds up per currency.
+    pub fn committed_received(&self, before: NaiveDate) -> impl Iterator<Item = &Money> {
+        self.amount.iter().chain(
+            self.funds
+                .iter()
+                .filter(move |f| {
+                    f.kind == FundKind::Committed
+                        && f.direction == Direction::Received
+                        && f.date.is_none_or(|d| d < before)
+                })
+                .map(|f| &f.money),
+        )
+    }
+
+    /// The countries of its counterparts, each once, in the order written.
+    pub fn countries(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let all = std::iter::once(self.partner_country.as_str())
+            .chain(self.counterparts.iter().map(|c| c.country.as_str()));
+        for c in all {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
     }
 }
 
@@ -322,12 +584,34 @@ impl DataItem for Agreement {
         let summary = map.required::<LangText>("summary");
         let partner = map.required::<String>("partner");
         let partner_country = map.required::<Country>("partner_country");
+        let partner_type = map.optional::<CounterpartType>("partner_type");
+        let counterparts = map
+            .optional::<Vec<Counterpart>>("other_counterparts")
+            .unwrap_or_default();
         let kind = map.required::<AgreementType>("type");
         let signed = map.required::<NaiveDate>("signed");
         let ends = map.optional::<NaiveDate>("ends");
         let status = map.required::<AgreementStatus>("status");
         let amount = map.optional::<Money>("amount");
+        let funds = read_funds(map);
+        if map.has("amount") && map.has("funds") {
+            map.reader().error(
+                &map.path_of("amount"),
+                "this agreement has both `amount` and `funds`",
+                Some("write the amount as one item of `funds`: `{ kind: committed, direction: received, value: …, currency: … }`, then remove `amount`".into()),
+            );
+        }
         let approved_by = map.optional::<String>("approved_by");
+        let registration = map.optional::<Registration>("registration");
+        let city_bodies = map
+            .optional::<Vec<String>>("city_bodies")
+            .unwrap_or_default();
+        let signatories = map
+            .optional::<Vec<Signatory>>("signatories")
+            .unwrap_or_default();
+        let commitments = map
+            .optional::<Vec<LangText>>("commitments")
+            .unwrap_or_default();
         let amendments = read_amendments(map, signed);
         let sdgs = map
             .optional::<Vec<Sdg>>("sdgs")
@@ -367,6 +651,13 @@ impl DataItem for Agreement {
             summary: summary?,
             partner: partner?,
             partner_country: partner_country?.0,
+            partner_type,
+            counterparts,
+            city_bodies,
+            signatories,
+            registration,
+            commitments,
+            funds,
             kind: kind?,
             signed: signed?,
             ends,

@@ -1,22 +1,7 @@
 //! Field types shared by several content types: SDG numbers, term ids,
 //! country codes, references to other content.
 
-use crate::yaml::model::{Field, Kind};
 use crate::yaml::{FromYaml, Reader};
-
-/// The fields of an amount of money.
-pub const MONEY_FIELDS: &[Field] = &[
-    Field::required(
-        "value",
-        Kind::Number,
-        "The amount, in digits with a dot for decimals.",
-    ),
-    Field::required(
-        "currency",
-        Kind::Currency,
-        "The currency, as its three-letter ISO code (EUR, USD, MXN…).",
-    ),
-];
 
 /// A Sustainable Development Goal number.
 pub struct Sdg(pub u8);
@@ -94,52 +79,6 @@ pub fn sdg_numbers(sdgs: Vec<Sdg>) -> Vec<u8> {
     v.sort_unstable();
     v.dedup();
     v
-}
-
-/// An amount of money in an ISO 4217 currency: `{ value: 250000, currency: EUR }`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Money {
-    /// The amount.
-    pub value: f64,
-    /// The ISO 4217 code, uppercase.
-    pub currency: String,
-}
-
-impl FromYaml for Money {
-    const EXAMPLE: &'static str = "{ value: 250000, currency: EUR }";
-    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
-        let mut map = reader.mapping(value, path)?;
-        let amount = map.required::<f64>("value");
-        let currency = map.required::<String>("currency");
-        map.finish();
-        let currency = currency.and_then(|c| {
-            let upper = c.trim().to_ascii_uppercase();
-            if crate::currencies::is_code(&upper) {
-                Some(upper)
-            } else {
-                reader.error(
-                    &format!("{path}.currency"),
-                    format!("\"{c}\" is not an ISO 4217 currency code"),
-                    Some("use the three-letter code, e.g. EUR, USD, MXN, COP, PEN, UYU".into()),
-                );
-                None
-            }
-        });
-        if let Some(v) = amount {
-            if v < 0.0 {
-                reader.error(
-                    &format!("{path}.value"),
-                    "an amount cannot be negative",
-                    None,
-                );
-                return None;
-            }
-        }
-        Some(Money {
-            value: amount?,
-            currency: currency?,
-        })
-    }
 }
 
 /// A link to a document: a web address (http or https) or a path on the site.

@@ -14,6 +14,7 @@ pub mod fields;
 pub mod files;
 pub mod indicator;
 pub mod markdown_file;
+pub mod money;
 pub mod page;
 pub mod report;
 pub mod schema;

@@ -5,11 +5,12 @@ use super::context::{self, LanguageContext};
 use super::data::listing::Downloads;
 use super::data::registry::{
     ActionData, ActionTemplate, ActionsTemplate, AgreementData, AgreementFull, AgreementLink,
-    AgreementTemplate, AgreementsTemplate, AmendmentData, AuthorisationData, PlaceData,
-    TripReportData,
+    AgreementTemplate, AgreementsTemplate, AmendmentData, AuthorisationData, CounterpartData,
+    FundData, PlaceData, RegistrationData, SignatoryData, TripReportData,
 };
 use super::indicators::Page;
 use crate::config::Section;
+use crate::content::money::{Direction, Fund, FundKind, Money};
 use crate::content::{Action, Agreement, Kind};
 use crate::format;
 use crate::routes::{self, Route};
@@ -38,8 +39,63 @@ fn url<'a>(site: &'a Site, kind: Kind, id: &str, lang: &str) -> Option<&'a str> 
 }
 
 /// An amount written for readers: `250.000 EUR`.
-pub fn money(site: &Site, lang: &str, m: &crate::content::fields::Money) -> String {
+pub fn money(site: &Site, lang: &str, m: &Money) -> String {
     format!("{} {}", format::number(site, lang, m.value), m.currency)
+}
+
+/// Amounts per currency written for readers, joined by `; `
+/// (`12.000.000 USD; 400.000 EUR`), or None when there are none. Amounts
+/// in different currencies are never added together.
+fn per_currency<'m>(
+    site: &Site,
+    lang: &str,
+    amounts: impl Iterator<Item = &'m Money>,
+) -> Option<String> {
+    let totals = crate::reports::totals(amounts);
+    (!totals.is_empty()).then(|| {
+        totals
+            .into_iter()
+            .map(|(currency, value)| money(site, lang, &Money { value, currency }))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+/// What pages show of one amount of money.
+fn fund<'a>(
+    site: &Site,
+    lang: &str,
+    (kind, direction): (FundKind, Direction),
+    m: &Money,
+    date: Option<chrono::NaiveDate>,
+    description: Option<&'a str>,
+) -> FundData<'a> {
+    FundData {
+        kind,
+        kind_label: context::label(site, lang, "fund_kind", kind),
+        direction,
+        direction_label: context::label(site, lang, "fund_direction", direction),
+        amount: money(site, lang, m),
+        date,
+        date_display: date.map(|d| site.theme.i18n.format_date(lang, d)),
+        description,
+    }
+}
+
+/// What pages show of the entries of `funds`.
+fn funds<'a>(site: &'a Site, lang: &str, list: &'a [Fund]) -> Vec<FundData<'a>> {
+    list.iter()
+        .map(|f| {
+            fund(
+                site,
+                lang,
+                (f.kind, f.direction),
+                &f.money,
+                f.date,
+                f.description.as_ref().map(|d| text(site, lang, d)),
+            )
+        })
+        .collect()
 }
 
 /// What listings and reports show of an agreement.
@@ -51,6 +107,55 @@ pub(crate) fn agreement<'a>(site: &'a Site, lang: &str, a: &'a Agreement) -> Agr
         title: text(site, lang, &a.title),
         summary: text(site, lang, &a.summary),
         partner: &a.partner,
+        counterparts: std::iter::once((
+            a.partner.as_str(),
+            a.partner_country.as_str(),
+            a.partner_type,
+        ))
+        .chain(
+            a.counterparts
+                .iter()
+                .map(|c| (c.name.as_str(), c.country.as_str(), Some(c.kind))),
+        )
+        .map(|(name, code, kind)| CounterpartData {
+            name,
+            country: code,
+            country_name: country(site, lang, code),
+            kind,
+            type_label: kind.map(|k| context::label(site, lang, "counterpart_type", k)),
+        })
+        .collect(),
+        city_bodies: &a.city_bodies,
+        signatories: a
+            .signatories
+            .iter()
+            .map(|x| SignatoryData {
+                name: &x.name,
+                office: &x.office,
+            })
+            .collect(),
+        registration: a.registration.as_ref().map(|r| RegistrationData {
+            authority: &r.authority,
+            reference: &r.reference,
+            date: r.date,
+            date_display: r.date.map(|d| i18n.format_date(lang, d)),
+        }),
+        commitments: a.commitments.iter().map(|c| text(site, lang, c)).collect(),
+        funds: a
+            .amount
+            .iter()
+            .map(|m| {
+                fund(
+                    site,
+                    lang,
+                    (FundKind::Committed, Direction::Received),
+                    m,
+                    None,
+                    None,
+                )
+            })
+            .chain(funds(site, lang, &a.funds))
+            .collect(),
         partner_country: &a.partner_country,
         partner_country_name: country(site, lang, &a.partner_country),
         kind: a.kind,
@@ -61,7 +166,7 @@ pub(crate) fn agreement<'a>(site: &'a Site, lang: &str, a: &'a Agreement) -> Agr
         ends_display: a.end().map(|d| i18n.format_date(lang, d)),
         status: a.status,
         status_label: context::label(site, lang, "agreement_status", a.status),
-        amount: a.amount.as_ref().map(|m| money(site, lang, m)),
+        amount: per_currency(site, lang, a.committed_received(chrono::NaiveDate::MAX)),
         approved_by: a.approved_by.as_deref(),
         amendments: a
             .amendments
@@ -74,6 +179,13 @@ pub(crate) fn agreement<'a>(site: &'a Site, lang: &str, a: &'a Agreement) -> Agr
                 description: text(site, lang, &m.description),
             })
             .collect(),
+        details: !(a.partner_type.is_none()
+            && a.counterparts.is_empty()
+            && a.city_bodies.is_empty()
+            && a.signatories.is_empty()
+            && a.registration.is_none()
+            && a.commitments.is_empty()
+            && a.funds.is_empty()),
         sdgs: &a.sdgs,
         themes: &a.themes,
         documents: &a.documents,
@@ -111,6 +223,7 @@ pub(crate) fn action<'a>(site: &'a Site, lang: &str, a: &'a Action) -> ActionDat
         participants: &a.participants,
         cost: a.cost.as_ref().map(|m| money(site, lang, m)),
         funded_by: a.funded_by.as_deref(),
+        funds: funds(site, lang, &a.funds),
         authorisation: a.authorisation.as_ref().map(|x| AuthorisationData {
             by: &x.by,
             reference: &x.reference,

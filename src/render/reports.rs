@@ -109,7 +109,9 @@ fn agreements_part<'a>(site: &'a Site, lang: &str, c: &Composition<'a>) -> Repor
         .collect();
     let mut countries: BTreeMap<&'a str, usize> = BTreeMap::new();
     for a in &c.signed {
-        *countries.entry(a.partner_country.as_str()).or_default() += 1;
+        for code in a.countries() {
+            *countries.entry(code).or_default() += 1;
+        }
     }
     let by_country = countries
         .into_iter()
@@ -126,7 +128,10 @@ fn agreements_part<'a>(site: &'a Site, lang: &str, c: &Composition<'a>) -> Repor
         totals(
             site,
             lang,
-            &reports::totals(list.iter().filter_map(|a| a.amount.as_ref())),
+            &reports::totals(
+                list.iter()
+                    .flat_map(|a| a.committed_received(chrono::NaiveDate::MAX)),
+            ),
         )
     };
     ReportAgreements {

@@ -9,6 +9,7 @@
 
 pub mod canonical;
 pub mod lock;
+mod registry_facts;
 
 use std::collections::BTreeMap;
 
@@ -146,7 +147,7 @@ fn measure(m: &Measure) -> Value {
 
 /// Sums amounts per currency (never across currencies).
 pub fn totals<'a>(
-    amounts: impl Iterator<Item = &'a crate::content::fields::Money>,
+    amounts: impl Iterator<Item = &'a crate::content::money::Money>,
 ) -> BTreeMap<String, f64> {
     let mut out: BTreeMap<String, f64> = BTreeMap::new();
     for m in amounts {
@@ -177,6 +178,7 @@ fn agreement_json(a: &Agreement, lang: &str, fallbacks: &[String], before: Naive
         "amount": a.amount.as_ref().map(|m| json!({"value": number(m.value), "currency": m.currency})),
         "approved_by": a.approved_by,
     });
+    registry_facts::agreement(&mut value, a, lang, fallbacks, before);
     let amendments: Vec<Value> = a
         .amendments
         .iter()
@@ -214,6 +216,7 @@ fn action_json(a: &Action, lang: &str, fallbacks: &[String], before: NaiveDate) 
     if let Some(r) = a.trip_report.as_ref().filter(|r| r.date < before) {
         value["trip_report"] = json!({"date": r.date, "document": r.document});
     }
+    registry_facts::funds(&mut value, &a.funds, lang, fallbacks, before);
     value
 }
 
@@ -250,7 +253,9 @@ pub fn report_content(
 
     let mut by_country: BTreeMap<&str, usize> = BTreeMap::new();
     for a in &c.signed {
-        *by_country.entry(&a.partner_country).or_default() += 1;
+        for country in a.countries() {
+            *by_country.entry(country).or_default() += 1;
+        }
     }
     let mut involved: Vec<&Agreement> = c
         .active
@@ -271,8 +276,8 @@ pub fn report_content(
         "concluded": c.concluded.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
         "signed_by_type": counts::<AgreementType>(c.signed.iter().map(|a| a.kind)),
         "signed_by_country": by_country,
-        "signed_amounts": totals_json(&totals(c.signed.iter().filter_map(|a| a.amount.as_ref()))),
-        "active_amounts": totals_json(&totals(c.active.iter().filter_map(|a| a.amount.as_ref()))),
+        "signed_amounts": totals_json(&totals(c.signed.iter().flat_map(|a| a.committed_received(known_before)))),
+        "active_amounts": totals_json(&totals(c.active.iter().flat_map(|a| a.committed_received(known_before)))),
         "all": all_agreements,
     });
     let mut by_type = Map::new();

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::listing::{Downloads, Pagination};
 use crate::content::action::ActionType;
-use crate::content::agreement::{AgreementStatus, AgreementType, AmendmentKind};
+use crate::content::agreement::{AgreementStatus, AgreementType, AmendmentKind, CounterpartType};
+use crate::content::money::{Direction, FundKind};
 
 /// What listings, reports and its own page show of an agreement.
 #[derive(Serialize, JsonSchema)]
@@ -48,10 +49,28 @@ pub(crate) struct AgreementData<'a> {
     pub status: AgreementStatus,
     /// The status's label.
     pub status_label: String,
-    /// The amount written for readers (`12,000,000 USD`), or null.
+    /// The amounts committed to the city (its `amount`, and its `funds`
+    /// committed and received), per currency, written for readers
+    /// (`12,000,000 USD`; several currencies joined by `; `), or null.
     pub amount: Option<String>,
     /// Who approved it, or null.
     pub approved_by: Option<&'a str>,
+    /// Who it is with: its partner, then its `other_counterparts`.
+    pub counterparts: Vec<CounterpartData<'a>>,
+    /// The city bodies that signed it.
+    pub city_bodies: &'a [String],
+    /// The people who signed it.
+    pub signatories: Vec<SignatoryData<'a>>,
+    /// The approval or registration national law requires, or null.
+    pub registration: Option<RegistrationData<'a>>,
+    /// What was agreed, in the page's language.
+    pub commitments: Vec<&'a str>,
+    /// Every amount of money: `amount` (committed, received) then `funds`.
+    pub funds: Vec<FundData<'a>>,
+    /// True when it has facts beyond what the report's annex table shows
+    /// (`partner_type`, `other_counterparts`, `city_bodies`, `signatories`, `registration`,
+    /// `commitments` or `funds`): the annex lists them after the table.
+    pub details: bool,
     /// Its amendments and renewals, oldest first.
     pub amendments: Vec<AmendmentData<'a>>,
     /// The numbers of its Sustainable Development Goals.
@@ -60,6 +79,72 @@ pub(crate) struct AgreementData<'a> {
     pub themes: &'a [String],
     /// The addresses of its documents.
     pub documents: &'a [String],
+}
+
+/// A counterpart of an agreement: its partner or one of its other counterparts.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct CounterpartData<'a> {
+    /// The institution.
+    pub name: &'a str,
+    /// Its country's ISO code.
+    pub country: &'a str,
+    /// Its country's name in the page's language (else the code).
+    pub country_name: &'a str,
+    /// `local-government`, `national-government`, `international-organisation`,
+    /// `network`, `university`, `private` or `civil-society`; null for a
+    /// partner whose type is not given.
+    #[serde(rename = "type")]
+    #[schemars(with = "Option<String>")]
+    pub kind: Option<CounterpartType>,
+    /// The type's label, or null.
+    pub type_label: Option<String>,
+}
+
+/// A person who signed, in an agreement's `signatories`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct SignatoryData<'a> {
+    /// Their name.
+    pub name: &'a str,
+    /// Their office.
+    pub office: &'a str,
+}
+
+/// An agreement's `registration`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct RegistrationData<'a> {
+    /// Who approved or registered it.
+    pub authority: &'a str,
+    /// The reference.
+    pub reference: &'a str,
+    /// The ISO date, or null.
+    #[schemars(with = "Option<String>")]
+    pub date: Option<NaiveDate>,
+    /// That date written for the page's language, or null.
+    pub date_display: Option<String>,
+}
+
+/// One amount of money, in the `funds` of an agreement or an action.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct FundData<'a> {
+    /// `committed`, `disbursed` or `in-kind`.
+    #[schemars(with = "String")]
+    pub kind: FundKind,
+    /// The kind's label.
+    pub kind_label: String,
+    /// `received` or `contributed` (by the city).
+    #[schemars(with = "String")]
+    pub direction: Direction,
+    /// The direction's label.
+    pub direction_label: String,
+    /// The amount written for readers, with its currency (`350,000 MXN`).
+    pub amount: String,
+    /// The ISO date, or null.
+    #[schemars(with = "Option<String>")]
+    pub date: Option<NaiveDate>,
+    /// That date written for the page's language, or null.
+    pub date_display: Option<String>,
+    /// What it is for, in the page's language, or null.
+    pub description: Option<&'a str>,
 }
 
 /// An amendment or renewal, in an agreement's `amendments`.
@@ -114,6 +199,8 @@ pub(crate) struct ActionData<'a> {
     pub cost: Option<String>,
     /// Who paid for it, or null.
     pub funded_by: Option<&'a str>,
+    /// The money received or contributed, as written in its `funds`.
+    pub funds: Vec<FundData<'a>>,
     /// Who authorised the mission, or null.
     pub authorisation: Option<AuthorisationData<'a>>,
     /// The trip report handed in, or null.
