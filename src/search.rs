@@ -116,6 +116,27 @@ fn weights(doc: &SearchDoc) -> HashMap<String, u32> {
     out
 }
 
+/// The shard (`search/<lang>/<shard>.json`) a folded word or stem belongs
+/// to: its first two characters when they are ASCII letters or digits
+/// (`ci`), the first and `_` when only the first is (`a_`, for a one-letter
+/// stem), `_` otherwise. Two
+/// characters keep each shard small at any size of site: a save rewrites
+/// the shards of the words it changed, and a query loads only those of
+/// its words (words have two characters at least).
+pub fn shard_of(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) if first.is_ascii_alphanumeric() => {
+            let second = chars
+                .next()
+                .filter(char::is_ascii_alphanumeric)
+                .unwrap_or('_');
+            format!("{first}{second}")
+        }
+        _ => "_".to_string(),
+    }
+}
+
 /// One searchable document.
 #[derive(Clone)]
 struct SearchDoc {
@@ -214,24 +235,9 @@ impl Index {
         )
     }
 
-    /// The shard a word or stem belongs to: its first two characters when
-    /// they are ASCII letters or digits (`ci`), the first and `_` when only
-    /// the first is (`a_`, for a one-letter stem), `_` otherwise. Two
-    /// characters keep each shard small at any size of site: a save rewrites
-    /// the shards of the words it changed, and a query loads only those of
-    /// its words (words have two characters at least).
+    /// The shard a word or stem belongs to: see [`shard_of`].
     fn shard(word: &str) -> String {
-        let mut chars = word.chars();
-        match chars.next() {
-            Some(first) if first.is_ascii_alphanumeric() => {
-                let second = chars
-                    .next()
-                    .filter(char::is_ascii_alphanumeric)
-                    .unwrap_or('_');
-                format!("{first}{second}")
-            }
-            _ => "_".to_string(),
-        }
+        shard_of(word)
     }
 
     fn files(&self, lang: &str) -> Vec<OutputFile> {

@@ -169,7 +169,7 @@ fn a_theme_missing_from_the_vocabulary_warns() {
 }
 
 /// Looks a query up the way the browser does: fold each word, find its stem
-/// (or words starting with it) in the shard of its first letter, and keep
+/// (or words starting with it) in the shard of its first two letters, and keep
 /// the documents matching every word.
 fn search(f: &Fixture, lang: &str, query: &str) -> Vec<String> {
     search_in(&f.root().join("public"), lang, query)
@@ -180,11 +180,7 @@ fn search_in(site: &std::path::Path, lang: &str, query: &str) -> Vec<String> {
     let docs: Vec<Value> = serde_json::from_str(&read(format!("search/{lang}/docs.json"))).unwrap();
     let mut result: Option<std::collections::BTreeSet<u64>> = None;
     for word in memoria::search::words(query) {
-        let shard_name = word
-            .chars()
-            .next()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .map_or("_".to_string(), |c| c.to_string());
+        let shard_name = memoria::search::shard_of(&word);
         let shard: Value = serde_json::from_str(&read(format!("search/{lang}/{shard_name}.json")))
             .unwrap_or(Value::Null);
         let mut stems = Vec::new();
