@@ -172,7 +172,8 @@ fn items(doc: &Value) -> Vec<(u64, String)> {
         .iter()
         .map(|i| {
             assert_eq!(i["@type"], "ListItem");
-            assert!(!i["name"].as_str().unwrap().is_empty(), "{i}");
+            // No name: an untranslated item's title is in another language.
+            assert!(i.get("name").is_none(), "{i}");
             (
                 i["position"].as_u64().unwrap(),
                 i["url"].as_str().unwrap().to_string(),
@@ -241,6 +242,11 @@ fn each_kind_of_page_says_what_it_is() {
         );
         assert_eq!(doc["license"], by, "{rel}");
     }
+
+    assert_eq!(
+        jsonld(&f, "index.html")["description"],
+        "Buenas prácticas, resultados e informes semestrales de la acción internacional de las ciudades."
+    );
 
     // Listings: the items they show, in their order, positions counted
     // from the first page (20 items a page, the default).
@@ -341,4 +347,22 @@ fn without_licence_or_office_the_documents_leave_them_out() {
         // The office is the site itself when `[report] office` is not set.
         assert_eq!(doc["publisher"]["name"], "Site en", "{rel}: {doc:#}");
     }
+}
+
+#[test]
+fn pages_not_meant_to_be_indexed_carry_none() {
+    let f = Fixture::new(&["es", "en"]);
+    f.case("puerto", "es", "Un puerto", "", "Texto.");
+    f.build_ok();
+    // The notice of the missing English translation, and the not-found page.
+    for rel in ["en/cases/puerto/index.html", "404.html"] {
+        let html = f.output(rel);
+        assert!(
+            html.contains("<meta name=\"robots\" content=\"noindex\">") || rel == "404.html",
+            "{rel}"
+        );
+        assert!(scripts(&html).is_empty(), "{rel}: {:?}", scripts(&html));
+    }
+    // The Spanish version is described.
+    assert_eq!(jsonld(&f, "es/casos/puerto/index.html")["@type"], "Article");
 }

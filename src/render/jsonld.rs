@@ -305,11 +305,15 @@ fn web_page<E: Serialize>(
 /// pages whose renderer gave none (see the module's documentation); `None`
 /// for a page that has one already or is not meant to be indexed.
 pub(crate) fn for_page(site: &Site, job: &Job, ctx: &tera::Context) -> Option<String> {
-    let head = PageHead::deserialize(ctx.get("page")?).ok()?;
+    let mut head = PageHead::deserialize(ctx.get("page")?).ok()?;
     if head.noindex || head.jsonld.is_some() {
         return None;
     }
     let lang = job.lang(site.config.default_language());
+    if *job == Job::Chooser && head.description.is_none() {
+        // The chooser is described by the site's description, as in its `<head>`.
+        head.description = site.config.description.get(lang).cloned();
+    }
     let page = |kind, main| web_page(site, &head, lang, kind, main);
     let text = match job {
         Job::Home(_) => script_text(&nodes::Document::new(WebSite {

@@ -1,8 +1,9 @@
 //! The `ItemList` of a listing page. It is read from the very data the
 //! page's template receives (the cases, terms, indicators, agreements,
 //! actions or reports it shows, in its order), so that the list search
-//! engines read is always the list readers see; positions count from the
-//! first page of a listing that has several.
+//! engines read is always the list readers see: each item's place in the
+//! whole list (counted from the first page of a listing that has several)
+//! and its address, as schema.org suggests for a list of pages.
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -12,12 +13,13 @@ use crate::site::Site;
 
 use super::super::Job;
 
-/// One item a listing shows: its address (root-relative) and its name.
+/// One item a listing shows: its address (root-relative). Its name is left
+/// out: an item not translated into the page's language is shown under
+/// its title in another language, which the list, in the page's language,
+/// would mislabel; the address leads to everything about it.
 #[derive(Deserialize)]
 struct Shown {
     url: Option<String>,
-    #[serde(alias = "name", alias = "label")]
-    title: String,
 }
 
 /// A group of the indicators index (and of its filtered versions): a
@@ -64,17 +66,19 @@ pub(super) fn item_list(site: &Site, job: &Job, ctx: &tera::Context) -> Option<I
     let (shown, first, total): (Vec<Shown>, usize, Option<usize>) = match job {
         Job::Cases(_, n) => (
             get(ctx, "cases")?,
-            (n - 1) * per_page,
+            n.saturating_sub(1) * per_page,
             get(ctx, "case_count"),
         ),
         Job::Term(.., n) => (
             get(ctx, "cases")?,
-            (n - 1) * per_page,
+            n.saturating_sub(1) * per_page,
             get::<TermCount>(ctx, "term").map(|t| t.count),
         ),
-        Job::Agreements(_, n) | Job::Actions(_, n) => {
-            (get(ctx, "items")?, (n - 1) * per_page, get(ctx, "count"))
-        }
+        Job::Agreements(_, n) | Job::Actions(_, n) => (
+            get(ctx, "items")?,
+            n.saturating_sub(1) * per_page,
+            get(ctx, "count"),
+        ),
         Job::Reports(_) => (get(ctx, "reports")?, 0, None),
         Job::Taxonomy(..) => (get::<TermList>(ctx, "taxonomy")?.terms, 0, None),
         Job::IndicatorFacet(_, "dimension", _) => (
@@ -102,14 +106,13 @@ pub(super) fn item_list(site: &Site, job: &Job, ctx: &tera::Context) -> Option<I
         .filter_map(|s| {
             let url = s.url?;
             let path = url.strip_prefix(config.base_path.as_str())?;
-            Some((format!("{}{path}", config.base_url), s.title))
+            Some(format!("{}{path}", config.base_url))
         })
         .enumerate()
-        .map(|(i, (url, name))| ListItem {
+        .map(|(i, url)| ListItem {
             kind: "ListItem",
             position: first + i + 1,
             url,
-            name,
         })
         .collect();
     Some(ItemList {

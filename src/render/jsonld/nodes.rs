@@ -142,12 +142,11 @@ pub(crate) struct ItemList {
     pub items: Vec<ListItem>,
 }
 
-/// One item of a list: its place in the whole list, its address and name.
+/// One item of a list: its place in the whole list and its address.
 #[derive(Serialize)]
 pub(crate) struct ListItem {
     #[serde(rename = "@type")]
     pub kind: &'static str,
     pub position: usize,
     pub url: String,
-    pub name: String,
 }
