@@ -118,7 +118,7 @@ fn feed(site: &Site, lang: &str) -> OutputFile {
         let _ = writeln!(xml, "  <rights>{}</rights>", escape_markup(&rights));
         let _ = writeln!(
             xml,
-            "  <link rel=\"license\" type=\"text/html\" href=\"{}\"/>",
+            "  <link rel=\"license\" href=\"{}\"/>",
             escape_markup(&l.url)
         );
     }

@@ -262,7 +262,9 @@ struct WebPage<'a, E: Serialize> {
     main: Option<E>,
 }
 
-/// The home page of a language: the website, published by the office.
+/// The home page of a language: the website, published by the office. Its
+/// address is the site's root (the language chooser) in every language, so
+/// that the home pages of all languages describe one website.
 #[derive(Serialize)]
 struct WebSite<'a> {
     #[serde(rename = "@type")]

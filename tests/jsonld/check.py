@@ -11,6 +11,9 @@ found in it. For each document it checks, with pyld and no network access
   every property the input states is still there after expansion;
 - every type and property is a schema.org term of the vocabulary
   (schemaorg/vocabulary.json), not replaced by another (supersededBy);
+  terms still pending are accepted, as they are part of the current release
+  and some have no stable equivalent (a Dataset's variableMeasured, a
+  report's creativeWorkStatus);
 - every property applies to the type of its node (domainIncludes) and every
   typed value is of a type the property expects (rangeIncludes), counting
   subclasses;
