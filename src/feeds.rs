@@ -1,5 +1,6 @@
 //! Atom feeds (RFC 4287), one per language: `/<lang>/atom.xml`, with the
-//! good practices and the presented reports of that language, newest first.
+//! good practices and the presented reports of that language, newest first,
+//! and the site's licence (`<rights>`, with its link of RFC 4946).
 //! Dates come from the content, never from the build, so feeds are
 //! reproducible.
 
@@ -107,8 +108,19 @@ fn feed(site: &Site, lang: &str) -> OutputFile {
         "  <author><name>{}</name></author>",
         escape_markup(title)
     );
-    if let Some(l) = &site.config.license {
-        let _ = writeln!(xml, "  <rights>{}</rights>", escape_markup(l));
+    // The licence: its name and address for readers, and the address as
+    // the feed's licence link (RFC 4946). None without a licence.
+    if let Some(l) = &site.config.licence {
+        let rights = match l.name {
+            Some(name) => format!("{name} ({})", l.url),
+            None => l.url.clone(),
+        };
+        let _ = writeln!(xml, "  <rights>{}</rights>", escape_markup(&rights));
+        let _ = writeln!(
+            xml,
+            "  <link rel=\"license\" href=\"{}\"/>",
+            escape_markup(&l.url)
+        );
     }
     let _ = writeln!(xml, "  <generator>memoria</generator>");
     for e in &entries {

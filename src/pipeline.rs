@@ -205,6 +205,15 @@ fn produce_into(site: &Site, sink: &dyn Sink, search: SearchIndex) -> (Diagnosti
         },
     );
     sink.put(render::sitemap::render(site));
+    // A `robots.txt` of the site's own (in `static/`) replaces memoria's.
+    if !site
+        .theme
+        .static_files
+        .iter()
+        .any(|(name, _)| name == "robots.txt")
+    {
+        sink.put(render::sitemap::robots(site));
+    }
     for (name, abs) in &site.theme.static_files {
         match std::fs::read(abs) {
             Ok(bytes) => sink.put(OutputFile::new(

@@ -165,7 +165,7 @@ impl<'a> Shared<'a> {
 /// uses.
 fn render_job(site: &Site, shared: &Shared<'_>, job: &Job) -> Result<OutputFile, Diagnostic> {
     let lc = |lang: &str| &shared.lang[lang];
-    let rendered = match job {
+    let mut rendered = match job {
         Job::Chooser => chooser(site, shared),
         Job::NotFound => not_found(site, shared),
         Job::Home(lang) => home(site, shared, lang),
@@ -206,6 +206,7 @@ fn render_job(site: &Site, shared: &Shared<'_>, job: &Job) -> Result<OutputFile,
         Some(rendered.1.file.clone()),
         "{job:?}"
     );
+    jsonld::describe(site, job, &mut rendered.2);
     render(site, shared, rendered)
 }
 

@@ -286,6 +286,8 @@ pub fn assert_no_unsafe_markup(dir: &Path, static_url: &str) {
 /// parsed markup, not a textual search).
 pub fn lang_runs(html: &str) -> Vec<(String, String)> {
     use lol_html::{doc_text, element, HtmlRewriter, Settings};
+    // Scripts (the page's JSON-LD) are data for programs, not text in a language.
+    let html = &without_scripts(html);
     use std::cell::RefCell;
     use std::rc::Rc;
 
@@ -334,6 +336,21 @@ pub fn lang_runs(html: &str) -> Vec<(String, String)> {
     rewriter.end().expect("the page parses");
     let runs = runs.borrow().clone();
     runs
+}
+
+/// `html` without its `<script>` elements.
+pub fn without_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start..].find("</script>") {
+            Some(end) => &rest[start + end + "</script>".len()..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The language (`lang` of the nearest marked element) of every place where

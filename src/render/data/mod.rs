@@ -103,7 +103,7 @@ pub(crate) struct PageData<'a> {
     pub x_default: Option<&'a str>,
     /// The language switcher: every language of the site, in order.
     pub translations: Vec<Translation<'a>>,
-    /// Schema.org JSON-LD (an `Article` for a case, a `Dataset` for an indicator, a `Report` for a report) as a string; absent on other pages. Print it with `| safe` inside `<script type="application/ld+json">`.
+    /// Schema.org JSON-LD as a string: a `WebSite` on a home page, an `Article` for a case, a `Dataset` for an indicator, a `Report` for a report, a `CollectionPage` with its `ItemList` for a listing, a `WebPage` about an agreement (`CreativeWork`) or an action (`Event`), a `WebPage` otherwise; absent on the 404 page and the stand-in for a missing translation. Print it with `| safe` inside `<script type="application/ld+json">`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jsonld: Option<String>,
 }
