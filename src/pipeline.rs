@@ -315,6 +315,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             crate::reports::lock::LOCK_FILE
         );
     }
+    if !site.presented_update.is_empty() {
+        // And the content of each newly recorded report as presented.
+        use crate::reports::presented;
+        if let Err(d) = presented::write(&options.root, &site.presented_update) {
+            diagnostics.push(d);
+            return Err(diagnostics);
+        }
+        eprintln!(
+            "stored {} report(s) as presented in {}",
+            site.presented_update.len(),
+            presented::PRESENTED_DIR
+        );
+    }
     let started = std::time::Instant::now();
     diagnostics.extend(published.finish());
     timing(
