@@ -120,6 +120,21 @@ fn the_bundled_corrected_report_is_published_as_presented_in_each_language() {
     assert!(es.contains(
         "<a href=\"#part-narrative\">Presentación</a>: explicado por <a href=\"#erratum-1\">errata 1</a>"
     ));
+    // The open data gives the version as presented with its content, which
+    // recomputes to the fingerprint recorded then.
+    let bundle: serde_json::Value =
+        serde_json::from_str(&f.output("data/reports/2025-S1.json")).unwrap();
+    for lang in ["en", "es"] {
+        let part = &bundle["languages"][lang]["as_presented"];
+        let (first, _) = recorded(&f, "2025-S1", lang);
+        assert_eq!(part["fingerprint"], first.as_str());
+        let text = serde_json::to_string(&part["content"]).unwrap();
+        assert_eq!(sha256(text.as_bytes()), first);
+        assert!(part["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/2025-s1/as-presented/"));
+    }
     // A report never corrected has its version as presented too.
     let s2 = f.output("en/reports/2024-s2/as-presented/index.html");
     assert!(s2.contains("The current version has the same content."));
