@@ -255,7 +255,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             Ok((printed, warnings)) => {
                 diagnostics.extend(warnings);
                 for p in printed {
-                    site.printed.insert(p.key, p.printed);
+                    if p.as_presented {
+                        site.printed_presented.insert(p.key, p.printed);
+                    } else {
+                        site.printed.insert(p.key, p.printed);
+                    }
                     pdfs.push(p.file);
                 }
             }

@@ -62,6 +62,8 @@ pub(crate) struct Site {
     /// The reports printed to PDF for this build (`build --pdf`), by period
     /// and language; empty otherwise. The report pages link them.
     pub(crate) printed: BTreeMap<(String, String), Printed>,
+    /// The reports as presented printed to PDF for this build, likewise.
+    pub(crate) printed_presented: BTreeMap<(String, String), Printed>,
 }
 
 /// A report printed to PDF, as the pages and the catalogue refer to it.
@@ -140,6 +142,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
                 links,
                 theme,
                 printed: BTreeMap::new(),
+                printed_presented: BTreeMap::new(),
             }),
             diags,
         ),

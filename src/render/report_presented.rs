@@ -11,8 +11,8 @@ use serde_json::Value;
 use super::context::{self, LanguageContext};
 use super::data::reports::{
     AsPresentedLink, PresentedAction, PresentedActionGroup, PresentedActions, PresentedAgreement,
-    PresentedAgreements, PresentedCase, PresentedData, PresentedIndicator, PresentedTemplate,
-    SectionChange, TypeCount,
+    PresentedAgreements, PresentedCase, PresentedCountryCount, PresentedData, PresentedIndicator,
+    PresentedPlace, PresentedTemplate, SectionChange, TypeCount,
 };
 use super::indicators::Page;
 use crate::config::Section;
@@ -85,20 +85,22 @@ pub(crate) fn link(
     })
 }
 
-/// The page of the report of `period` in `lang` as presented.
-pub(crate) fn page(
-    site: &Site,
-    lc: &LanguageContext,
+/// The report of `period` in `lang` as presented: its document and its
+/// data as the page and the printed version show it.
+pub(crate) fn print_data<'a>(
+    site: &'a Site,
     period: &str,
     lang: &str,
-) -> Result<Page, Diagnostic> {
-    let key = (period.to_string(), lang.to_string());
+) -> Result<(&'a Document<ReportMeta>, PresentedData), Diagnostic> {
     let file = presented::file(period, lang);
     let missing = || {
         Diagnostic::error(&file, "the report as presented has no page")
             .help("this is a fault of memoria: please report it")
     };
-    let kept = site.presented.get(&key).ok_or_else(missing)?;
+    let kept = site
+        .presented
+        .get(&(period.to_string(), lang.to_string()))
+        .ok_or_else(missing)?;
     let doc = site
         .content
         .reports
@@ -109,6 +111,31 @@ pub(crate) fn page(
         Diagnostic::error(&file, format!("this report as presented cannot be shown: {e}"))
             .help("restore the file from version control (git checkout reports.presented/); it is written by memoria, not by hand")
     })?;
+    let presented_on = doc.meta.presented.ok_or_else(missing)?;
+    let current_print = fingerprint(&crate::reports::report_content(
+        &site.content,
+        doc,
+        &site.config.languages,
+    ));
+    Ok((
+        doc,
+        data(site, lang, &stored, kept, presented_on, doc, current_print),
+    ))
+}
+
+/// The page of the report of `period` in `lang` as presented.
+pub(crate) fn page(
+    site: &Site,
+    lc: &LanguageContext,
+    period: &str,
+    lang: &str,
+) -> Result<Page, Diagnostic> {
+    let file = presented::file(period, lang);
+    let missing = || {
+        Diagnostic::error(&file, "the report as presented has no page")
+            .help("this is a fault of memoria: please report it")
+    };
+    let (_, report) = print_data(site, period, lang)?;
     let route = route(site, period, lang).ok_or_else(missing)?;
     let current = site
         .routes
@@ -126,7 +153,7 @@ pub(crate) fn page(
         .collect();
     let versions = context::all_languages(&site.config, &others);
     let strings = site.theme.i18n.strings(lang);
-    let title = format!("{} ({})", stored.title, strings.get("report_as_presented"));
+    let title = format!("{} ({})", report.title, strings.get("report_as_presented"));
     let page = context::page_data(
         site,
         lang,
@@ -136,14 +163,8 @@ pub(crate) fn page(
         &route,
         &versions,
     );
-    let presented_on = doc.meta.presented.ok_or_else(missing)?;
-    let current_print = fingerprint(&crate::reports::report_content(
-        &site.content,
-        doc,
-        &site.config.languages,
-    ));
     let data = PresentedTemplate {
-        report: data(site, lang, &stored, kept, presented_on, doc, current_print),
+        report,
         current_url: current.url.clone(),
         index_url: routes::section(&site.config, Section::Reports, lang).url,
     };
@@ -187,7 +208,16 @@ fn data(
         presented_display: i18n.format_date(lang, presented_on),
         fingerprint: kept.fingerprint.clone(),
         changed: current_print != kept.fingerprint,
-        errata: doc.meta.errata.len(),
+        errata_since: doc.meta.errata.len(),
+        draft: false,
+        errata: Vec::new(),
+        pdf: site
+            .printed_presented
+            .get(&(doc.id.clone(), lang.to_string()))
+            .map(|p| super::data::reports::PdfLink {
+                url: p.url.clone(),
+                size: super::reports::file_size(site, lang, p.bytes),
+            }),
         html: narrative.html,
         headings: narrative.headings,
         agreements: agreements(site, lang, &s.agreements),
@@ -304,8 +334,9 @@ fn agreements(site: &Site, lang: &str, s: &presented::StoredAgreements) -> Prese
         by_country: s
             .signed_by_country
             .iter()
-            .map(|(code, n)| TypeCount {
-                label: country(site, lang, code),
+            .map(|(code, n)| PresentedCountryCount {
+                code: code.clone(),
+                name: country(site, lang, code),
                 count: *n,
             })
             .collect(),
@@ -324,9 +355,11 @@ fn action(site: &Site, lang: &str, a: &StoredAction) -> PresentedAction {
         date: a.date,
         date_display: i18n.format_date(lang, a.date),
         end_date: a.end_date,
-        city: a.place.city.clone(),
-        country: a.place.country.clone(),
-        country_name: country(site, lang, &a.place.country),
+        place: PresentedPlace {
+            city: a.place.city.clone(),
+            country: a.place.country.clone(),
+            country_name: country(site, lang, &a.place.country),
+        },
         participants: a.participants.clone(),
         cost: a.cost.as_ref().map(|m| money(site, lang, m)),
         funded_by: a.funded_by.clone(),

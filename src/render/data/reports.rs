@@ -158,7 +158,13 @@ pub(crate) struct PresentedData {
     /// True when the current version differs from it.
     pub changed: bool,
     /// The number of errata of the current version.
-    pub errata: usize,
+    pub errata_since: usize,
+    /// Always false (as `report.draft` of `report.html`).
+    pub draft: bool,
+    /// Always empty: a report's errata come after it was presented (as `report.errata` of `report.html`).
+    pub errata: Vec<ErratumData<'static>>,
+    /// The report as presented printed to PDF, or null when the site was built without `--pdf`.
+    pub pdf: Option<PdfLink>,
     /// The narrative as presented, rendered from Markdown (print with `| safe`).
     pub html: String,
     /// The narrative's headings, in order.
@@ -185,8 +191,8 @@ pub(crate) struct PresentedAgreements {
     pub concluded: Vec<PresentedAgreement>,
     /// The agreements signed, per type.
     pub by_type: Vec<TypeCount>,
-    /// The agreements signed, per partner country (`label` is the country's name).
-    pub by_country: Vec<TypeCount>,
+    /// The agreements signed, per partner country.
+    pub by_country: Vec<PresentedCountryCount>,
     /// The amounts signed, per currency, written for readers.
     pub signed_totals: Vec<String>,
     /// The amounts in force, likewise.
@@ -276,12 +282,8 @@ pub(crate) struct PresentedAction {
     /// The ISO date of its last day, or null.
     #[schemars(with = "Option<String>")]
     pub end_date: Option<NaiveDate>,
-    /// The city.
-    pub city: String,
-    /// The country's ISO code.
-    pub country: String,
-    /// The country's name in the page's language (else the code).
-    pub country_name: String,
+    /// Where it took place.
+    pub place: PresentedPlace,
     /// Who took part.
     pub participants: Vec<String>,
     /// Its cost written for readers, or null.
@@ -290,6 +292,28 @@ pub(crate) struct PresentedAction {
     pub funded_by: Option<String>,
     /// Who authorised it (`body, act, date`), or null.
     pub authorisation: Option<String>,
+}
+
+/// A number of agreements with partners of one country, as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedCountryCount {
+    /// The country's ISO code.
+    pub code: String,
+    /// Its name in the page's language (else the code).
+    pub name: String,
+    /// How many.
+    pub count: usize,
+}
+
+/// Where an action took place, as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedPlace {
+    /// The city.
+    pub city: String,
+    /// The country's ISO code.
+    pub country: String,
+    /// The country's name in the page's language (else the code).
+    pub country_name: String,
 }
 
 /// An indicator as presented.
