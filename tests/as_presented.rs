@@ -226,6 +226,25 @@ fn an_edited_stored_report_is_an_error_naming_the_file() {
         assert!(!stderr(&out).contains("warning:"), "{}", stderr(&out));
     }
     assert!(!f.has_output("index.html"), "nothing is written");
+    // With another fault elsewhere, both are reported in the same run.
+    f.edit(
+        "content/reports/2024-S2.en.md",
+        "legislature:",
+        "legislatur:",
+    );
+    let out = f.run(&["build"]);
+    let err = stderr(&out);
+    let errors = common::error_lines_in(&err);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("error: reports.presented/2025-S1.en.json: "))
+            && errors
+                .iter()
+                .any(|e| e.starts_with("error: content/reports/2024-S2.en.md:")),
+        "{err}"
+    );
 }
 
 /// A site with one report, presented, in Spanish and English.
@@ -374,4 +393,43 @@ fn putting_the_presented_content_back_stores_it() {
     assert!(f
         .output(&format!("{EN}as-presented/index.html"))
         .contains("will be presented to the Council"));
+}
+
+#[test]
+fn an_unchanged_report_presented_before_versions_were_kept_is_stored_by_build() {
+    let f = Fixture::bundled();
+    f.remove("reports.presented/2024-S2.en.json");
+    f.remove("reports.presented/2024-S2.es.json");
+    let check = f.run(&["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let err = stderr(&check);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 2, "one per language:\n{err}");
+    assert!(
+        warnings.contains(&"warning: content/reports/2024-S2.es.md: the report 2024-S2 (es) as presented is not stored in reports.presented yet"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: run `memoria build` to store it, then commit reports.presented"),
+        "{err}"
+    );
+    assert!(!f.root().join("reports.presented/2024-S2.es.json").exists());
+    let out = f.build_ok();
+    assert!(
+        stderr(&out).contains("stored 2 report(s) as presented"),
+        "{}",
+        stderr(&out)
+    );
+    for lang in ["en", "es"] {
+        let stored = f.read(&format!("reports.presented/2024-S2.{lang}.json"));
+        assert_eq!(
+            stored,
+            std::fs::read_to_string(
+                common::repo_root().join(format!("reports.presented/2024-S2.{lang}.json"))
+            )
+            .unwrap()
+        );
+    }
+    let check = f.run(&["check", "--strict"]);
+    assert!(check.status.success(), "{}", stderr(&check));
 }
