@@ -433,3 +433,28 @@ fn an_unchanged_report_presented_before_versions_were_kept_is_stored_by_build() 
     let check = f.run(&["check", "--strict"]);
     assert!(check.status.success(), "{}", stderr(&check));
 }
+
+#[test]
+fn a_kept_report_missing_from_the_lock_is_an_error_with_what_to_do() {
+    let f = small_site();
+    f.build_ok();
+    // The lock loses its entries (restored from an old copy, say) while the
+    // report, since then, was corrected.
+    f.remove("reports.lock");
+    f.edit(
+        "content/reports/2025-S1.en.md",
+        "The report's text.",
+        "The report's corrected text.",
+    );
+    let out = f.run(&["build"]);
+    let (error, help) = only_error_and_help(&out);
+    assert!(
+        error.starts_with("error: reports.presented/2025-S1.en.json: this file is not the report 2025-S1 (en) as presented"),
+        "{error}"
+    );
+    assert!(
+        help.starts_with("reports.lock has no entry for this report: restore reports.lock"),
+        "{help}"
+    );
+    assert!(!f.root().join("reports.lock").exists(), "nothing recorded");
+}

@@ -182,6 +182,13 @@ pub fn verify(
             });
             let stored = match presented::read(root, &doc.id, &doc.lang, &first) {
                 Ok(p) => p,
+                // Not in the lock, but kept: the lock lost its entry.
+                Err(d) if recorded.is_none() => {
+                    diags.push(d.help(format!(
+                        "{LOCK_FILE} has no entry for this report: restore {LOCK_FILE} from version control; if its entry was removed on purpose (the report is presented anew), delete this file too"
+                    )));
+                    None
+                }
                 Err(d) => {
                     diags.push(d);
                     None
