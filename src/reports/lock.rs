@@ -174,77 +174,16 @@ pub fn verify(
                 .report
                 .iter()
                 .find(|e| e.period == doc.id && e.language == doc.lang);
-            // The fingerprint of the version as presented.
-            let first = recorded.map_or(current.fingerprint.clone(), |r| {
-                r.previous
-                    .first()
-                    .map_or(r.fingerprint.clone(), |v| v.fingerprint.clone())
-            });
-            let stored = match presented::read(root, &doc.id, &doc.lang, &first) {
-                Ok(p) => p,
-                // Not in the lock, but kept: the lock lost its entry.
-                Err(d) if recorded.is_none() => {
-                    diags.push(d.help(format!(
-                        "{LOCK_FILE} has no entry for this report: restore {LOCK_FILE} from version control; if its entry was removed on purpose (the report is presented anew), delete this file too"
-                    )));
-                    None
-                }
-                Err(d) => {
-                    diags.push(d);
-                    None
-                }
-            };
+            presented::find(
+                root,
+                doc,
+                recorded,
+                unreadable.is_empty().then_some(&value),
+                mode,
+                &mut verified,
+                diags,
+            );
             let stored_file = root.join(presented::file(&doc.id, &doc.lang)).exists();
-            let key = (doc.id.clone(), doc.lang.clone());
-            match stored {
-                Some(p) => {
-                    verified.presented.insert(key, p);
-                }
-                None if stored_file || !unreadable.is_empty() => {}
-                None if current.fingerprint == first => {
-                    if mode == Mode::Record {
-                        verified
-                            .store
-                            .push(presented::to_store(&doc.id, &doc.lang, &value));
-                    } else if recorded.is_some() {
-                        diags.push(
-                            Diagnostic::warning(
-                                &doc.source,
-                                format!(
-                                    "the report {} ({}) as presented is not stored in {} yet",
-                                    doc.id,
-                                    doc.lang,
-                                    presented::PRESENTED_DIR
-                                ),
-                            )
-                            .help(format!(
-                                "run `memoria build` to store it, then commit {}",
-                                presented::PRESENTED_DIR
-                            )),
-                        );
-                    }
-                    verified.presented.insert(
-                        key,
-                        AsPresented {
-                            fingerprint: first.clone(),
-                            content: value.clone(),
-                        },
-                    );
-                }
-                None => {
-                    if let Some(r) = recorded.filter(|r| !r.previous.is_empty()) {
-                        diags.push(
-                            Diagnostic::warning(&doc.source, format!("the report {} ({}) was corrected before memoria kept reports as presented: its content as presented ({first}) cannot be rebuilt from today's content, so it is not published", doc.id, doc.lang))
-                                .help(format!(
-                                    "to publish it, put back in {} and in the registry what the errata changed (as they were on {}, for example from version control), run `memoria build` so that memoria stores it in {}, then bring the corrections back",
-                                    display_path(&doc.source),
-                                    r.presented,
-                                    presented::PRESENTED_DIR
-                                )),
-                        );
-                    }
-                }
-            }
             // The content as presented put back to store it: the lock
             // stays as it is.
             if let Some(r) = recorded.filter(|r| {

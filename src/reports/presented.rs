@@ -16,7 +16,9 @@ use serde::Deserialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::diagnostics::Diagnostic;
+use super::lock::{Entry, Mode, Verified};
+use crate::content::{Document, ReportMeta};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 
 /// The folder, at the site root, of the reports as presented.
 pub const PRESENTED_DIR: &str = "reports.presented";
@@ -121,6 +123,100 @@ pub(crate) fn write(root: &Path, files: &[ToStore]) -> Result<(), Diagnostic> {
             .map_err(|e| fail(e.error))?;
     }
     Ok(())
+}
+
+/// Finds the content as presented of the presented report `doc` (whose
+/// entry in the lock is `recorded`) and puts it in `verified`: read from its
+/// kept file, checked against the lock; else its content today (`today`)
+/// when that is still the content as presented (to keep in
+/// [`Mode::Record`], with a warning in [`Mode::Verify`]); else nothing, with
+/// a warning when the report was corrected (its content as presented
+/// cannot be made again). `today` is `None` while a file the report is made
+/// from cannot be read: then nothing is made from it.
+pub(crate) fn find(
+    root: &Path,
+    doc: &Document<ReportMeta>,
+    recorded: Option<&Entry>,
+    today: Option<&Value>,
+    mode: Mode,
+    verified: &mut Verified,
+    diags: &mut Diagnostics,
+) {
+    const LOCK: &str = super::lock::LOCK_FILE;
+    let current = today.map(super::canonical::fingerprint);
+    // The fingerprint of the version as presented.
+    let Some(first) = recorded
+        .map(|r| {
+            r.previous
+                .first()
+                .map_or(r.fingerprint.clone(), |v| v.fingerprint.clone())
+        })
+        .or_else(|| current.clone())
+    else {
+        return;
+    };
+    let stored = match read(root, &doc.id, &doc.lang, &first) {
+        Ok(p) => p,
+        // Not in the lock, but kept: the lock lost its entry.
+        Err(d) if recorded.is_none() => {
+            diags.push(d.help(format!(
+                "{LOCK} has no entry for this report: restore {LOCK} from version control; if its entry was removed on purpose (the report is presented anew), delete this file too"
+            )));
+            None
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    };
+    let stored_file = root.join(file(&doc.id, &doc.lang)).exists();
+    let key = (doc.id.clone(), doc.lang.clone());
+    match stored {
+        Some(p) => {
+            verified.presented.insert(key, p);
+        }
+        None if stored_file || today.is_none() => {}
+        None if current.as_ref() == Some(&first) => {
+            let Some(value) = today else { return };
+            if mode == Mode::Record {
+                verified.store.push(to_store(&doc.id, &doc.lang, value));
+            } else if recorded.is_some() {
+                diags.push(
+                    Diagnostic::warning(
+                        &doc.source,
+                        format!(
+                            "the report {} ({}) as presented is not stored in {} yet",
+                            doc.id, doc.lang, PRESENTED_DIR
+                        ),
+                    )
+                    .help(format!(
+                        "run `memoria build` to store it, then commit {}",
+                        PRESENTED_DIR
+                    )),
+                );
+            }
+            verified.presented.insert(
+                key,
+                AsPresented {
+                    fingerprint: first.clone(),
+                    content: value.clone(),
+                },
+            );
+        }
+        None => {
+            if let Some(r) = recorded.filter(|r| !r.previous.is_empty()) {
+                diags.push(
+                    Diagnostic::warning(&doc.source, format!("the report {} ({}) was corrected before memoria kept reports as presented: its content as presented ({first}) cannot be rebuilt from today's content, so it is not published", doc.id, doc.lang))
+                        .help(format!(
+                            "to publish it, put back in {} and in the registry what the errata changed (as they were on {}, for example from version control), run `memoria build` so that memoria stores it in {}, then bring the corrections back",
+                            display_path(&doc.source),
+                            r.presented,
+                            PRESENTED_DIR
+                        )),
+                );
+            }
+        }
+    }
 }
 
 /// The parts of a stored content the as-presented page shows. Fields the
