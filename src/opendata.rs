@@ -451,15 +451,26 @@ fn report_files(site: &Site) -> Vec<OutputFile> {
         for doc in entry.docs.values() {
             let content = crate::reports::report_content(&site.content, doc, langs);
             let fingerprint = crate::reports::canonical::fingerprint(&content);
-            languages.insert(
-                doc.lang.clone(),
-                json!({
-                    "fingerprint": fingerprint,
-                    "presented": doc.meta.presented,
-                    "errata": doc.meta.errata,
-                    "content": content,
-                }),
-            );
+            let mut part = json!({
+                "fingerprint": fingerprint,
+                "presented": doc.meta.presented,
+                "errata": doc.meta.errata,
+                "content": content,
+            });
+            // The version as presented, when memoria keeps it: its page,
+            // and its content with the fingerprint recorded then.
+            let key = (doc.id.clone(), doc.lang.clone());
+            if let (Some(kept), Some(route)) = (
+                site.presented.get(&key),
+                crate::render::report_presented::route(site, &doc.id, &doc.lang),
+            ) {
+                part["as_presented"] = json!({
+                    "fingerprint": kept.fingerprint,
+                    "url": route.permalink,
+                    "content": kept.content,
+                });
+            }
+            languages.insert(doc.lang.clone(), part);
         }
         let owner = format!("data bundle of report {}", entry.id);
         let bundle = json!({"period": entry.id, "languages": languages, "url": permalinks(site, Kind::Report, &entry.id)});

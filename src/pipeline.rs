@@ -264,7 +264,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             Ok((printed, warnings)) => {
                 diagnostics.extend(warnings);
                 for p in printed {
-                    site.printed.insert(p.key, p.printed);
+                    if p.as_presented {
+                        site.printed_presented.insert(p.key, p.printed);
+                    } else {
+                        site.printed.insert(p.key, p.printed);
+                    }
                     pdfs.push(p.file);
                 }
             }
@@ -322,6 +326,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         eprintln!(
             "recorded the fingerprints of presented reports in {}",
             crate::reports::lock::LOCK_FILE
+        );
+    }
+    if !site.presented_update.is_empty() {
+        // And the content of each newly recorded report as presented.
+        use crate::reports::presented;
+        if let Err(d) = presented::write(&options.root, &site.presented_update) {
+            diagnostics.push(d);
+            return Err(diagnostics);
+        }
+        eprintln!(
+            "stored {} report(s) as presented in {}",
+            site.presented_update.len(),
+            presented::PRESENTED_DIR
         );
     }
     let started = std::time::Instant::now();

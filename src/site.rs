@@ -10,6 +10,7 @@ use crate::derive;
 use crate::diagnostics::Diagnostics;
 use crate::figures::{self, Figures};
 use crate::reports::lock::{self, Lock, Mode};
+use crate::reports::presented::{AsPresented, ToStore};
 use crate::routes::Routes;
 use crate::taxonomy::{self, Taxonomies};
 use crate::theme::{self, Theme};
@@ -52,11 +53,17 @@ pub(crate) struct Site {
     pub(crate) case_slots: std::collections::HashMap<String, usize>,
     /// The new `reports.lock` to write after a successful build, when it changed.
     pub(crate) lock_update: Option<Lock>,
+    /// The reports as presented, by period and language, when known.
+    pub(crate) presented: BTreeMap<(String, String), AsPresented>,
+    /// The reports as presented to store after a successful build.
+    pub(crate) presented_update: Vec<ToStore>,
     /// Templates, words and static files.
     pub(crate) theme: Theme,
     /// The reports printed to PDF for this build (`build --pdf`), by period
     /// and language; empty otherwise. The report pages link them.
     pub(crate) printed: BTreeMap<(String, String), Printed>,
+    /// The reports as presented printed to PDF for this build, likewise.
+    pub(crate) printed_presented: BTreeMap<(String, String), Printed>,
 }
 
 /// A report printed to PDF, as the pages and the catalogue refer to it.
@@ -111,7 +118,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
     } else {
         Mode::Verify
     };
-    let lock_update = lock::verify(root, &content, &config.languages, mode, &mut diags);
+    let verified = lock::verify(root, &content, &config.languages, mode, &mut diags);
     let figures = content
         .indicators
         .iter()
@@ -125,7 +132,9 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
                 content,
                 routes,
                 figures,
-                lock_update,
+                lock_update: verified.lock,
+                presented: verified.presented,
+                presented_update: verified.store,
                 taxonomies,
                 related,
                 listed,
@@ -133,6 +142,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
                 links,
                 theme,
                 printed: BTreeMap::new(),
+                printed_presented: BTreeMap::new(),
             }),
             diags,
         ),

@@ -15,7 +15,7 @@ use crate::i18n::I18n;
 use crate::text::read_source;
 
 /// Templates every theme must have: one per kind of page memoria writes.
-pub const REQUIRED_TEMPLATES: [&str; 19] = [
+pub const REQUIRED_TEMPLATES: [&str; 20] = [
     "chooser.html",
     "home.html",
     "cases.html",
@@ -32,6 +32,7 @@ pub const REQUIRED_TEMPLATES: [&str; 19] = [
     "action.html",
     "reports.html",
     "report.html",
+    "report_presented.html",
     "terms.html",
     "term.html",
     "search.html",

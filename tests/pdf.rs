@@ -486,6 +486,17 @@ fn every_report_is_printed_in_each_language_and_twice_the_same() {
             assert!(bytes.starts_with(b"%PDF-"), "{rel}");
             first.push((rel, bytes));
         }
+        // The versions as presented (2025-S2 is a draft: it has none).
+        for period in ["2024-S2", "2025-S1"] {
+            let rel = format!(
+                "public/{folder}/{}/as-presented/{period}.pdf",
+                period.to_lowercase()
+            );
+            let bytes = std::fs::read(f.root().join(&rel)).unwrap_or_else(|_| panic!("{rel}"));
+            assert!(bytes.starts_with(b"%PDF-"), "{rel}");
+            first.push((rel, bytes));
+        }
+        assert!(!f.has_output(&format!("{folder}/2025-s2/as-presented/2025-S2.pdf")));
     }
     let out = f.run(&["build", "--pdf"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -760,4 +771,62 @@ fn a_warning_of_the_template_is_a_warning_of_the_build_at_its_line() {
     );
     assert!(err.contains("= help: correct the print template"), "{err}");
     assert!(f.has_output("es/informes/2025-s1/2025-S1.pdf"));
+}
+
+#[test]
+#[ignore = "needs pdftotext (poppler-utils): run with `cargo test --test pdf -- --ignored` (.ci/run does)"]
+fn the_version_as_presented_prints_what_was_presented() {
+    assert!(
+        has_poppler(),
+        "missing pdftotext (apt-get install poppler-utils)"
+    );
+    let f = built_with_pdf();
+    for (dir, notice, link, original, corrected, first) in [
+        (
+            "es/informes/2025-s1",
+            "Versión presentada",
+            "Descargar el PDF",
+            "que será presentado al Concejo",
+            "que será sometido al Concejo",
+            "sha256:0c4ed14d3b97046f630c8763f8300f82d165b49853f67937781014203932d4b3",
+        ),
+        (
+            "en/reports/2025-s1",
+            "Version as presented",
+            "Download the PDF",
+            "the plan will be presented to the Council",
+            "the plan will be submitted to the Council",
+            "sha256:dbd51567b894ca3ddb52ee1d9555129f105b0a370a662f219bfff51be9a451ff",
+        ),
+    ] {
+        let pdf = f
+            .root()
+            .join(format!("public/{dir}/as-presented/2025-S1.pdf"));
+        let text = flat(&pages(&pdf, false).join("\n"));
+        assert!(text.contains(notice), "{dir}: the cover says which version");
+        assert!(text.contains(original), "{dir}: the wording presented");
+        assert!(
+            !text.contains(corrected),
+            "{dir}: not the corrected wording"
+        );
+        assert!(text.contains(first), "{dir}: the fingerprint as presented");
+        assert!(
+            text.contains(&format!("https://memoria.example.org/{dir}/")),
+            "{dir}: the current version's address"
+        );
+        let now =
+            flat(&pages(&f.root().join(format!("public/{dir}/2025-S1.pdf")), false).join("\n"));
+        assert!(
+            now.contains(corrected) && !now.contains(notice),
+            "{dir}: current"
+        );
+        // Its page links it.
+        let html = f.output(&format!("{dir}/as-presented/index.html"));
+        assert!(
+            html.contains(&format!(
+                "<a href=\"/{dir}/as-presented/2025-S1.pdf\" type=\"application/pdf\" download>{link}</a>"
+            )),
+            "{dir}"
+        );
+    }
 }

@@ -4,7 +4,18 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::render::data::reports::ReportData;
+use crate::render::data::reports::{PresentedData, ReportData};
+
+/// The report a print template gets: the current version, or the version
+/// as presented (the same fields a template reads).
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(crate) enum PrintReport<'a> {
+    /// The current version, as `report` of `report.html`.
+    Current(ReportData<'a>),
+    /// The version as presented, as `report` of `report_presented.html`.
+    AsPresented(PresentedData),
+}
 
 /// Everything `print/report.typ` gets: the report as its page shows it,
 /// the cover facts of `site.toml`, the theme's words and the narrative as
@@ -36,6 +47,9 @@ pub(crate) struct PrintData<'a> {
     pub(crate) annex_on_new_page: bool,
     /// The narrative, as Typst markup (to `eval` in markup mode).
     pub(crate) narrative: String,
-    /// The report, as `report` of `report.html`.
-    pub(crate) report: ReportData<'a>,
+    /// The report, as `report` of `report.html` (or of `report_presented.html`).
+    pub(crate) report: PrintReport<'a>,
+    /// For the version as presented, the full address of the current
+    /// version; null for the current version.
+    pub(crate) current_url: Option<String>,
 }

@@ -36,7 +36,7 @@ use crate::output::OutputFile;
 use crate::render::context::LanguageContext;
 use crate::site::{Printed, Site};
 use crate::text::position_of;
-use data::PrintData;
+use data::{PrintData, PrintReport};
 use world::PrintWorld;
 
 /// The print template, in the theme's folder.
@@ -53,6 +53,8 @@ const TEMPLATE_WARNING_HELP: &str = "correct the print template (its language is
 pub(crate) struct PrintedReport {
     /// (period, language).
     pub(crate) key: (String, String),
+    /// True for the version as presented.
+    pub(crate) as_presented: bool,
     /// Its address and size, for the report's page and the catalogue.
     pub(crate) printed: Printed,
     /// The PDF.
@@ -93,10 +95,30 @@ pub(crate) fn print_reports(site: &Site) -> Result<(Vec<PrintedReport>, Diagnost
             Some((format!("/logo.{ending}"), bytes))
         }
     };
-    let docs: Vec<&Document<ReportMeta>> = site.content.reports.documents().collect();
+    // Each report in each language, and each version as presented.
+    let docs: Vec<(&Document<ReportMeta>, bool)> = site
+        .content
+        .reports
+        .documents()
+        .map(|d| (d, false))
+        .chain(site.presented.keys().filter_map(|(period, lang)| {
+            Some((site.content.reports.get(period)?.get(lang)?, true))
+        }))
+        .collect();
     let results: Vec<Result<Typeset, Vec<Diagnostic>>> = docs
         .par_iter()
-        .map(|doc| print_one(site, doc, &template, &shown, logo.as_ref()))
+        .map(|(doc, as_presented)| {
+            let print = Print {
+                template: &template,
+                template_shown: &shown,
+                logo: logo.as_ref(),
+            };
+            if *as_presented {
+                print_as_presented(site, doc, &print)
+            } else {
+                print_one(site, doc, &print)
+            }
+        })
         .collect();
     let mut printed = Vec::new();
     let mut problems = Diagnostics::new();
@@ -129,9 +151,7 @@ type Typeset = (PrintedReport, Vec<Diagnostic>);
 fn print_one(
     site: &Site,
     doc: &Document<ReportMeta>,
-    template: &str,
-    template_shown: &str,
-    logo: Option<&(String, Vec<u8>)>,
+    print: &Print<'_>,
 ) -> Result<Typeset, Vec<Diagnostic>> {
     let config = &site.config;
     let lang = doc.lang.as_str();
@@ -144,27 +164,141 @@ fn print_one(
     let report = crate::render::reports::print_data(site, &lc, doc);
     let narrative =
         markup::from_markdown(doc.body(), &|target: &str| link_address(site, lang, target));
-    let mut data = PrintData {
+    let data = PrintData {
         lang,
         t: &site.theme.i18n.strings(lang).map,
         site_title: config.title(lang),
         city: ReportCover::text(&config.report.city, &fallbacks),
         office: ReportCover::text(&config.report.office, &fallbacks),
-        logo: logo.map(|(path, _)| path.clone()),
+        logo: print.logo.map(|(path, _)| path.clone()),
         page_url: route.permalink.clone(),
         data_url: absolute(config, &report.data_json),
         csv_url: absolute(config, &report.data_csv),
         origin: origin(config),
         annex_on_new_page: true,
         narrative,
-        report,
+        report: PrintReport::Current(report),
+        current_url: None,
     };
     let source_shown = display_path(&doc.source);
+    let ident = format!("memoria-report-{}-{lang}", doc.id);
+    let (bytes, warnings) = typeset(data, &ident, doc.meta.presented, print, &source_shown)?;
+    let folder = Path::new(&route.file)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let name = format!("{}.pdf", doc.id);
+    let path = folder.join(&name).to_string_lossy().replace('\\', "/");
+    let printed = Printed {
+        path: path.clone(),
+        url: format!("{}{name}", route.url),
+        bytes: bytes.len(),
+    };
+    let report = PrintedReport {
+        key: (doc.id.clone(), lang.to_string()),
+        as_presented: false,
+        printed,
+        file: OutputFile::new(path, bytes, source_shown),
+    };
+    Ok((report, warnings))
+}
+
+/// The print template and the logo, the same for every report.
+struct Print<'a> {
+    /// The template's text.
+    template: &'a str,
+    /// Its path, as problems name it.
+    template_shown: &'a str,
+    /// The logo's path for the template, and its bytes.
+    logo: Option<&'a (String, Vec<u8>)>,
+}
+
+/// Typesets the report `doc` as presented, from its kept content alone,
+/// next to the page of that version (`…/2025-s1/as-presented/2025-S1.pdf`).
+fn print_as_presented(
+    site: &Site,
+    doc: &Document<ReportMeta>,
+    print: &Print<'_>,
+) -> Result<Typeset, Vec<Diagnostic>> {
+    let config = &site.config;
+    let lang = doc.lang.as_str();
+    let route = crate::render::report_presented::route(site, &doc.id, lang).ok_or_else(Vec::new)?;
+    let current = site
+        .routes
+        .doc(Kind::Report, &doc.id, lang)
+        .ok_or_else(Vec::new)?;
+    let key = (doc.id.clone(), lang.to_string());
+    let source_shown = display_path(&crate::reports::presented::file(&doc.id, lang));
+    let narrative_md = site
+        .presented
+        .get(&key)
+        .and_then(|k| k.content["sections"]["narrative"].as_str())
+        .unwrap_or_default();
+    let (_, report) =
+        crate::render::report_presented::print_data(site, &doc.id, lang).map_err(|d| vec![d])?;
+    let fallbacks = config.fallbacks(lang);
+    let narrative = markup::from_markdown(narrative_md, &|target: &str| {
+        link_address(site, lang, target)
+    });
+    let data_file = |name: &str| {
+        absolute(
+            config,
+            &crate::routes::data_file(config, &format!("reports/{}.{name}", doc.id)).url,
+        )
+    };
+    let data = PrintData {
+        lang,
+        t: &site.theme.i18n.strings(lang).map,
+        site_title: config.title(lang),
+        city: ReportCover::text(&config.report.city, &fallbacks),
+        office: ReportCover::text(&config.report.office, &fallbacks),
+        logo: print.logo.map(|(path, _)| path.clone()),
+        page_url: route.permalink.clone(),
+        data_url: data_file("json"),
+        csv_url: data_file("csv"),
+        origin: origin(config),
+        annex_on_new_page: true,
+        narrative,
+        report: PrintReport::AsPresented(report),
+        current_url: Some(current.permalink.clone()),
+    };
+    let ident = format!("memoria-report-{}-{lang}-as-presented", doc.id);
+    let (bytes, warnings) = typeset(data, &ident, doc.meta.presented, print, &source_shown)?;
+    let folder = Path::new(&route.file)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let name = format!("{}.pdf", doc.id);
+    let path = folder.join(&name).to_string_lossy().replace('\\', "/");
+    let printed = Printed {
+        path: path.clone(),
+        url: format!("{}{name}", route.url),
+        bytes: bytes.len(),
+    };
+    let report = PrintedReport {
+        key,
+        as_presented: true,
+        printed,
+        file: OutputFile::new(path, bytes, source_shown),
+    };
+    Ok((report, warnings))
+}
+
+/// Typesets `data` with the print template: the PDF's bytes and the
+/// warnings, or the first error. The document's date is `presented`.
+fn typeset(
+    mut data: PrintData<'_>,
+    ident: &str,
+    presented: Option<chrono::NaiveDate>,
+    print: &Print<'_>,
+    source_shown: &str,
+) -> Result<(Vec<u8>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (template, template_shown, logo) = (print.template, print.template_shown, print.logo);
     let problems = |world: &PrintWorld, found: &[SourceDiagnostic], severity: Severity| {
         found
             .iter()
             .filter(|e| e.severity == severity)
-            .map(|e| typst_problem(world, e, template_shown, &source_shown))
+            .map(|e| typst_problem(world, e, template_shown, source_shown))
             .collect::<Vec<_>>()
     };
     let typeset = |data: &PrintData| {
@@ -191,9 +325,9 @@ fn print_one(
         (document, warnings, world) = typeset(&data)?;
     }
     let options = PdfOptions {
-        ident: Smart::Custom(format!("memoria-report-{}-{lang}", doc.id)),
+        ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some("memoria".into())),
-        timestamp: doc.meta.presented.and_then(|d| {
+        timestamp: presented.and_then(|d| {
             Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8).map(Timestamp::new_utc)
         }),
         standards: PdfStandards::new(&[PdfStandard::Ua_1])
@@ -206,23 +340,7 @@ fn print_one(
         errors.truncate(1);
         errors
     })?;
-    let folder = Path::new(&route.file)
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let name = format!("{}.pdf", doc.id);
-    let path = folder.join(&name).to_string_lossy().replace('\\', "/");
-    let printed = Printed {
-        path: path.clone(),
-        url: format!("{}{name}", route.url),
-        bytes: bytes.len(),
-    };
-    let report = PrintedReport {
-        key: (doc.id.clone(), lang.to_string()),
-        printed,
-        file: OutputFile::new(path, bytes, source_shown),
-    };
-    Ok((report, warnings))
+    Ok((bytes, warnings))
 }
 
 /// The page a template leaves before the annex is less than half full

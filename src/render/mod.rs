@@ -11,6 +11,7 @@ pub(crate) mod inputs;
 pub mod jsonld;
 pub(crate) mod page_registry;
 pub mod registry;
+pub(crate) mod report_presented;
 pub mod reports;
 pub mod sitemap;
 pub mod taxonomies;
@@ -192,6 +193,7 @@ fn render_job(site: &Site, shared: &Shared<'_>, job: &Job) -> Result<OutputFile,
         }
         Job::Reports(lang) => reports::index(site, lc(lang), lang),
         Job::Report(id, lang) => report(site, shared, id, lang)?,
+        Job::ReportAsPresented(id, lang) => report_presented::page(site, lc(lang), id, lang)?,
         Job::Taxonomy(lang, tax) => taxonomies::index(site, lc(lang), lang, *tax),
         Job::Term(lang, tax, i, n) => {
             let term = &site.taxonomies.terms[tax][*i];

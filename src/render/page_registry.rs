@@ -43,6 +43,8 @@ pub enum Job {
     Reports(String),
     /// A report in a language (or the notice that it is not translated): period, language.
     Report(String, String),
+    /// A report as presented, in a language that has it: period, language.
+    ReportAsPresented(String, String),
     /// The index of a case taxonomy in a language.
     Taxonomy(String, crate::taxonomy::Taxonomy),
     /// A page of a term's cases: language, taxonomy, term index, page number.
@@ -72,7 +74,8 @@ impl Job {
             | Job::Indicator(_, l)
             | Job::Agreement(_, l)
             | Job::Action(_, l)
-            | Job::Report(_, l) => l,
+            | Job::Report(_, l)
+            | Job::ReportAsPresented(_, l) => l,
         }
     }
 }
@@ -150,6 +153,12 @@ pub fn jobs(site: &Site) -> Vec<Job> {
                     .keys()
                     .map(|id| Job::Report(id.clone(), lang.clone())),
             );
+            jobs.extend(
+                site.presented
+                    .keys()
+                    .filter(|(_, l)| l == lang)
+                    .map(|(id, _)| Job::ReportAsPresented(id.clone(), lang.clone())),
+            );
         }
     }
     jobs
@@ -182,6 +191,7 @@ impl Job {
             Job::Action(id, l) => doc(Kind::Action, id, l)?,
             Job::Reports(l) => routes::section(config, Section::Reports, l),
             Job::Report(id, l) => doc(Kind::Report, id, l)?,
+            Job::ReportAsPresented(id, l) => super::report_presented::route(site, id, l)?,
             Job::Taxonomy(l, tax) => routes::taxonomy(config, l, *tax),
             Job::Term(l, tax, i, n) => routes::term(
                 config,
@@ -214,7 +224,8 @@ impl Job {
             | Job::Indicator(_, l)
             | Job::Agreement(_, l)
             | Job::Action(_, l)
-            | Job::Report(_, l) => *l = lang.to_string(),
+            | Job::Report(_, l)
+            | Job::ReportAsPresented(_, l) => *l = lang.to_string(),
         }
         job
     }

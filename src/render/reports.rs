@@ -273,13 +273,10 @@ fn report_data<'a>(
     let lang = doc.lang.as_str();
     let m = &doc.meta;
     let i18n = &site.theme.i18n;
-    let fingerprint = m.presented.map(|_| {
-        canonical::fingerprint(&reports::report_content(
-            &site.content,
-            doc,
-            &config.languages,
-        ))
-    });
+    let content = m
+        .presented
+        .map(|_| reports::report_content(&site.content, doc, &config.languages));
+    let fingerprint = content.as_ref().map(canonical::fingerprint);
     ReportData {
         period: &doc.id,
         period_display: format::period(site, lang, m.period),
@@ -336,6 +333,9 @@ fn report_data<'a>(
                 url: p.url.clone(),
                 size: file_size(site, lang, p.bytes),
             }),
+        as_presented: content
+            .as_ref()
+            .and_then(|c| super::report_presented::link(site, doc, c)),
     }
 }
 

@@ -12,6 +12,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::canonical::fingerprint;
+use super::presented::{self, AsPresented, ToStore};
 use super::{report_content, SECTIONS};
 use crate::content::{Content, Kind};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
@@ -109,8 +110,23 @@ pub fn write(root: &Path, lock: &Lock) -> Result<(), Diagnostic> {
 /// The kinds of content a report is composed from.
 const REPORT_SOURCES: [Kind; 4] = [Kind::Agreement, Kind::Action, Kind::Indicator, Kind::Case];
 
-/// Compares every presented report with the lock. Returns the lock to write
-/// when something must be recorded (only in [`Mode::Record`]).
+/// What comparing the presented reports with the lock found.
+#[derive(Debug, Default)]
+pub(crate) struct Verified {
+    /// The lock to write after a successful build, when something must be
+    /// recorded (only in [`Mode::Record`]).
+    pub(crate) lock: Option<Lock>,
+    /// The content of each presented report as presented, by period and
+    /// language, when it is known: read from `reports.presented/`, or the
+    /// report's content when it has not changed since.
+    pub(crate) presented: BTreeMap<(String, String), AsPresented>,
+    /// The contents as presented to store in `reports.presented/` after a
+    /// successful build (only in [`Mode::Record`]).
+    pub(crate) store: Vec<ToStore>,
+}
+
+/// Compares every presented report with the lock, and finds the content of
+/// each as presented (see [`Verified`]).
 ///
 /// While a file a report is composed from cannot be read, a report that
 /// differs from the lock is not reported as changed (the difference may be
@@ -122,12 +138,13 @@ pub fn verify(
     languages: &[String],
     mode: Mode,
     diags: &mut Diagnostics,
-) -> Option<Lock> {
+) -> Verified {
+    let mut verified = Verified::default();
     let old = match read(root) {
         Ok(l) => l,
         Err(d) => {
             diags.push(d);
-            return None;
+            return verified;
         }
     };
     let unreadable = content.unreadable.files_of(&REPORT_SOURCES);
@@ -157,6 +174,27 @@ pub fn verify(
                 .report
                 .iter()
                 .find(|e| e.period == doc.id && e.language == doc.lang);
+            presented::find(
+                root,
+                doc,
+                recorded,
+                unreadable.is_empty().then_some(&value),
+                mode,
+                &mut verified,
+                diags,
+            );
+            let stored_file = root.join(presented::file(&doc.id, &doc.lang)).exists();
+            // The content as presented put back to store it: the lock
+            // stays as it is.
+            if let Some(r) = recorded.filter(|r| {
+                !stored_file
+                    && r.previous
+                        .first()
+                        .is_some_and(|v| v.fingerprint == current.fingerprint)
+            }) {
+                new.report.push(r.clone());
+                continue;
+            }
             match recorded {
                 None => {
                     changed = true;
@@ -255,7 +293,11 @@ pub fn verify(
     }
     new.report
         .sort_by(|a, b| (&a.period, &a.language).cmp(&(&b.period, &b.language)));
-    (changed && mode == Mode::Record && unreadable.is_empty()).then_some(new)
+    if !unreadable.is_empty() {
+        verified.store.clear();
+    }
+    verified.lock = (changed && mode == Mode::Record && unreadable.is_empty()).then_some(new);
+    verified
 }
 
 /// The sections whose fingerprint differs between `recorded` and `current`

@@ -5,10 +5,12 @@
 //! into the report's canonical content in one language (narrative and
 //! composed data, not the theme), which [`canonical`] serialises and
 //! fingerprints; [`lock`] keeps the fingerprints of presented reports in
-//! `reports.lock` so that a presented report cannot change silently.
+//! `reports.lock` so that a presented report cannot change silently, and
+//! [`presented`] keeps each report's content as presented, to publish it.
 
 pub mod canonical;
 pub mod lock;
+pub mod presented;
 mod registry_facts;
 
 use std::collections::BTreeMap;

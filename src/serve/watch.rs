@@ -25,6 +25,7 @@ use crate::config::CONFIG_FILE;
 use crate::diagnostics::Problem;
 use crate::http::State;
 use crate::reports::lock::LOCK_FILE;
+use crate::reports::presented::PRESENTED_DIR;
 
 /// How long the sources must stay unchanged before a rebuild starts. An
 /// editor's save (write a temporary file, rename it over the original)
@@ -39,7 +40,7 @@ const MAX_WAIT: Duration = Duration::from_secs(1);
 const SOURCE_FILES: [&str; 2] = [CONFIG_FILE, LOCK_FILE];
 
 /// The folders of the site's folder that are sources, with all they hold.
-const SOURCE_DIRS: [&str; 3] = ["content", "themes", "static"];
+const SOURCE_DIRS: [&str; 4] = ["content", "themes", "static", PRESENTED_DIR];
 
 /// The watch of a site; it stops when dropped.
 pub(crate) struct Watch {

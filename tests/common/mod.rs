@@ -50,7 +50,7 @@ impl Fixture {
     }
 
     /// A copy of the bundled example site of this repository: its
-    /// site.toml, reports.lock, content/, themes/ and static/.
+    /// site.toml, reports.lock, reports.presented/, content/, themes/ and static/.
     pub fn bundled() -> Fixture {
         let dir = tempfile::tempdir().expect("temporary folder");
         let fixture = Fixture { dir };
@@ -60,6 +60,11 @@ impl Fixture {
         for folder in ["content", "themes", "static"] {
             copy_dir(&repo_root().join(folder), &fixture.root().join(folder));
         }
+        // The reports as presented, kept next to reports.lock.
+        copy_dir(
+            &repo_root().join("reports.presented"),
+            &fixture.root().join("reports.presented"),
+        );
         fixture
     }
 

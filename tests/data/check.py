@@ -50,5 +50,11 @@ for bundle_path in sorted((site / "data/reports").glob("*.json")):
         if digest != part["fingerprint"]:
             problems += 1
             print(f"{bundle_path.name} ({lang}): fingerprint does not recompute")
+        kept = part.get("as_presented")
+        if kept is not None:
+            text = json.dumps(kept["content"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+            if "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest() != kept["fingerprint"]:
+                problems += 1
+                print(f"{bundle_path.name} ({lang}): the fingerprint as presented does not recompute")
 print("report fingerprints: recomputed" if not problems else f"{problems} problem(s)")
 sys.exit(1 if problems else 0)

@@ -17,7 +17,7 @@ use super::registry::{
     ActionData, ActionTemplate, ActionsTemplate, AgreementData, AgreementTemplate,
     AgreementsTemplate,
 };
-use super::reports::{ReportTemplate, ReportsTemplate};
+use super::reports::{PresentedTemplate, ReportTemplate, ReportsTemplate};
 use super::taxonomies::{TermTemplate, TermsTemplate};
 use super::{CaseFull, CaseSummary, CasesTemplate, HomeTemplate, PageData, SiteData};
 
@@ -56,6 +56,7 @@ fn tables() -> Vec<Table> {
         table::<ActionTemplate<'static>>("action", "", &[]),
         table::<ReportsTemplate<'static>>("reports", "", &[]),
         table::<ReportTemplate<'static>>("report", "", &[]),
+        table::<PresentedTemplate>("report-presented", "", &[]),
         table::<SearchTemplate<'static>>("search", "", &[]),
     ]
 }

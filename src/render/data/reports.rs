@@ -96,6 +96,262 @@ pub(crate) struct ReportData<'a> {
     pub data_csv: String,
     /// The report printed to PDF, or null when the site was built without `--pdf`.
     pub pdf: Option<PdfLink>,
+    /// The version as presented, published at its own address, or null
+    /// (a draft, or a report whose content as presented is not kept).
+    pub as_presented: Option<AsPresentedLink>,
+}
+
+/// The version as presented, as the current version links it, in `report.as_presented`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AsPresentedLink {
+    /// Its address.
+    pub url: String,
+    /// Its fingerprint (`sha256:…`), the one recorded when it was presented.
+    pub fingerprint: String,
+    /// True when the current version differs from it.
+    pub changed: bool,
+    /// The sections that differ from it, in the report's order.
+    pub changes: Vec<SectionChange>,
+}
+
+/// A section that differs from the version as presented, in `report.as_presented.changes`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct SectionChange {
+    /// `narrative`, `agreements`, `actions`, `indicators` or `cases` (its part is `#part-<section>`).
+    pub section: &'static str,
+    /// The section's title.
+    pub section_label: String,
+    /// The numbers of the errata that name this section (`#erratum-N`), oldest first.
+    pub errata: Vec<usize>,
+}
+
+/// The data `report_presented.html` adds: a report as it was presented,
+/// made from the content kept in `reports.presented/` alone.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedTemplate {
+    /// The report as presented.
+    pub report: PresentedData,
+    /// The current version's page.
+    pub current_url: String,
+    /// The list of reports.
+    pub index_url: String,
+}
+
+/// A report as presented, in `report` of `report_presented.html`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedData {
+    /// The semester (`2025-S1`).
+    pub period: String,
+    /// The semester written for readers.
+    pub period_display: String,
+    /// The title it was presented with.
+    pub title: String,
+    /// The legislature it was presented to.
+    pub legislature: String,
+    /// The ISO date it was presented.
+    #[schemars(with = "String")]
+    pub presented: NaiveDate,
+    /// That date written for readers.
+    pub presented_display: String,
+    /// Its fingerprint (`sha256:…`): the SHA-256 of its stored content.
+    pub fingerprint: String,
+    /// True when the current version differs from it.
+    pub changed: bool,
+    /// The number of errata of the current version.
+    pub errata_since: usize,
+    /// Always false (as `report.draft` of `report.html`).
+    pub draft: bool,
+    /// Always empty: a report's errata come after it was presented (as `report.errata` of `report.html`).
+    pub errata: Vec<ErratumData<'static>>,
+    /// The report as presented printed to PDF, or null when the site was built without `--pdf`.
+    pub pdf: Option<PdfLink>,
+    /// The narrative as presented, rendered from Markdown (print with `| safe`).
+    pub html: String,
+    /// The narrative's headings, in order.
+    #[schemars(with = "Vec<HeadingDoc>")]
+    pub headings: Vec<Heading>,
+    /// The agreements part.
+    pub agreements: PresentedAgreements,
+    /// The actions part.
+    pub actions: PresentedActions,
+    /// The indicators measured in the semester.
+    pub indicators: Vec<PresentedIndicator>,
+    /// The cases dated in the semester.
+    pub cases: Vec<PresentedCase>,
+}
+
+/// The agreements part as presented, in `report.agreements`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedAgreements {
+    /// The agreements signed in the semester.
+    pub signed: Vec<PresentedAgreement>,
+    /// The agreements in force during the semester.
+    pub active: Vec<PresentedAgreement>,
+    /// The agreements that ended in the semester.
+    pub concluded: Vec<PresentedAgreement>,
+    /// The agreements signed, per type.
+    pub by_type: Vec<TypeCount>,
+    /// The agreements signed, per partner country.
+    pub by_country: Vec<PresentedCountryCount>,
+    /// The amounts signed, per currency, written for readers.
+    pub signed_totals: Vec<String>,
+    /// The amounts in force, likewise.
+    pub active_totals: Vec<String>,
+}
+
+/// An agreement as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedAgreement {
+    /// Its id.
+    pub id: String,
+    /// Its page today, or null when it no longer has one.
+    pub url: Option<String>,
+    /// Its title as presented.
+    pub title: String,
+    /// The partner.
+    pub partner: String,
+    /// The partner's country: its ISO code.
+    pub partner_country: String,
+    /// The country's name in the page's language (else the code).
+    pub partner_country_name: String,
+    /// The type's label.
+    pub type_label: String,
+    /// The status's label.
+    pub status_label: String,
+    /// The ISO date of signature.
+    #[schemars(with = "String")]
+    pub signed: NaiveDate,
+    /// That date written for readers.
+    pub signed_display: String,
+    /// The ISO end date known when presented, or null.
+    #[schemars(with = "Option<String>")]
+    pub ends: Option<NaiveDate>,
+    /// That date written for readers, or null.
+    pub ends_display: Option<String>,
+    /// The amount written for readers, or null.
+    pub amount: Option<String>,
+    /// Who approved it, or null.
+    pub approved_by: Option<String>,
+}
+
+/// The actions part as presented, in `report.actions`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedActions {
+    /// The actions per type that has any.
+    pub groups: Vec<PresentedActionGroup>,
+    /// How many.
+    pub count: usize,
+    /// Their costs per currency, written for readers.
+    pub cost_totals: Vec<String>,
+    /// Every action, by date.
+    pub all: Vec<PresentedAction>,
+}
+
+/// The actions of one type as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedActionGroup {
+    /// The type's id.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The type's label.
+    pub label: String,
+    /// How many.
+    pub count: usize,
+    /// Their costs per currency, written for readers.
+    pub cost_totals: Vec<String>,
+    /// The actions.
+    pub items: Vec<PresentedAction>,
+}
+
+/// An action as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedAction {
+    /// Its id.
+    pub id: String,
+    /// Its page today, or null.
+    pub url: Option<String>,
+    /// Its title as presented.
+    pub title: String,
+    /// The type's label.
+    pub type_label: String,
+    /// The ISO date of its first day.
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    /// That date written for readers.
+    pub date_display: String,
+    /// The ISO date of its last day, or null.
+    #[schemars(with = "Option<String>")]
+    pub end_date: Option<NaiveDate>,
+    /// Where it took place.
+    pub place: PresentedPlace,
+    /// Who took part.
+    pub participants: Vec<String>,
+    /// Its cost written for readers, or null.
+    pub cost: Option<String>,
+    /// Who paid for it, or null.
+    pub funded_by: Option<String>,
+    /// Who authorised it (`body, act, date`), or null.
+    pub authorisation: Option<String>,
+}
+
+/// A number of agreements with partners of one country, as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedCountryCount {
+    /// The country's ISO code.
+    pub code: String,
+    /// Its name in the page's language (else the code).
+    pub name: String,
+    /// How many.
+    pub count: usize,
+}
+
+/// Where an action took place, as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedPlace {
+    /// The city.
+    pub city: String,
+    /// The country's ISO code.
+    pub country: String,
+    /// The country's name in the page's language (else the code).
+    pub country_name: String,
+}
+
+/// An indicator as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedIndicator {
+    /// Its name as presented.
+    pub name: String,
+    /// Its page today, or null.
+    pub url: Option<String>,
+    /// The period of the value, written for readers.
+    pub period_display: String,
+    /// The value with its unit or level.
+    pub value: String,
+    /// The value before, with its period, or null.
+    pub previous: Option<String>,
+    /// The target, with its period.
+    pub target: String,
+    /// The status id.
+    pub status: String,
+    /// The status's label.
+    pub status_label: String,
+}
+
+/// A case as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedCase {
+    /// Its title as presented.
+    pub title: String,
+    /// Its page today, or null.
+    pub url: Option<String>,
+    /// The language of the version named.
+    pub lang: String,
+    /// True when `lang` is the page's language.
+    pub translated: bool,
+    /// Its city.
+    pub city: String,
+    /// Its date written for readers.
+    pub date_display: String,
 }
 
 /// The printed report, in `report.pdf`.
