@@ -307,6 +307,14 @@ fn web_page<E: Serialize>(
 /// pages whose renderer gave none (see the module's documentation); `None`
 /// for a page that has one already or is not meant to be indexed.
 pub(crate) fn for_page(site: &Site, job: &Job, ctx: &tera::Context) -> Option<String> {
+    // These renderers give their own (and the 404 page has none): the
+    // many case pages skip reading the page's data again.
+    if matches!(
+        job,
+        Job::NotFound | Job::Case(..) | Job::Indicator(..) | Job::Report(..)
+    ) {
+        return None;
+    }
     let mut head = PageHead::deserialize(ctx.get("page")?).ok()?;
     if head.noindex || head.jsonld.is_some() {
         return None;
@@ -328,7 +336,9 @@ pub(crate) fn for_page(site: &Site, job: &Job, ctx: &tera::Context) -> Option<St
             license: licence(site),
             publisher: Organization::office(site, lang),
         })),
-        Job::Chooser | Job::Page(..) | Job::Search(_) => page("WebPage", None::<()>),
+        Job::Chooser | Job::Page(..) | Job::Search(_) | Job::ReportAsPresented(..) => {
+            page("WebPage", None::<()>)
+        }
         Job::Agreement(id, _) => {
             let about = registry::agreement(site, lang, site.content.agreements.get(id)?);
             web_page(site, &head, lang, "WebPage", Some(about))
