@@ -458,3 +458,88 @@ fn a_kept_report_missing_from_the_lock_is_an_error_with_what_to_do() {
     );
     assert!(!f.root().join("reports.lock").exists(), "nothing recorded");
 }
+
+/// The registry's fuller facts (counterparts, signatories, registration,
+/// commitments, money) a report held when presented stay on its version
+/// as presented, in the page and in the printed PDF, after the agreement
+/// changes.
+#[test]
+fn the_registry_facts_of_a_report_stay_on_its_version_as_presented() {
+    let f = Fixture::bundled();
+    for lang in ["es", "en"] {
+        f.edit(
+            &format!("content/reports/2025-S2.{lang}.md"),
+            "legislature: \"",
+            "presented: 2026-02-10\nlegislature: \"",
+        );
+    }
+    let out = f.run(&["build", "--pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stored = f.read("reports.presented/2025-S2.es.json");
+    for fact in [
+        "\"signatories\"",
+        "\"registration\"",
+        "\"funds\"",
+        "RAI-2025-0417",
+    ] {
+        assert!(stored.contains(fact), "{fact} in {stored}");
+    }
+    // The agreement changes afterwards, with an erratum.
+    f.edit(
+        "content/agreements/mexico-city-reporting.yaml",
+        "Carlos Méndez Ríos",
+        "Carla Méndez Ríos",
+    );
+    for lang in ["es", "en"] {
+        f.edit(
+            &format!("content/reports/2025-S2.{lang}.md"),
+            "presented: 2026-02-10\n",
+            "presented: 2026-02-10\nerrata:\n  - { date: 2026-03-01, kind: typo, section: agreements, description: \"Signatory's name\" }\n",
+        );
+    }
+    let out = f.run(&["build", "--pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (page, words) in [
+        (
+            "es/informes/2025-s2/as-presented/index.html",
+            [
+                "Carlos Méndez Ríos, Alcalde de Ciudad Ejemplo",
+                "RAI-2025-0417",
+                "175.000 MXN",
+                "Universidad Nacional Autónoma de México (México) — Universidad",
+            ],
+        ),
+        (
+            "en/reports/2025-s2/as-presented/index.html",
+            [
+                "Carlos Méndez Ríos, Alcalde de Ciudad Ejemplo",
+                "RAI-2025-0417",
+                "175,000 MXN",
+                "Universidad Nacional Autónoma de México (Mexico) — University",
+            ],
+        ),
+    ] {
+        let html = f.output(page);
+        for w in words {
+            assert!(html.contains(w), "{w:?} on {page}");
+        }
+        assert!(!html.contains("Carla Méndez"), "{page}");
+    }
+    let current = f.output("en/reports/2025-s2/index.html");
+    assert!(current.contains("Carla Méndez Ríos"), "the current version");
+    // The printed version as presented holds them too (read back when
+    // pdftotext is here: tests/pdf.rs requires it under CI).
+    let pdf = f
+        .root()
+        .join("public/en/reports/2025-s2/as-presented/2025-S2.pdf");
+    assert!(pdf.exists(), "the PDF as presented");
+    if let Ok(text) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&text.stdout).replace('\n', " ");
+        assert!(text.contains("RAI-2025-0417"), "{text}");
+        assert!(text.contains("Carlos Méndez Ríos"), "{text}");
+    }
+}

@@ -10,7 +10,7 @@
 //! summaries carry theme ids, not labels.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::Job;
 
@@ -46,19 +46,36 @@ pub(crate) fn record<R>(f: impl FnOnce() -> R) -> (R, BTreeSet<Input>) {
 }
 
 /// The pages of a build that read something of the model that can change
-/// without a full rebuild, with what each read.
+/// without a full rebuild, with what each read, and the other way round:
+/// the pages that read each input, so that a change finds its pages
+/// without going through every page of the site.
 #[derive(Debug, Default)]
 pub(crate) struct PageInputs {
     pages: BTreeMap<Job, BTreeSet<Input>>,
+    readers: HashMap<Input, BTreeSet<Job>>,
 }
 
 impl PageInputs {
     /// Records that `job` read `read` (replacing what it read before).
     pub(crate) fn set(&mut self, job: Job, read: BTreeSet<Input>) {
-        if read.is_empty() {
-            self.pages.remove(&job);
+        let before = if read.is_empty() {
+            self.pages.remove(&job)
         } else {
-            self.pages.insert(job, read);
+            for input in &read {
+                self.readers
+                    .entry(input.clone())
+                    .or_default()
+                    .insert(job.clone());
+            }
+            self.pages.insert(job.clone(), read.clone())
+        };
+        for input in before.iter().flatten().filter(|i| !read.contains(*i)) {
+            if let Some(jobs) = self.readers.get_mut(input) {
+                jobs.remove(&job);
+                if jobs.is_empty() {
+                    self.readers.remove(input);
+                }
+            }
         }
     }
 
@@ -70,13 +87,15 @@ impl PageInputs {
     }
 
     /// The pages in language `lang` that read any of `inputs` (`default`:
-    /// the site's default language).
+    /// the site's default language), in the registry's order.
     pub(crate) fn reading(&self, lang: &str, default: &str, inputs: &BTreeSet<Input>) -> Vec<Job> {
-        self.pages
+        let found: BTreeSet<&Job> = inputs
             .iter()
-            .filter(|(job, read)| job.lang(default) == lang && !read.is_disjoint(inputs))
-            .map(|(job, _)| job.clone())
-            .collect()
+            .filter_map(|input| self.readers.get(input))
+            .flatten()
+            .filter(|job| job.lang(default) == lang)
+            .collect();
+        found.into_iter().cloned().collect()
     }
 }
 
@@ -111,5 +130,13 @@ mod tests {
         assert!(pages.reading("es", "es", &theme("water")).is_empty());
         pages.set(Job::Cases("es".into(), 1), BTreeSet::new());
         assert!(pages.reading("es", "es", &theme("climate")).is_empty());
+        // A page that reads another theme now is found by that one only.
+        pages.set(Job::Case("lima".into(), "es".into()), theme("water"));
+        assert!(pages.reading("es", "es", &theme("networks")).is_empty());
+        assert_eq!(
+            pages.reading("es", "es", &theme("water")),
+            vec![Job::Case("lima".into(), "es".into())]
+        );
+        assert_eq!(pages.readers.len(), 2, "{:?}", pages.readers);
     }
 }

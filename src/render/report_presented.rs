@@ -11,8 +11,9 @@ use serde_json::Value;
 use super::context::{self, LanguageContext};
 use super::data::reports::{
     AsPresentedLink, PresentedAction, PresentedActionGroup, PresentedActions, PresentedAgreement,
-    PresentedAgreements, PresentedCase, PresentedCountryCount, PresentedData, PresentedIndicator,
-    PresentedPlace, PresentedTemplate, SectionChange, TypeCount,
+    PresentedAgreements, PresentedCase, PresentedCounterpart, PresentedCountryCount, PresentedData,
+    PresentedFund, PresentedIndicator, PresentedPlace, PresentedRegistration, PresentedSignatory,
+    PresentedTemplate, SectionChange, TypeCount,
 };
 use super::indicators::Page;
 use crate::config::Section;
@@ -252,7 +253,7 @@ fn word(site: &Site, lang: &str, prefix: &str, id: &str) -> String {
     site.theme
         .i18n
         .strings(lang)
-        .get(&format!("{prefix}_{}", id.replace('-', "_")))
+        .get(&format!("{prefix}_{id}"))
         .to_string()
 }
 
@@ -294,6 +295,7 @@ fn url_of(site: &Site, kind: Kind, id: &str, lang: &str) -> Option<String> {
 
 fn agreement(site: &Site, lang: &str, a: &StoredAgreement) -> PresentedAgreement {
     let i18n = &site.theme.i18n;
+    let f = &a.facts;
     PresentedAgreement {
         id: a.id.clone(),
         url: url_of(site, Kind::Agreement, &a.id, lang),
@@ -309,7 +311,75 @@ fn agreement(site: &Site, lang: &str, a: &StoredAgreement) -> PresentedAgreement
         ends_display: a.ends.map(|d| i18n.format_date(lang, d)),
         amount: a.amount.as_ref().map(|m| money(site, lang, m)),
         approved_by: a.approved_by.clone(),
+        counterparts: counterparts(site, lang, a),
+        city_bodies: f.city_bodies.clone(),
+        signatories: f
+            .signatories
+            .iter()
+            .map(|x| PresentedSignatory {
+                name: x.name.clone(),
+                office: x.office.clone(),
+            })
+            .collect(),
+        registration: f.registration.as_ref().map(|r| PresentedRegistration {
+            authority: r.authority.clone(),
+            reference: r.reference.clone(),
+            date: r.date,
+            date_display: r.date.map(|d| i18n.format_date(lang, d)),
+        }),
+        commitments: f.commitments.clone(),
+        funds: funds(site, lang, &f.funds),
+        details: f.partner_type.is_some()
+            || !f.other_counterparts.is_empty()
+            || !f.city_bodies.is_empty()
+            || !f.signatories.is_empty()
+            || f.registration.is_some()
+            || !f.commitments.is_empty()
+            || !f.funds.is_empty(),
     }
+}
+
+/// The partner of `a`, then its other counterparts, as presented.
+fn counterparts(site: &Site, lang: &str, a: &StoredAgreement) -> Vec<PresentedCounterpart> {
+    let f = &a.facts;
+    let partner = (&a.partner, &a.partner_country, f.partner_type.as_deref());
+    let others = f
+        .other_counterparts
+        .iter()
+        .map(|c| (&c.name, &c.country, Some(c.kind.as_str())));
+    std::iter::once(partner)
+        .chain(others)
+        .map(|(name, country, kind)| PresentedCounterpart {
+            name: name.clone(),
+            country: country.clone(),
+            country_name: self::country(site, lang, country),
+            type_label: kind.map(|k| word(site, lang, "counterpart_type", k)),
+        })
+        .collect()
+}
+
+/// Amounts of money as presented, each in its own currency.
+fn funds(site: &Site, lang: &str, funds: &[presented::StoredFund]) -> Vec<PresentedFund> {
+    funds
+        .iter()
+        .map(|x| PresentedFund {
+            amount: money(
+                site,
+                lang,
+                &presented::StoredMoney {
+                    value: x.value,
+                    currency: x.currency.clone(),
+                },
+            ),
+            kind: x.kind.clone(),
+            kind_label: word(site, lang, "fund_kind", &x.kind),
+            direction: x.direction.clone(),
+            direction_label: word(site, lang, "fund_direction", &x.direction),
+            date: x.date,
+            date_display: x.date.map(|d| site.theme.i18n.format_date(lang, d)),
+            description: x.description.clone(),
+        })
+        .collect()
 }
 
 fn agreements(site: &Site, lang: &str, s: &presented::StoredAgreements) -> PresentedAgreements {
@@ -371,6 +441,7 @@ fn action(site: &Site, lang: &str, a: &StoredAction) -> PresentedAction {
                 i18n.format_date(lang, x.date)
             )
         }),
+        funds: funds(site, lang, &a.funds),
     }
 }
 

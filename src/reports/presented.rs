@@ -310,6 +310,81 @@ pub(crate) struct StoredAgreement {
     pub(crate) amount: Option<StoredMoney>,
     /// Who approved it.
     pub(crate) approved_by: Option<String>,
+    /// The facts of the registry a report holds only when they were given
+    /// (`reports/registry_facts.rs`).
+    #[serde(flatten)]
+    pub(crate) facts: StoredFacts,
+}
+
+/// The facts of an agreement a report's content holds only when they were
+/// given: the partner's type, other counterparts, signing bodies and
+/// signatories, registration, commitments and funds.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct StoredFacts {
+    /// The partner's type id.
+    pub(crate) partner_type: Option<String>,
+    /// The other counterparts.
+    pub(crate) other_counterparts: Vec<StoredCounterpart>,
+    /// The city bodies that signed.
+    pub(crate) city_bodies: Vec<String>,
+    /// Who signed.
+    pub(crate) signatories: Vec<StoredSignatory>,
+    /// The registration national law requires.
+    pub(crate) registration: Option<StoredRegistration>,
+    /// What was agreed, in the report's language.
+    pub(crate) commitments: Vec<String>,
+    /// The money, each amount in its own currency.
+    pub(crate) funds: Vec<StoredFund>,
+}
+
+/// A counterpart as stored.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct StoredCounterpart {
+    /// The institution.
+    pub(crate) name: String,
+    /// Its country code.
+    pub(crate) country: String,
+    /// Its type id.
+    #[serde(rename = "type")]
+    pub(crate) kind: String,
+}
+
+/// A signatory as stored.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct StoredSignatory {
+    /// Their name.
+    pub(crate) name: String,
+    /// Their office.
+    pub(crate) office: String,
+}
+
+/// A registration as stored.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct StoredRegistration {
+    /// Who approved or registered it.
+    pub(crate) authority: String,
+    /// The reference.
+    pub(crate) reference: String,
+    /// The ISO date, if given.
+    pub(crate) date: Option<chrono::NaiveDate>,
+}
+
+/// An amount of money as stored.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct StoredFund {
+    /// `committed`, `disbursed` or `in-kind`.
+    pub(crate) kind: String,
+    /// `received` or `contributed`.
+    pub(crate) direction: String,
+    /// The amount.
+    pub(crate) value: f64,
+    /// The ISO 4217 code.
+    pub(crate) currency: String,
+    /// The ISO date, if given.
+    pub(crate) date: Option<chrono::NaiveDate>,
+    /// What it is for, in the report's language.
+    pub(crate) description: Option<String>,
 }
 
 /// The actions section.
@@ -368,6 +443,9 @@ pub(crate) struct StoredAction {
     pub(crate) funded_by: Option<String>,
     /// Who authorised it.
     pub(crate) authorisation: Option<StoredAuthorisation>,
+    /// The money, when given.
+    #[serde(default)]
+    pub(crate) funds: Vec<StoredFund>,
 }
 
 /// A value as stored: a number or a scale level's id.

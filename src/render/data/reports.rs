@@ -232,6 +232,21 @@ pub(crate) struct PresentedAgreement {
     pub amount: Option<String>,
     /// Who approved it, or null.
     pub approved_by: Option<String>,
+    /// Who it is with: its partner, then its other counterparts.
+    pub counterparts: Vec<PresentedCounterpart>,
+    /// The city bodies that signed it.
+    pub city_bodies: Vec<String>,
+    /// The people who signed it.
+    pub signatories: Vec<PresentedSignatory>,
+    /// The registration national law requires, or null.
+    pub registration: Option<PresentedRegistration>,
+    /// What was agreed.
+    pub commitments: Vec<String>,
+    /// The money as presented (`funds`).
+    pub funds: Vec<PresentedFund>,
+    /// True when the report held any of the facts above beyond the partner:
+    /// the annex lists them after the table.
+    pub details: bool,
 }
 
 /// The actions part as presented, in `report.actions`.
@@ -292,6 +307,66 @@ pub(crate) struct PresentedAction {
     pub funded_by: Option<String>,
     /// Who authorised it (`body, act, date`), or null.
     pub authorisation: Option<String>,
+    /// The money as presented.
+    pub funds: Vec<PresentedFund>,
+}
+
+/// A counterpart of an agreement as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedCounterpart {
+    /// The institution.
+    pub name: String,
+    /// Its country's ISO code.
+    pub country: String,
+    /// Its country's name in the page's language (else the code).
+    pub country_name: String,
+    /// The type's label, or null when no type was given.
+    pub type_label: Option<String>,
+}
+
+/// A person who signed an agreement, as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedSignatory {
+    /// Their name.
+    pub name: String,
+    /// Their office.
+    pub office: String,
+}
+
+/// An agreement's registration, as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedRegistration {
+    /// Who approved or registered it.
+    pub authority: String,
+    /// The reference.
+    pub reference: String,
+    /// The ISO date, or null.
+    #[schemars(with = "Option<String>")]
+    pub date: Option<NaiveDate>,
+    /// That date written for readers, or null.
+    pub date_display: Option<String>,
+}
+
+/// An amount of money, as presented.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedFund {
+    /// The amount written for readers, with its currency.
+    pub amount: String,
+    /// `committed`, `disbursed` or `in-kind`.
+    pub kind: String,
+    /// The kind's label.
+    pub kind_label: String,
+    /// `received` or `contributed` (by the city).
+    pub direction: String,
+    /// The direction's label.
+    pub direction_label: String,
+    /// The ISO date, or null.
+    #[schemars(with = "Option<String>")]
+    pub date: Option<NaiveDate>,
+    /// That date written for readers, or null.
+    pub date_display: Option<String>,
+    /// What it is for, or null.
+    pub description: Option<String>,
 }
 
 /// A number of agreements with partners of one country, as presented.
