@@ -166,8 +166,16 @@ pub fn svg(chart: &Chart<'_>) -> String {
     let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{TOP:.1}\" x2=\"{left:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", TOP + plot_h);
     let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", TOP + plot_h, WIDTH - RIGHT, TOP + plot_h);
 
-    // Period labels: as many as fit.
-    let every = (chart.x_labels.len() as f64 / (plot_w / 64.0))
+    // Period labels: as many as fit, each given the room of the longest
+    // (about 6.5 units a character at this size, and a gap), at least 64.
+    let widest = chart
+        .x_labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let room = (widest * 6.5 + 12.0).max(64.0);
+    let every = (chart.x_labels.len() as f64 / (plot_w / room))
         .ceil()
         .max(1.0) as usize;
     for (i, label) in chart.x_labels.iter().enumerate() {

@@ -449,6 +449,7 @@ pub(crate) fn summary_of<'a>(
     CaseSummary {
         id: &doc.id,
         lang: &doc.lang,
+        dir: crate::i18n::direction(&doc.lang),
         translated: doc.lang == lang,
         url,
         title: &m.title,

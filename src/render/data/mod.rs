@@ -177,6 +177,8 @@ pub(crate) struct CaseSummary<'a> {
     pub id: &'a str,
     /// The language of the version shown: the page's language, or another one when the case is not translated yet.
     pub lang: &'a str,
+    /// The direction of `lang`, `ltr` or `rtl`: put `dir="{{ case.dir }}"` beside `lang="{{ case.lang }}"` when `translated` is false.
+    pub dir: &'static str,
     /// True when `lang` is the page's language. When false, put `lang="{{ case.lang }}"` on the title and on the summary (the texts of the other version) and `hreflang` on the link; labels, dates and country names are in the page's language and keep its `lang`.
     pub translated: bool,
     /// The address of the version shown.
