@@ -6,6 +6,15 @@
 //! Colours come from the Okabe–Ito palette, safe for colour-blind readers,
 //! and every series also differs by its dash pattern, so colour is never the
 //! only cue. Qualitative indicators get an ordinal axis of named levels.
+//!
+//! In a language written right to left the plot is not mirrored: time runs
+//! left to right along the horizontal axis and the values are on the left,
+//! as in most charts printed in Arabic, Hebrew or Persian. What changes is
+//! the text: the chart says its direction (`direction="rtl"`, and `ltr`
+//! otherwise, so that it never takes it from the page around it), every
+//! label keeps the place it has in a left-to-right chart (its anchor is
+//! swapped, since `start` is then the right end of a text), and the legend
+//! is read from the right, its first item at the right edge.
 
 use std::fmt::Write;
 
@@ -52,6 +61,31 @@ pub struct Chart<'a> {
     pub format: &'a dyn Fn(f64) -> String,
     /// Legend labels: observations, baseline, target.
     pub legend: [String; 3],
+    /// True when the page's language is written right to left.
+    pub rtl: bool,
+}
+
+/// Where a label lies from its `x`, whatever the text's direction.
+#[derive(Clone, Copy)]
+enum Side {
+    /// The label ends at `x` (it lies to its left).
+    Left,
+    /// The label is centred on `x`.
+    Middle,
+    /// The label starts at `x` (it lies to its right).
+    Right,
+}
+
+impl Side {
+    /// The `text-anchor` that puts a label on this side, in a chart
+    /// written left to right or right to left.
+    fn anchor(self, rtl: bool) -> &'static str {
+        match (self, rtl) {
+            (Side::Middle, _) => "middle",
+            (Side::Left, false) | (Side::Right, true) => "end",
+            (Side::Right, false) | (Side::Left, true) => "start",
+        }
+    }
 }
 
 const WIDTH: f64 = 720.0;
@@ -92,8 +126,10 @@ pub fn svg(chart: &Chart<'_>) -> String {
     let desc_id = format!("{}-desc", chart.id);
     let _ = write!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" font-family=\"system-ui, sans-serif\" font-size=\"13\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" font-family=\"system-ui, sans-serif\" font-size=\"13\" direction=\"{}\">",
+        if chart.rtl { "rtl" } else { "ltr" }
     );
+    let rtl = chart.rtl;
     let _ = write!(
         s,
         "<title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>",
@@ -107,9 +143,10 @@ pub fn svg(chart: &Chart<'_>) -> String {
         let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{GRID}\" stroke-width=\"1\"/>", WIDTH - RIGHT);
         let _ = write!(
             s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{INK}\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{INK}\">{}</text>",
             left - 8.0,
             yy + 4.0,
+            Side::Left.anchor(rtl),
             escape_markup(label)
         );
     }
@@ -117,9 +154,10 @@ pub fn svg(chart: &Chart<'_>) -> String {
         if !unit.is_empty() {
             let _ = write!(
                 s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"start\" fill=\"{INK}\">{}</text>",
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{INK}\">{}</text>",
                 4.0,
                 TOP - 8.0,
+                Side::Right.anchor(rtl),
                 escape_markup(unit)
             );
         }
@@ -128,17 +166,26 @@ pub fn svg(chart: &Chart<'_>) -> String {
     let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{TOP:.1}\" x2=\"{left:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", TOP + plot_h);
     let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", TOP + plot_h, WIDTH - RIGHT, TOP + plot_h);
 
-    // Period labels: as many as fit.
-    let every = (chart.x_labels.len() as f64 / (plot_w / 64.0))
+    // Period labels: as many as fit, each given the room of the longest
+    // (about 6.5 units a character at this size, and a gap), at least 64.
+    let widest = chart
+        .x_labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let room = (widest * 6.5 + 12.0).max(64.0);
+    let every = (chart.x_labels.len() as f64 / (plot_w / room))
         .ceil()
         .max(1.0) as usize;
     for (i, label) in chart.x_labels.iter().enumerate() {
         if i % every == 0 || i + 1 == chart.x_labels.len() && i % every > every / 2 {
             let _ = write!(
                 s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\">{}</text>",
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{INK}\">{}</text>",
                 x(i),
                 TOP + plot_h + 18.0,
+                Side::Middle.anchor(rtl),
                 escape_markup(label)
             );
         }
@@ -152,7 +199,7 @@ pub fn svg(chart: &Chart<'_>) -> String {
         if let Some(r) = reference {
             let yy = y(r.value);
             let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\"/>", WIDTH - RIGHT);
-            let _ = write!(s, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{INK}\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"4\">{}</text>", WIDTH - RIGHT - 4.0, yy - 6.0, escape_markup(&r.label));
+            let _ = write!(s, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{INK}\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"4\">{}</text>", WIDTH - RIGHT - 4.0, yy - 6.0, Side::Left.anchor(rtl), escape_markup(&r.label));
         }
     }
 
@@ -183,9 +230,11 @@ pub fn svg(chart: &Chart<'_>) -> String {
         }
     }
 
-    // Legend.
+    // Legend: from the left edge of the plot rightwards, or, right to
+    // left, from its right edge leftwards.
     let ly = HEIGHT - 16.0;
-    let mut lx = left;
+    let mut lx = if rtl { WIDTH - RIGHT } else { left };
+    let towards: f64 = if rtl { -1.0 } else { 1.0 };
     let items: [(&str, &str, &str, bool); 3] = [
         (&chart.legend[0], SERIES, "", true),
         (&chart.legend[1], BASELINE, "6 4", chart.baseline.is_some()),
@@ -200,14 +249,15 @@ pub fn svg(chart: &Chart<'_>) -> String {
         } else {
             format!(" stroke-dasharray=\"{dash}\"")
         };
-        let _ = write!(s, "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash_attr}/>", ly - 4.0, lx + 28.0, ly - 4.0);
+        let _ = write!(s, "<line x1=\"{lx:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash_attr}/>", ly - 4.0, lx + towards * 28.0, ly - 4.0);
+        // `start` is the end of the swatch in both directions.
         let _ = write!(
             s,
-            "<text x=\"{:.1}\" y=\"{ly:.1}\" fill=\"{INK}\">{}</text>",
-            lx + 34.0,
+            "<text x=\"{:.1}\" y=\"{ly:.1}\" text-anchor=\"start\" fill=\"{INK}\">{}</text>",
+            lx + towards * 34.0,
             escape_markup(label)
         );
-        lx += 34.0 + 7.5 * label.chars().count() as f64 + 24.0;
+        lx += towards * (34.0 + 7.5 * label.chars().count() as f64 + 24.0);
     }
     s.push_str("</svg>");
     s
@@ -296,7 +346,75 @@ mod tests {
             axis,
             format,
             legend: ["Observed".into(), "Baseline".into(), "Target".into()],
+            rtl: false,
         }
+    }
+
+    /// The `text-anchor` of the first `<text>` whose content is `label`,
+    /// and its `x`.
+    fn anchor_of(svg: &str, label: &str) -> (String, f64) {
+        let end = svg.find(&format!(">{label}</text>")).expect(label);
+        let start = svg[..end].rfind("<text ").unwrap();
+        let tag = &svg[start..end];
+        let attr = |name: &str| {
+            let at = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            tag[at..].split('"').next().unwrap().to_string()
+        };
+        (attr("text-anchor"), attr("x").parse().unwrap())
+    }
+
+    #[test]
+    fn right_to_left_keeps_the_plot_and_places_the_text() {
+        let f = |v: f64| format!("{v}");
+        let axis = || Axis::Numeric {
+            unit: "اتفاقيات".into(),
+        };
+        let ltr = svg(&chart(axis(), vec![2.0, 3.0, 5.0], &f));
+        let mut c = chart(axis(), vec![2.0, 3.0, 5.0], &f);
+        c.rtl = true;
+        let rtl = svg(&c);
+        assert!(ltr.contains(" direction=\"ltr\""), "{ltr}");
+        assert!(rtl.contains(" direction=\"rtl\""), "{rtl}");
+        // The same points: time still runs left to right.
+        let points = |s: &str| -> Vec<String> {
+            s.split("<circle ")
+                .skip(1)
+                .map(|c| c.split('>').next().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(points(&ltr), points(&rtl));
+        let path = |s: &str| {
+            s.split("<path d=\"")
+                .nth(1)
+                .map(|p| p.split('"').next().unwrap().to_string())
+        };
+        assert!(path(&ltr).is_some());
+        assert_eq!(path(&ltr), path(&rtl));
+        // The value labels stay left of the axis, the reference labels at
+        // the right edge, the unit above the axis: the anchor is swapped.
+        assert_eq!(anchor_of(&ltr, "8"), ("end".into(), 64.0));
+        assert_eq!(anchor_of(&rtl, "8"), ("start".into(), 64.0));
+        assert_eq!(anchor_of(&ltr, "Target").0, "end");
+        assert_eq!(anchor_of(&rtl, "Target").0, "start");
+        assert_eq!(anchor_of(&ltr, "اتفاقيات"), ("start".into(), 4.0));
+        assert_eq!(anchor_of(&rtl, "اتفاقيات"), ("end".into(), 4.0));
+        assert_eq!(anchor_of(&rtl, "2024-Q2").0, "middle");
+        // The legend reads from the right: its first item is right of the
+        // second.
+        let legend_x = |s: &str, label: &str| {
+            s.rmatch_indices(&format!(">{label}</text>"))
+                .map(|(at, _)| {
+                    let start = s[..at].rfind("<text ").unwrap();
+                    let tag = &s[start..at];
+                    let x = tag.find(" x=\"").unwrap() + 4;
+                    tag[x..].split('"').next().unwrap().parse::<f64>().unwrap()
+                })
+                .next()
+                .unwrap()
+        };
+        assert!(legend_x(&ltr, "Observed") < legend_x(&ltr, "Baseline"));
+        assert!(legend_x(&rtl, "Observed") > legend_x(&rtl, "Baseline"));
+        assert!(legend_x(&rtl, "Observed") < 720.0);
     }
 
     #[test]

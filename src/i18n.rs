@@ -53,10 +53,7 @@ impl I18n {
             let abs = theme_dir.join("i18n").join(format!("{lang}.yaml"));
             let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
             if !abs.is_file() {
-                diags.push(
-                    Diagnostic::warning(&rel, format!("the theme has no words for `{lang}`; the texts of `{}` are used instead", languages[0]))
-                        .help(format!("copy {}.yaml to {lang}.yaml in the same folder and translate it", languages[0])),
-                );
+                diags.push(missing_language(&rel, theme_dir, languages, lang));
                 continue;
             }
             if let Some(strings) = read_strings(&abs, &rel, diags) {
@@ -191,6 +188,74 @@ impl I18n {
             }
             Period::Week(_, w) => fill("period_week", w.to_string()),
         }
+    }
+}
+
+/// The warning for `lang`, whose words file `rel` the theme lacks. The
+/// texts used instead are those of the first language of the site whose
+/// file the theme has (what `fill_gaps` takes them from); the advice names
+/// that file, or, when the theme has no file for any language of the site,
+/// one it has (`en.yaml` first), so that there is always a file to copy.
+fn missing_language(rel: &Path, theme_dir: &Path, languages: &[String], lang: &str) -> Diagnostic {
+    let has_file = |l: &str| theme_dir.join("i18n").join(format!("{l}.yaml")).is_file();
+    let source = languages.iter().find(|l| l.as_str() != lang && has_file(l));
+    match source {
+        Some(source) => Diagnostic::warning(
+            rel,
+            format!(
+                "the theme has no words for `{lang}`; the texts of `{source}` are used instead"
+            ),
+        )
+        .help(format!(
+            "copy {source}.yaml to {lang}.yaml in the same folder and translate it"
+        )),
+        None => {
+            let mut others: Vec<String> = std::fs::read_dir(theme_dir.join("i18n"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|name| name.ends_with(".yaml"))
+                .collect();
+            others.sort_by_key(|name| (name != "en.yaml", name.clone()));
+            let message = format!(
+                "the theme has no words for `{lang}`, nor for any other language of the site"
+            );
+            let help = match others.first() {
+                Some(file) => format!(
+                    "copy {file} to {lang}.yaml in the same folder and translate it"
+                ),
+                None => format!(
+                    "write {lang}.yaml in this folder, with a line `key: text` for each text the templates use (see the default theme's i18n/en.yaml)"
+                ),
+            };
+            Diagnostic::warning(rel, message).help(help)
+        }
+    }
+}
+
+/// The direction a language is written in, for `dir` on the HTML element
+/// and on links to other languages: `rtl` for the languages written right
+/// to left (Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Kurdish Sorani,
+/// Uyghur, Dhivehi, Yiddish) in any regional form (`ar-EG`), and for any
+/// language tagged with a right-to-left script (`az-Arab`); `ltr` for
+/// every other one.
+pub(crate) fn direction(lang: &str) -> &'static str {
+    const RTL_LANGUAGES: [&str; 12] = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi",
+    ];
+    const RTL_SCRIPTS: [&str; 7] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"];
+    let mut subtags = lang.split(['-', '_']).map(str::to_ascii_lowercase);
+    let primary = subtags.next().unwrap_or_default();
+    let script = subtags.find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic()));
+    let rtl = match script {
+        Some(script) => RTL_SCRIPTS.contains(&script.as_str()),
+        None => RTL_LANGUAGES.contains(&primary.as_str()),
+    };
+    if rtl {
+        "rtl"
+    } else {
+        "ltr"
     }
 }
 
@@ -336,6 +401,20 @@ mod tests {
         let mut by_lang = BTreeMap::new();
         by_lang.insert(lang.to_string(), s);
         I18n { by_lang }
+    }
+
+    #[test]
+    fn directions() {
+        for lang in [
+            "ar", "ar-EG", "AR-eg", "he", "fa", "fa-IR", "ur", "ur-PK", "az-Arab", "yi",
+        ] {
+            assert_eq!(direction(lang), "rtl", "{lang}");
+        }
+        for lang in [
+            "en", "es", "es-419", "fr", "pt-BR", "de", "", "ku-Latn", "ar-Latn", "hr",
+        ] {
+            assert_eq!(direction(lang), "ltr", "{lang}");
+        }
     }
 
     #[test]

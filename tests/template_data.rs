@@ -137,7 +137,7 @@ fn dump_bundled_pages() -> std::collections::BTreeMap<String, Value> {
 /// The variables a template gets besides those every template gets.
 fn own_keys(data: &Value) -> BTreeSet<String> {
     let mut k = keys(data);
-    for shared in ["lang", "site", "nav", "page", "t"] {
+    for shared in ["lang", "dir", "site", "nav", "page", "t"] {
         assert!(k.remove(shared), "no `{shared}` in {k:?}");
     }
     k

@@ -103,3 +103,37 @@ fn bundled_site_passes_the_web_checks() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+#[test]
+#[ignore = "needs Java, Node, Chromium and tests/web/node_modules: run with `cargo test --test web -- --ignored` (.ci/run runs it)"]
+fn arabic_site_passes_the_web_checks() {
+    // A site in Arabic (written right to left, its default language) and
+    // English, built as a user builds it: from its folder, with defaults.
+    let site = common::arabic_site();
+    let build = Command::new(env!("CARGO_BIN_EXE_memoria"))
+        .arg("build")
+        .current_dir(site.root())
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let home = site.output("ar/index.html");
+    assert!(home.contains("<html lang=\"ar\" dir=\"rtl\">"), "{home}");
+    // vnu on every page, axe at 1280 and 320 px (where no page may scroll
+    // sideways), the keyboard and the search box, in both languages.
+    let run = Command::new("bash")
+        .arg(common::repo_root().join("tests/web/run.sh"))
+        .arg(site.root().join("public"))
+        .env("CI", "true")
+        .output()
+        .expect("bash runs");
+    assert!(
+        run.status.success(),
+        "web checks of the Arabic site failed:\n{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}

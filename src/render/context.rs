@@ -1,6 +1,6 @@
 //! The data each template receives.
 //!
-//! Every template gets `lang`, `site`, `t` (the theme's words), `nav` and
+//! Every template gets `lang`, `dir`, `site`, `t` (the theme's words), `nav` and
 //! `page` (title, URLs, alternates and the language switcher); each kind of
 //! page adds its own object (`case`, `doc`, `cases`…). The full list is in
 //! `docs/themes.md`.
@@ -101,6 +101,7 @@ impl<'a> LanguageContext<'a> {
     pub(crate) fn typed<E: Serialize>(&self, page: &PageData<'_>, extra: &E) -> tera::Context {
         let data = PageContext {
             lang: self.lang,
+            dir: crate::i18n::direction(self.lang),
             site: &self.site,
             nav: &self.nav,
             page,
@@ -114,6 +115,7 @@ impl<'a> LanguageContext<'a> {
     fn shared_context(&self) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("lang", self.lang);
+        ctx.insert("dir", crate::i18n::direction(self.lang));
         ctx.insert("site", &self.site);
         ctx.insert("nav", &self.nav);
         ctx
@@ -138,6 +140,7 @@ fn site_data<'a>(site: &'a Site, lang: &str) -> SiteData<'a> {
             .iter()
             .map(|l| LanguageLink {
                 code: l,
+                dir: crate::i18n::direction(l),
                 name: site.theme.i18n.strings(l).get("language_name"),
                 url: routes::home(config, l).url,
             })
@@ -277,6 +280,7 @@ pub(crate) fn page_data<'a>(
         .filter_map(|l| versions.iter().find(|v| v.lang == l))
         .map(|v| Translation {
             lang: v.lang,
+            dir: crate::i18n::direction(v.lang),
             name: site.theme.i18n.strings(v.lang).get("language_name"),
             url: &v.route.url,
             current: v.lang == lang,
@@ -445,6 +449,7 @@ pub(crate) fn summary_of<'a>(
     CaseSummary {
         id: &doc.id,
         lang: &doc.lang,
+        dir: crate::i18n::direction(&doc.lang),
         translated: doc.lang == lang,
         url,
         title: &m.title,

@@ -288,6 +288,7 @@ fn chart_svg(site: &Site, lang: &str, ind: &Indicator) -> String {
             strings.get("ind_baseline").into(),
             strings.get("ind_target").into(),
         ],
+        rtl: crate::i18n::direction(lang) == "rtl",
     })
 }
 

@@ -274,6 +274,7 @@ fn chooser(site: &Site, shared: &Shared<'_>) -> Rendered {
                 let s = site.theme.i18n.strings(l);
                 Choice {
                     lang: l,
+                    dir: crate::i18n::direction(l),
                     name: s.get("language_name"),
                     url: routes::home(config, l).url,
                     title: config.title(l),

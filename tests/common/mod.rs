@@ -454,3 +454,107 @@ pub fn only_error_and_help(out: &Output) -> (String, String) {
 /// The day the tests run `memoria` on (`MEMORIA_TODAY`): the bundled
 /// example is up to date on that day.
 pub const FIXTURE_TODAY: &str = "2026-01-15";
+
+/// A site in Arabic (its default language) and English, as a city of the
+/// Arab world would publish it: two cases (one in Arabic only), a free
+/// page, an indicator with observations, an agreement, an action and a
+/// draft report for 2025-S1. It builds with one warning: the case in
+/// Arabic only has no English version.
+pub fn arabic_site() -> Fixture {
+    let f = Fixture::new(&["ar", "en"]);
+    f.write(
+        "site.toml",
+        "title = { ar = \"العمل الدولي لمدينة المثال\", en = \"Example City's international action\" }\n\
+         description = { ar = \"الممارسات الجيدة والمؤشرات والتقارير\", en = \"Good practices, indicators and reports\" }\n\
+         base_url = \"https://example.org/\"\nlanguages = [\"ar\", \"en\"]\n",
+    );
+    f.write(
+        "content/vocabulary.yaml",
+        "themes:\n  city-networks:\n    label: { ar: \"شبكات المدن\", en: \"City networks\" }\n    description: { ar: \"جمعيات وشبكات الحكومات المحلية.\", en: \"Associations and networks of local governments.\" }\n",
+    );
+    let case = |id: &str, lang: &str, title: &str, city: &str, summary: &str, body: &str| {
+        f.write(
+            &format!("content/cases/{id}.{lang}.md"),
+            &format!("---\ntitle: \"{title}\"\ncity: \"{city}\"\ncountry: MA\ndate: 2025-03-10\nscale: international\ndimension: political\nthemes: [city-networks]\nsdgs: [11, 17]\nactors: [\"{city}\"]\nsummary: \"{summary}\"\n---\n\n{body}\n"),
+        );
+    };
+    case(
+        "rabat",
+        "ar",
+        "شبكة المدن المتوسطية في الرباط",
+        "الرباط",
+        "كيف انضمّت المدينة إلى شبكة متوسطية وتبادلت الخبرات مع 12 مدينة.",
+        "## السياق\n\nانضمّت المدينة في 2024 إلى شبكة تضمّ 12 مدينة متوسطية، ووقّعت اتفاقية مع [مدينة أخرى](@/cases/tangier.md).\n\n## الدروس\n\n- التنسيق بين الإدارات ضروري.\n- نشر النتائج كل ستة أشهر يبني الثقة.\n",
+    );
+    case(
+        "rabat",
+        "en",
+        "Rabat's Mediterranean city network",
+        "Rabat",
+        "How the city joined a Mediterranean network and exchanged experience with 12 cities.",
+        "## Context\n\nIn 2024 the city joined a network of 12 Mediterranean cities.\n\n## Lessons\n\n- Coordination between departments matters.\n",
+    );
+    case(
+        "tangier",
+        "ar",
+        "التوأمة بين طنجة ومدينة المثال",
+        "طنجة",
+        "توأمة ركّزت على المشاركة المواطنية وأهداف التنمية المستدامة.",
+        "## السياق\n\nوُقّعت التوأمة سنة 2025 بعد ثلاث زيارات متبادلة.\n",
+    );
+    f.page(
+        "about",
+        "ar",
+        "عن هذا الموقع",
+        "",
+        "يعرض هذا الموقع العمل الدولي للمدينة: الممارسات الجيدة والمؤشرات والتقارير نصف السنوية.",
+    );
+    f.page(
+        "about",
+        "en",
+        "About this site",
+        "",
+        "This site shows the city's international action.",
+    );
+    f.write(
+        "content/indicators/network-cities.yaml",
+        "name: { ar: \"المدن الشريكة في الشبكات\", en: \"Partner cities in networks\" }\n\
+         description: { ar: \"عدد المدن التي تتبادل معها المدينة الخبرات.\", en: \"Cities the city exchanges experience with.\" }\n\
+         category: { ar: \"الشبكات\", en: \"Networks\" }\n\
+         unit: { ar: \"مدن\", en: \"cities\" }\n\
+         method: { ar: \"العدّ في نهاية كل نصف سنة.\", en: \"Counted at the end of each half-year.\" }\n\
+         sources: { ar: \"سجل الاتفاقيات\", en: \"Registry of agreements\" }\n\
+         audiences: { ar: \"المجلس البلدي\", en: \"City council\" }\n\
+         dimension: political\nkind: quantitative\nlevel: output\nhierarchy: strategic\nperiodicity: semiannual\ndirection: increase\n\
+         baseline: { period: \"2023-S2\", value: 2 }\ntarget: { period: \"2026-S2\", value: 15 }\n\
+         observations:\n  - { period: \"2024-S1\", value: 4 }\n  - { period: \"2024-S2\", value: 7 }\n  - { period: \"2025-S1\", value: 12 }\n",
+    );
+    f.write(
+        "content/agreements/tangier-twinning.yaml",
+        "title: { ar: \"توأمة مع طنجة\", en: \"Twinning with Tangier\" }\nsummary: { ar: \"تبادل الخبرات في المشاركة المواطنية.\", en: \"Exchange on citizen participation.\" }\npartner: \"بلدية طنجة\"\npartner_country: MA\ntype: twinning\nsigned: 2025-02-10\nstatus: active\napproved_by: \"القرار 12/2025\"\nsdgs: [11, 17]\n",
+    );
+    f.write(
+        "content/actions/rabat-mission.yaml",
+        "title: { ar: \"بعثة إلى الرباط\", en: \"Mission to Rabat\" }\nsummary: { ar: \"اجتماع الشبكة المتوسطية.\", en: \"Meeting of the Mediterranean network.\" }\ntype: mission\ndate: 2025-04-14\nend_date: 2025-04-16\nplace: { city: \"الرباط\", country: MA }\nparticipants: [\"مديرة العلاقات الدولية\"]\n",
+    );
+    for (lang, title, legislature, body) in [
+        (
+            "ar",
+            "التقرير نصف السنوي عن العمل الدولي، النصف الأول من 2025",
+            "المجلس البلدي لمدينة المثال",
+            "## مقدّمة\n\nيقدّم هذا التقرير إلى المجلس البلدي الاتفاقيات والأنشطة الدولية بين يناير ويونيو 2025.\n",
+        ),
+        (
+            "en",
+            "Semiannual report on international action, first half of 2025",
+            "City Council of Example City",
+            "## Introduction\n\nThis report gives the Council the agreements and international actions of January to June 2025.\n",
+        ),
+    ] {
+        f.write(
+            &format!("content/reports/2025-S1.{lang}.md"),
+            &format!("---\ntitle: \"{title}\"\nlegislature: \"{legislature}\"\n---\n\n{body}"),
+        );
+    }
+    f
+}

@@ -65,6 +65,8 @@ pub(crate) struct SiteData<'a> {
 pub(crate) struct LanguageLink<'a> {
     /// The language's code (`es`).
     pub code: &'a str,
+    /// The direction it is written in, `ltr` or `rtl`: put `dir="{{ l.dir }}"` beside `lang="{{ l.code }}"` on its name.
+    pub dir: &'static str,
     /// Its name, in itself (its `language_name` word).
     pub name: &'a str,
     /// Its home page.
@@ -124,6 +126,8 @@ pub(crate) struct Alternate<'a> {
 pub(crate) struct Translation<'a> {
     /// The language's code.
     pub lang: &'a str,
+    /// The direction that language is written in, `ltr` or `rtl`: put `dir="{{ tr.dir }}"` beside `lang="{{ tr.lang }}"` on its name.
+    pub dir: &'static str,
     /// The language's name, in that language.
     pub name: &'a str,
     /// The address of the page in that language.
@@ -142,6 +146,8 @@ pub(crate) struct Translation<'a> {
 pub(crate) struct PageContext<'a, E: Serialize> {
     /// The code of the page's language.
     pub lang: &'a str,
+    /// The direction the page's language is written in: `rtl` or `ltr`.
+    pub dir: &'static str,
     /// About the whole site, in this language.
     pub site: &'a SiteData<'a>,
     /// The main menu of this language.
@@ -171,6 +177,8 @@ pub(crate) struct CaseSummary<'a> {
     pub id: &'a str,
     /// The language of the version shown: the page's language, or another one when the case is not translated yet.
     pub lang: &'a str,
+    /// The direction of `lang`, `ltr` or `rtl`: put `dir="{{ case.dir }}"` beside `lang="{{ case.lang }}"` when `translated` is false.
+    pub dir: &'static str,
     /// True when `lang` is the page's language. When false, put `lang="{{ case.lang }}"` on the title and on the summary (the texts of the other version) and `hreflang` on the link; labels, dates and country names are in the page's language and keep its `lang`.
     pub translated: bool,
     /// The address of the version shown.

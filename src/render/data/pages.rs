@@ -21,6 +21,8 @@ pub(crate) struct ChooserTemplate<'a> {
 pub(crate) struct Choice<'a> {
     /// The language's code.
     pub lang: &'a str,
+    /// The direction it is written in, `ltr` or `rtl`: put `dir="{{ choice.dir }}"` beside `lang="{{ choice.lang }}"`.
+    pub dir: &'static str,
     /// The language's name, in itself (its `language_name` word).
     pub name: &'a str,
     /// Its home page.
