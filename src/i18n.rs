@@ -2,21 +2,29 @@
 //! written the way each language writes them (separators, month names,
 //! "2.º semestre").
 //!
-//! `themes/<theme>/i18n/<lang>.yaml` is a flat list of `key: text`, plus
+//! `i18n/<lang>.yaml` (of the theme, or the site's own, which overrides
+//! single keys) is a flat list of `key: text`, plus
 //! `months` (twelve names) and `date_format` (e.g. `"{day} de {month} de
 //! {year}"`). A language whose file is missing, or a key missing from a
 //! language, falls back to the default language's text with a warning.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::period::Period;
-use crate::text::read_source;
 use crate::yaml;
+
+/// A theme language file as read: its name in messages and its text.
+pub(crate) struct WordsFile {
+    /// The path shown in messages (relative to the site, or the built-in name).
+    pub(crate) shown: PathBuf,
+    /// The file's text.
+    pub(crate) text: String,
+}
 
 /// The words of the theme in one language.
 #[derive(Debug, Clone, Default)]
@@ -41,39 +49,54 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Loads `<theme_dir>/i18n/<lang>.yaml` for every language of the site.
-    pub fn load(
-        root: &Path,
-        theme_dir: &Path,
+    /// The words of every language of the site from the files read for it,
+    /// the lowest first (`files[lang]`: the built-in theme's, the theme
+    /// folder's, the site's own `i18n/<lang>.yaml`): a later file replaces
+    /// the keys it has and keeps the others.
+    pub(crate) fn from_files(
+        files: &BTreeMap<String, Vec<WordsFile>>,
         languages: &[String],
         diags: &mut Diagnostics,
     ) -> I18n {
         let mut by_lang = BTreeMap::new();
+        // The file each language's warnings name: the top one read.
+        let mut shown = BTreeMap::new();
         for lang in languages {
-            let abs = theme_dir.join("i18n").join(format!("{lang}.yaml"));
-            let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
-            if !abs.is_file() {
+            let read = files.get(lang).map(Vec::as_slice).unwrap_or_default();
+            if read.is_empty() {
+                let rel = PathBuf::from("i18n").join(format!("{lang}.yaml"));
                 diags.push(
                     Diagnostic::warning(&rel, format!("the theme has no words for `{lang}`; the texts of `{}` are used instead", languages[0]))
-                        .help(format!("copy {}.yaml to {lang}.yaml in the same folder and translate it", languages[0])),
+                        .help(format!("get the words of `{0}` with `memoria theme copy i18n/{0}.yaml`, rename the copy {lang}.yaml and translate it", languages[0])),
                 );
                 continue;
             }
-            if let Some(strings) = read_strings(&abs, &rel, diags) {
+            let mut merged: Option<Strings> = None;
+            for file in read {
+                if let Some(strings) = read_strings(&file.text, &file.shown, diags) {
+                    let into = merged.get_or_insert_with(Strings::default);
+                    into.map.extend(strings.map);
+                    if strings.months.len() == 12 {
+                        into.months = strings.months;
+                    }
+                }
+            }
+            if let Some(strings) = merged {
                 by_lang.insert(lang.clone(), strings);
+                shown.insert(lang.clone(), read[read.len() - 1].shown.clone());
             }
         }
         let mut i18n = I18n { by_lang };
-        i18n.fill_gaps(root, theme_dir, languages, diags);
+        i18n.fill_gaps(&shown, languages, diags);
         i18n
     }
 
     /// Makes every language have every key, taking missing ones from the
-    /// default language (or any other that has them), with a warning.
+    /// default language (or any other that has them), with a warning at
+    /// the file `shown[lang]`.
     fn fill_gaps(
         &mut self,
-        root: &Path,
-        theme_dir: &Path,
+        shown: &BTreeMap<String, PathBuf>,
         languages: &[String],
         diags: &mut Diagnostics,
     ) {
@@ -90,7 +113,7 @@ impl I18n {
         let order: Vec<String> = languages.to_vec();
         let snapshot = self.by_lang.clone();
         for lang in languages {
-            let has_file = snapshot.contains_key(lang);
+            let file = shown.get(lang);
             let entry = self.by_lang.entry(lang.clone()).or_default();
             for key in &all_keys {
                 if entry.map.contains_key(key) {
@@ -102,9 +125,7 @@ impl I18n {
                 {
                     entry.map.insert(key.clone(), text.clone());
                 }
-                if has_file {
-                    let abs = theme_dir.join("i18n").join(format!("{lang}.yaml"));
-                    let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
+                if let Some(rel) = file {
                     diags.push(
                         Diagnostic::warning(
                             rel,
@@ -256,21 +277,14 @@ impl<'a> NumberStyle<'a> {
     }
 }
 
-fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strings> {
-    let text = match read_source(abs, rel) {
-        Ok(t) => t,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
-    let doc = match yaml::parse(&text, 0) {
+fn read_strings(text: &str, rel: &Path, diags: &mut Diagnostics) -> Option<Strings> {
+    let doc = match yaml::parse(text, 0) {
         Ok(d) => d,
         Err(e) => {
             diags.push(
                 Diagnostic::error(rel, e.message)
                     .at(e.position)
-                    .with_source(&text)
+                    .with_source(text)
                     .help(e.help),
             );
             return None;
@@ -279,7 +293,7 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
     let Value::Mapping(map) = &doc.value else {
         diags.push(
             Diagnostic::error(rel, "a theme language file is a list of `key: text` lines")
-                .help("see themes/default/i18n/en.yaml"),
+                .help("see memoria's own words: memoria theme copy i18n/en.yaml"),
         );
         return None;
     };
@@ -296,7 +310,7 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
                 _ => diags.push(
                     Diagnostic::error(rel, "`months` must list the twelve month names")
                         .at(position)
-                        .with_source(&text)
+                        .with_source(text)
                         .help("months: [January, February, March, April, May, June, July, August, September, October, November, December]"),
                 ),
             }
@@ -315,7 +329,7 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
                     ),
                 )
                 .at(position)
-                .with_source(&text)
+                .with_source(text)
                 .help(format!(
                     "write the text after the colon, between double quotes: {key}: \"…\""
                 )),
