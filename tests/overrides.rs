@@ -287,3 +287,30 @@ fn theme_copy_writes_the_built_in_file_into_the_site_once() {
         assert!(names.lines().any(|l| l == name), "{name} in {names}");
     }
 }
+
+#[test]
+fn an_error_in_the_sites_own_print_template_names_that_file() {
+    let f = site_without_theme();
+    for lang in ["es", "en"] {
+        f.write(
+            &format!("content/reports/2025-S1.{lang}.md"),
+            "---\ntitle: \"Informe 2025-S1\"\nlegislature: \"Concejo\"\n---\n\n## Introducción\n\nTexto del informe.\n",
+        );
+    }
+    let copy = f.run(&["theme", "copy", "print/report.typ"]);
+    assert!(copy.status.success(), "{}", stderr(&copy));
+    f.edit(
+        "print/report.typ",
+        "#let r = data.report",
+        "#let r = data.report\n#let broken = (",
+    );
+    let out = f.run(&["build", "--pdf"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let errors = error_lines(&out);
+    assert_eq!(errors.len(), 1, "{}", stderr(&out));
+    assert_eq!(
+        errors[0],
+        "error: print/report.typ:11:15: the print template failed: unclosed delimiter"
+    );
+    assert!(!f.root().join("public").exists(), "nothing written");
+}

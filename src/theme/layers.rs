@@ -278,3 +278,41 @@ fn list_folder(dir: &Path, shown: &Path, diags: &mut Diagnostics) -> Vec<(String
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_built_in_file_is_named_as_such() {
+        let file = built_in("templates/case.html").expect("built in");
+        assert_eq!(
+            file.shown(),
+            PathBuf::from("(built-in theme) templates/case.html")
+        );
+        assert!(file.text().unwrap().contains("{% extends \"base.html\" %}"));
+        assert!(built_in("templates/nope.html").is_none());
+        assert!(built_in("../Cargo.toml").is_none());
+    }
+
+    #[test]
+    fn a_theme_other_than_the_built_in_one_needs_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut diags = Diagnostics::new();
+        assert!(Layers::of_site(dir.path(), "civic", &mut diags).is_none());
+        assert_eq!(diags.error_count(), 1);
+        let mut diags = Diagnostics::new();
+        let layers = Layers::of_site(dir.path(), "default", &mut diags).unwrap();
+        assert!(matches!(
+            layers.find("static/style.css"),
+            Some(ThemeFile::BuiltIn { .. })
+        ));
+        std::fs::create_dir_all(dir.path().join("static")).unwrap();
+        std::fs::write(dir.path().join("static/style.css"), "a{}").unwrap();
+        assert_eq!(
+            layers.find("static/style.css").unwrap().shown(),
+            PathBuf::from("static/style.css")
+        );
+        assert_eq!(layers.find_all("static/style.css").len(), 2);
+    }
+}
