@@ -797,7 +797,17 @@ pub fn normalise_base_url(url: &str) -> Result<(String, String), Problem> {
 }
 
 /// The folders of a site's sources, which a build must never replace.
-pub(crate) const SOURCE_FOLDERS: [&str; 6] = ["content", "themes", "static", "docs", "src", ".git"];
+pub(crate) const SOURCE_FOLDERS: [&str; 9] = [
+    "content",
+    "themes",
+    "static",
+    "templates",
+    "print",
+    "i18n",
+    "docs",
+    "src",
+    ".git",
+];
 
 /// What to write as `output_dir`.
 const OUTPUT_DIR_HELP: &str = "write the name of a folder of its own, e.g. output_dir = \"public\"; to build somewhere else for one run, use memoria build --output FOLDER";

@@ -2,21 +2,29 @@
 //! written the way each language writes them (separators, month names,
 //! "2.º semestre").
 //!
-//! `themes/<theme>/i18n/<lang>.yaml` is a flat list of `key: text`, plus
+//! `i18n/<lang>.yaml` (of the theme, or the site's own, which overrides
+//! single keys) is a flat list of `key: text`, plus
 //! `months` (twelve names) and `date_format` (e.g. `"{day} de {month} de
 //! {year}"`). A language whose file is missing, or a key missing from a
 //! language, falls back to the default language's text with a warning.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::period::Period;
-use crate::text::read_source;
 use crate::yaml;
+
+/// A theme language file as read: its name in messages and its text.
+pub(crate) struct WordsFile {
+    /// The path shown in messages (relative to the site, or the built-in name).
+    pub(crate) shown: PathBuf,
+    /// The file's text.
+    pub(crate) text: String,
+}
 
 /// The words of the theme in one language.
 #[derive(Debug, Clone, Default)]
@@ -41,36 +49,50 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Loads `<theme_dir>/i18n/<lang>.yaml` for every language of the site.
-    pub fn load(
-        root: &Path,
-        theme_dir: &Path,
+    /// The words of every language of the site from the files read for it,
+    /// the lowest first (`files[lang]`: the built-in theme's, the theme
+    /// folder's, the site's own `i18n/<lang>.yaml`): a later file replaces
+    /// the keys it has and keeps the others.
+    pub(crate) fn from_files(
+        files: &BTreeMap<String, Vec<WordsFile>>,
         languages: &[String],
         diags: &mut Diagnostics,
     ) -> I18n {
         let mut by_lang = BTreeMap::new();
+        // The file each language's warnings name: the top one read.
+        let mut shown = BTreeMap::new();
         for lang in languages {
-            let abs = theme_dir.join("i18n").join(format!("{lang}.yaml"));
-            let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
-            if !abs.is_file() {
-                diags.push(missing_language(&rel, theme_dir, languages, lang));
+            let read = files.get(lang).map(Vec::as_slice).unwrap_or_default();
+            if read.is_empty() {
+                diags.push(missing_language(files, languages, lang));
                 continue;
             }
-            if let Some(strings) = read_strings(&abs, &rel, diags) {
+            let mut merged: Option<Strings> = None;
+            for file in read {
+                if let Some(strings) = read_strings(&file.text, &file.shown, diags) {
+                    let into = merged.get_or_insert_with(Strings::default);
+                    into.map.extend(strings.map);
+                    if strings.months.len() == 12 {
+                        into.months = strings.months;
+                    }
+                }
+            }
+            if let Some(strings) = merged {
                 by_lang.insert(lang.clone(), strings);
+                shown.insert(lang.clone(), read[read.len() - 1].shown.clone());
             }
         }
         let mut i18n = I18n { by_lang };
-        i18n.fill_gaps(root, theme_dir, languages, diags);
+        i18n.fill_gaps(&shown, languages, diags);
         i18n
     }
 
     /// Makes every language have every key, taking missing ones from the
-    /// default language (or any other that has them), with a warning.
+    /// default language (or any other that has them), with a warning at
+    /// the file `shown[lang]`.
     fn fill_gaps(
         &mut self,
-        root: &Path,
-        theme_dir: &Path,
+        shown: &BTreeMap<String, PathBuf>,
         languages: &[String],
         diags: &mut Diagnostics,
     ) {
@@ -87,7 +109,7 @@ impl I18n {
         let order: Vec<String> = languages.to_vec();
         let snapshot = self.by_lang.clone();
         for lang in languages {
-            let has_file = snapshot.contains_key(lang);
+            let file = shown.get(lang);
             let entry = self.by_lang.entry(lang.clone()).or_default();
             for key in &all_keys {
                 if entry.map.contains_key(key) {
@@ -99,9 +121,7 @@ impl I18n {
                 {
                     entry.map.insert(key.clone(), text.clone());
                 }
-                if has_file {
-                    let abs = theme_dir.join("i18n").join(format!("{lang}.yaml"));
-                    let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
+                if let Some(rel) = file {
                     diags.push(
                         Diagnostic::warning(
                             rel,
@@ -191,47 +211,29 @@ impl I18n {
     }
 }
 
-/// The warning for `lang`, whose words file `rel` the theme lacks. The
-/// texts used instead are those of the first language of the site whose
-/// file the theme has (what `fill_gaps` takes them from); the advice names
-/// that file, or, when the theme has no file for any language of the site,
-/// one it has (`en.yaml` first), so that there is always a file to copy.
-fn missing_language(rel: &Path, theme_dir: &Path, languages: &[String], lang: &str) -> Diagnostic {
-    let has_file = |l: &str| theme_dir.join("i18n").join(format!("{l}.yaml")).is_file();
-    let source = languages.iter().find(|l| l.as_str() != lang && has_file(l));
-    match source {
-        Some(source) => Diagnostic::warning(
-            rel,
-            format!(
-                "the theme has no words for `{lang}`; the texts of `{source}` are used instead"
-            ),
-        )
-        .help(format!(
-            "copy {source}.yaml to {lang}.yaml in the same folder and translate it"
-        )),
-        None => {
-            let mut others: Vec<String> = std::fs::read_dir(theme_dir.join("i18n"))
-                .into_iter()
-                .flatten()
-                .flatten()
-                .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|name| name.ends_with(".yaml"))
-                .collect();
-            others.sort_by_key(|name| (name != "en.yaml", name.clone()));
-            let message = format!(
-                "the theme has no words for `{lang}`, nor for any other language of the site"
-            );
-            let help = match others.first() {
-                Some(file) => format!(
-                    "copy {file} to {lang}.yaml in the same folder and translate it"
-                ),
-                None => format!(
-                    "write {lang}.yaml in this folder, with a line `key: text` for each text the templates use (see the default theme's i18n/en.yaml)"
-                ),
-            };
-            Diagnostic::warning(rel, message).help(help)
-        }
-    }
+/// The warning for `lang`, for which no file of words was found: it names
+/// the first language of the site that has words (never `lang` itself) and
+/// the command that gets its file to translate.
+fn missing_language(
+    files: &BTreeMap<String, Vec<WordsFile>>,
+    languages: &[String],
+    lang: &str,
+) -> Diagnostic {
+    let rel = PathBuf::from("i18n").join(format!("{lang}.yaml"));
+    let has_words = |l: &str| files.get(l).is_some_and(|read| !read.is_empty());
+    let (message, source) = match languages.iter().find(|l| l.as_str() != lang && has_words(l)) {
+        Some(source) => (
+            format!("the theme has no words for `{lang}`; the texts of `{source}` are used instead"),
+            source.as_str(),
+        ),
+        None => (
+            format!("the theme has no words for `{lang}`, nor for any other language of the site"),
+            "en",
+        ),
+    };
+    Diagnostic::warning(&rel, message).help(format!(
+        "get the words of `{source}` with `memoria theme copy i18n/{source}.yaml`, rename the copy i18n/{lang}.yaml and translate it"
+    ))
 }
 
 /// The direction a language is written in, for `dir` on the HTML element
@@ -321,21 +323,14 @@ impl<'a> NumberStyle<'a> {
     }
 }
 
-fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strings> {
-    let text = match read_source(abs, rel) {
-        Ok(t) => t,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
-    let doc = match yaml::parse(&text, 0) {
+fn read_strings(text: &str, rel: &Path, diags: &mut Diagnostics) -> Option<Strings> {
+    let doc = match yaml::parse(text, 0) {
         Ok(d) => d,
         Err(e) => {
             diags.push(
                 Diagnostic::error(rel, e.message)
                     .at(e.position)
-                    .with_source(&text)
+                    .with_source(text)
                     .help(e.help),
             );
             return None;
@@ -344,7 +339,7 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
     let Value::Mapping(map) = &doc.value else {
         diags.push(
             Diagnostic::error(rel, "a theme language file is a list of `key: text` lines")
-                .help("see themes/default/i18n/en.yaml"),
+                .help("see memoria's own words: memoria theme copy i18n/en.yaml"),
         );
         return None;
     };
@@ -361,7 +356,7 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
                 _ => diags.push(
                     Diagnostic::error(rel, "`months` must list the twelve month names")
                         .at(position)
-                        .with_source(&text)
+                        .with_source(text)
                         .help("months: [January, February, March, April, May, June, July, August, September, October, November, December]"),
                 ),
             }
@@ -380,7 +375,7 @@ fn read_strings(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
                     ),
                 )
                 .at(position)
-                .with_source(&text)
+                .with_source(text)
                 .help(format!(
                     "write the text after the colon, between double quotes: {key}: \"…\""
                 )),

@@ -83,6 +83,26 @@ enum Command {
         #[arg(long, value_enum)]
         ci: Option<Ci>,
     },
+    /// The built-in theme: list its files, or copy one into the site to change it.
+    Theme {
+        #[command(subcommand)]
+        what: ThemeCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Copy a file of the built-in theme into the same place in the site
+    /// (e.g. templates/case.html), where it replaces the built-in one.
+    Copy {
+        /// The file, as `memoria theme list` shows it.
+        file: String,
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// List the files of the built-in theme that a site can replace.
+    List,
 }
 
 /// The hosts `init --ci` writes a publishing workflow for.
@@ -188,6 +208,18 @@ fn main() -> ExitCode {
         Command::New {
             what: NewCommand::Case { slug, root },
         } => report(scaffold::new_case(&root, &slug)),
+        Command::Theme {
+            what: ThemeCommand::Copy { file, root },
+        } => report(scaffold::theme_copy(&root, &file)),
+        Command::Theme {
+            what: ThemeCommand::List,
+        } => {
+            let mut out = std::io::stdout().lock();
+            for name in scaffold::built_in_theme_files() {
+                let _ = writeln!(out, "{name}");
+            }
+            ExitCode::SUCCESS
+        }
         Command::Init { dir, ci } => match (dir, ci) {
             (Some(dir), ci) => report(scaffold::init_with(&dir, ci.map(Into::into))),
             (None, Some(ci)) => report(scaffold::init_ci(std::path::Path::new("."), ci.into())),

@@ -214,17 +214,14 @@ fn produce_into(site: &Site, sink: &dyn Sink, search: SearchIndex) -> (Diagnosti
     {
         sink.put(render::sitemap::robots(site));
     }
-    for (name, abs) in &site.theme.static_files {
-        match std::fs::read(abs) {
+    for (name, file) in &site.theme.static_files {
+        match file.bytes() {
             Ok(bytes) => sink.put(OutputFile::new(
                 name.clone(),
                 bytes,
-                display_path(abs.strip_prefix(&site.root).unwrap_or(abs)),
+                display_path(&file.shown()),
             )),
-            Err(e) => diags.push(Diagnostic::error(
-                abs.strip_prefix(&site.root).unwrap_or(abs),
-                format!("cannot read this file: {e}"),
-            )),
+            Err(d) => diags.push(d),
         }
     }
     (diags, search.map(|search| Live { search, pages }))

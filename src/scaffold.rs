@@ -4,18 +4,13 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use include_dir::{include_dir, Dir};
-
 use crate::config;
 use crate::diagnostics::{display_path, Diagnostics, Problem};
-use crate::i18n::I18n;
 use crate::slug;
+use crate::theme;
 
 mod ci;
 pub use ci::CiHost;
-
-/// The default theme, built into the program so `init` can start a site anywhere.
-static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// Why a scaffold could not be made: the problem (what is wrong and what
 /// to do) and whether it is a wrong use of the command.
@@ -108,8 +103,7 @@ pub fn new_case(root: &Path, id: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
             "fix site.toml as said above, or run the command in the folder that holds site.toml (or pass --root DIR)",
         ));
     };
-    let theme_dir = root.join("themes").join(&config.theme);
-    let i18n = I18n::load(root, &theme_dir, &config.languages, &mut diags);
+    let i18n = theme::words_of_site(root, &config, &mut diags);
     let dir = root.join("content").join("cases");
     let targets: Vec<(String, PathBuf)> = config
         .languages
@@ -180,7 +174,8 @@ pub fn init_ci(root: &Path, host: CiHost) -> Result<Vec<PathBuf>, ScaffoldError>
 }
 
 /// Creates a new site in `dir`: site.toml, an "about" page in two languages,
-/// an empty folder for cases and the default theme; with `ci`, also the
+/// an empty folder for cases, and `templates/` and `static/` with a note on
+/// overriding the built-in theme; with `ci`, also the
 /// workflow that publishes it on that host.
 pub fn init_with(dir: &Path, ci: Option<CiHost>) -> Result<Vec<PathBuf>, ScaffoldError> {
     let mut created = init(dir)?;
@@ -191,7 +186,8 @@ pub fn init_with(dir: &Path, ci: Option<CiHost>) -> Result<Vec<PathBuf>, Scaffol
 }
 
 /// Creates a new site in `dir`: site.toml, an "about" page in two languages,
-/// an empty folder for cases and the default theme.
+/// an empty folder for cases, and `templates/` and `static/` with a note on
+/// overriding the built-in theme (which is not copied).
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
     if dir.exists() {
         let mut entries = fs::read_dir(dir)
@@ -219,23 +215,72 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
     write("content/pages/about.es.md", INIT_ABOUT_ES.as_bytes())?;
     write("content/pages/about.en.md", INIT_ABOUT_EN.as_bytes())?;
     write("content/cases/.keep", b"")?;
-    for file in theme_files(&DEFAULT_THEME) {
-        write(
-            &format!(
-                "themes/default/{}",
-                file.path().to_string_lossy().replace('\\', "/")
-            ),
-            file.contents(),
-        )?;
-    }
+    write(
+        &format!("templates/{}", theme::FOLDER_NOTE),
+        TEMPLATES_NOTE.as_bytes(),
+    )?;
+    write(
+        &format!("static/{}", theme::FOLDER_NOTE),
+        STATIC_NOTE.as_bytes(),
+    )?;
     Ok(created)
 }
 
-fn theme_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
-    let mut out: Vec<&include_dir::File> = dir.files().collect();
-    for sub in dir.dirs() {
-        out.extend(theme_files(sub));
+/// The note `init` leaves in `templates/`.
+const TEMPLATES_NOTE: &str = "# Your own page layouts\n\nThe site uses the layouts built into memoria. To change one, put a file\nof the same name here: it replaces memoria's, the others stay as they are.\n\nTo start from memoria's own layout of a case page, run in the site's folder:\n\n    memoria theme copy templates/case.html\n\nthen edit templates/case.html. `memoria theme list` shows every file you\ncan copy. To go back to memoria's layout, delete your file.\n\nThis note is never published.\n";
+
+/// The note `init` leaves in `static/`.
+const STATIC_NOTE: &str = "# Your own files: style, images, downloads\n\nEvery file here is published as it is, at the same place under the site's\naddress (static/logo.svg becomes /logo.svg). A file with the name of one of\nmemoria's own replaces it: to change the colours and fonts, run in the\nsite's folder\n\n    memoria theme copy static/style.css\n\nthen edit static/style.css. This note is never published.\n";
+
+/// Writes the built-in theme's file `name` (e.g. `templates/case.html`) into
+/// the same place in the site in `root`, to be changed there. An existing
+/// file is never replaced.
+pub fn theme_copy(root: &Path, name: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
+    if !root.join(config::CONFIG_FILE).is_file() {
+        return Err(ScaffoldError::content(
+            format!("{} holds no site.toml", root.display()),
+            "run the command in the site's folder (the one that holds site.toml)",
+        ));
     }
-    out.sort_by_key(|f| f.path());
-    out
+    let wanted = name.trim().trim_start_matches("./").replace('\\', "/");
+    let Some(file) = theme::built_in(&wanted) else {
+        let names = theme::built_in_names();
+        let same_name: Vec<&String> = names
+            .iter()
+            .filter(|n| n.rsplit('/').next() == wanted.rsplit('/').next())
+            .collect();
+        let help = match same_name.first() {
+            Some(n) => format!("did you mean `memoria theme copy {n}`?"),
+            None => {
+                "`memoria theme list` shows the files you can copy, e.g. templates/case.html".into()
+            }
+        };
+        return Err(ScaffoldError::usage(
+            format!("memoria's built-in theme has no file `{wanted}`"),
+            help,
+        ));
+    };
+    let target = root.join(&wanted);
+    if target.exists() {
+        return Err(ScaffoldError::content(
+            format!("{wanted} already exists in the site; nothing was copied"),
+            format!("edit {wanted} as it is, or delete it first to start again from memoria's own"),
+        ));
+    }
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| ScaffoldError::io(format!("cannot create {}", parent.display()), e))?;
+    }
+    let bytes = file
+        .bytes()
+        .map_err(|d| ScaffoldError::content(d.to_string(), WRITE_HELP))?;
+    fs::write(&target, bytes)
+        .map_err(|e| ScaffoldError::io(format!("cannot write {}", target.display()), e))?;
+    Ok(vec![target])
+}
+
+/// The files of the built-in theme a site can copy and replace, sorted
+/// (`memoria theme list`).
+pub fn built_in_theme_files() -> Vec<String> {
+    theme::built_in_names()
 }

@@ -1,18 +1,23 @@
 //! A theme: Tera templates, the theme's words per language, static files.
 //!
-//! `themes/<name>/templates/` holds the templates (parsed once per build),
-//! `themes/<name>/i18n/<lang>.yaml` the words, `themes/<name>/static/` files
-//! copied as they are to the root of the output.
+//! Each file is looked up by name in layers (see `layers.rs`): the site's own
+//! `templates/`, `static/`, `print/` and `i18n/` folders, then
+//! `themes/<name>/`, then, for the default theme, the copy built into
+//! memoria. Templates are parsed once per build; static files are copied as
+//! they are to the root of the output; words are merged key by key.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use tera::Tera;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
-use crate::i18n::I18n;
-use crate::text::read_source;
+use crate::i18n::{I18n, WordsFile};
+
+mod layers;
+pub(crate) use layers::{built_in, FOLDER_NOTE};
+pub use layers::{built_in_names, Layers, ThemeFile};
 
 /// Templates every theme must have: one per kind of page memoria writes.
 pub const REQUIRED_TEMPLATES: [&str; 20] = [
@@ -40,80 +45,98 @@ pub const REQUIRED_TEMPLATES: [&str; 20] = [
 
 /// A loaded theme.
 pub struct Theme {
-    /// The theme folder.
-    pub dir: PathBuf,
+    /// Where each theme file is read from.
+    pub layers: Layers,
     /// The parsed templates.
     pub tera: Tera,
+    /// Each template's file as shown in messages (the override's path, or
+    /// `(built-in theme) templates/…`), by template name.
+    pub template_files: BTreeMap<String, PathBuf>,
     /// The theme's words.
     pub i18n: I18n,
     /// For each template, the theme words (`t.<key>`) it and the templates it
     /// builds on use; `None` when a template reads words by computed key, so
     /// pages get only the words they print.
     pub words_used: std::collections::HashMap<String, Option<std::collections::BTreeSet<String>>>,
-    /// Files copied to the output: the theme's `static/`, then the site's
-    /// `static/` (which wins): (path relative to the output, source).
-    pub static_files: Vec<(String, PathBuf)>,
+    /// Files copied to the output, each from the first layer that has it
+    /// (the site's `static/` wins): (path relative to the output, source).
+    pub static_files: Vec<(String, ThemeFile)>,
+}
+
+impl Theme {
+    /// The file of template `name` as shown in messages.
+    pub(crate) fn template_shown(&self, name: &str) -> PathBuf {
+        self.template_files
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("templates").join(name))
+    }
 }
 
 /// Loads the theme named in `config`. Every template with a syntax error is
 /// reported; `None` means the theme cannot be used.
 pub fn load(root: &Path, config: &Config, diags: &mut Diagnostics) -> Option<Theme> {
-    let dir = root.join("themes").join(&config.theme);
-    let rel_dir = PathBuf::from("themes").join(&config.theme);
-    if !dir.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                "site.toml",
-                format!(
-                    "the theme `{}` does not exist (no folder {})",
-                    config.theme,
-                    crate::diagnostics::display_path(&rel_dir)
-                ),
-            )
-            .help("set theme = \"default\" in site.toml, or copy a theme into themes/"),
-        );
-        return None;
-    }
-    let i18n = I18n::load(root, &dir, &config.languages, diags);
-    let (tera, words_used) = load_templates(root, &dir.join("templates"), diags)?;
-    // The site's own static/ files replace the theme's files of the same name.
-    let mut static_files: std::collections::BTreeMap<String, PathBuf> =
-        list_static(root, &dir.join("static"), diags)
-            .into_iter()
-            .collect();
-    static_files.extend(list_static(root, &root.join("static"), diags));
-    let static_files = static_files.into_iter().collect();
+    let layers = Layers::of_site(root, &config.theme, diags)?;
+    let i18n = load_words(&layers, &config.languages, diags);
+    let templates = layers.list("templates", diags);
+    let (tera, words_used) = load_templates(&templates, &layers.theme_folder(), diags)?;
+    let template_files = templates
+        .iter()
+        .map(|(name, file)| (name.clone(), file.shown()))
+        .collect();
+    let static_files = layers.list("static", diags).into_iter().collect();
     Some(Theme {
-        dir,
+        layers,
         tera,
+        template_files,
         i18n,
         words_used,
         static_files,
     })
 }
 
-fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<(Tera, WordsUsed)> {
+/// The theme's words of the site in `root`, for commands that need only
+/// them (`new case`).
+pub(crate) fn words_of_site(root: &Path, config: &Config, diags: &mut Diagnostics) -> I18n {
+    match Layers::of_site(root, &config.theme, diags) {
+        Some(layers) => load_words(&layers, &config.languages, diags),
+        None => I18n::default(),
+    }
+}
+
+/// Reads `i18n/<lang>.yaml` of every layer that has it: the site's own file
+/// overrides the theme's key by key.
+fn load_words(layers: &Layers, languages: &[String], diags: &mut Diagnostics) -> I18n {
+    let mut files = BTreeMap::new();
+    for lang in languages {
+        let mut read = Vec::new();
+        for file in layers.find_all(&format!("i18n/{lang}.yaml")) {
+            match file.text() {
+                Ok(text) => read.push(WordsFile {
+                    shown: file.shown(),
+                    text,
+                }),
+                Err(d) => diags.push(d),
+            }
+        }
+        files.insert(lang.clone(), read);
+    }
+    I18n::from_files(&files, languages, diags)
+}
+
+fn load_templates(
+    files: &BTreeMap<String, ThemeFile>,
+    theme_folder: &Path,
+    diags: &mut Diagnostics,
+) -> Option<(Tera, WordsUsed)> {
     let mut sources = Vec::new();
     let mut ok = true;
-    for entry in WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        if !entry.file_type().is_file() {
+    for (name, file) in files {
+        if !(name.ends_with(".html") || name.ends_with(".xml")) {
             continue;
         }
-        let path = entry.path();
-        let name = path
-            .strip_prefix(dir)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
-        if !(name.ends_with(".html") || name.ends_with(".xml")) || name.starts_with('.') {
-            continue;
-        }
-        let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        let text = match read_source(path, &rel) {
+        let rel = file.shown();
+        let text = match file.text() {
             Ok(t) => t,
             Err(d) => {
                 diags.push(d);
@@ -121,7 +144,7 @@ fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<(T
                 continue;
             }
         };
-        if let Err(e) = tera::Template::new(&name, None, &text) {
+        if let Err(e) = tera::Template::new(name, None, &text) {
             ok = false;
             let (position, message) = parse_tera_error(&e.to_string());
             diags.push(
@@ -131,18 +154,17 @@ fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<(T
                     .help("see the Tera documentation for the {{ }} and {% %} syntax"),
             );
         }
-        sources.push((name, text));
+        sources.push((name.clone(), text));
     }
-    let rel_dir = dir.strip_prefix(root).unwrap_or(dir);
     for required in REQUIRED_TEMPLATES {
         if !sources.iter().any(|(n, _)| n == required) {
             ok = false;
             diags.push(
                 Diagnostic::error(
-                    rel_dir.join(required),
+                    theme_folder.join("templates").join(required),
                     "this template is missing from the theme",
                 )
-                .help("copy it from themes/default/templates/"),
+                .help(format!("get memoria's own with `memoria theme copy templates/{required}`, then change it as you need")),
             );
         }
     }
@@ -156,10 +178,10 @@ fn load_templates(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<(T
     if let Err(e) = tera.add_raw_templates(sources) {
         diags.push(
             Diagnostic::error(
-                rel_dir,
+                "templates",
                 format!("the templates do not fit together: {}", error_chain(&e)),
             )
-            .help("every template named in {% extends %}, {% include %} or {% import %} must be a file of the theme's templates/ folder; see docs/themes.md"),
+            .help("every template named in {% extends %}, {% include %} or {% import %} must be a file of templates/ (the site's own, the theme's or memoria's built-in ones); see docs/themes.md"),
         );
         return None;
     }
@@ -346,37 +368,6 @@ pub fn error_chain(e: &tera::Error) -> String {
         source = s.source();
     }
     parts.join(": ")
-}
-
-fn list_static(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(String, PathBuf)> {
-    let mut out = Vec::new();
-    if !dir.is_dir() {
-        return out;
-    }
-    for entry in WalkDir::new(dir).sort_by_file_name().into_iter() {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-                let name = rel.to_string_lossy().replace('\\', "/");
-                if name.split('/').any(|p| p.starts_with('.')) {
-                    continue;
-                }
-                out.push((name, e.path().to_path_buf()));
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let rel = e
-                    .path()
-                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
-                    .unwrap_or_default();
-                diags.push(
-                    Diagnostic::error(rel, format!("cannot read the theme's static files: {e}"))
-                        .help(crate::text::UNREADABLE_HELP),
-                );
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

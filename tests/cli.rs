@@ -229,8 +229,11 @@ fn init_makes_a_site_that_checks_strictly_and_builds() {
     let out = memoria_in(dir.path(), &["init", site.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(site.join("site.toml").is_file());
-    assert!(site.join("themes/default/templates/base.html").is_file());
-    assert!(site.join("themes/default/i18n/es.yaml").is_file());
+    // The theme is built into memoria: none is copied, only the folders
+    // where the site may override its files.
+    assert!(!site.join("themes").exists());
+    assert!(site.join("templates/README.md").is_file());
+    assert!(site.join("static/README.md").is_file());
 
     let root = site.to_str().unwrap();
     let check = memoria_in(dir.path(), &["check", "--strict", "--root", root]);

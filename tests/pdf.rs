@@ -728,17 +728,24 @@ fn a_broken_print_template_is_an_error_at_its_line_and_nothing_is_written() {
 #[test]
 fn a_theme_without_a_print_template_is_one_error_only_with_pdf() {
     let f = site_with_cover("city = \"Ciudad\"\n");
-    f.remove("themes/default/print/report.typ");
+    // A theme of the site's own is not completed from the built-in one.
+    std::fs::rename(
+        f.root().join("themes/default"),
+        f.root().join("themes/civic"),
+    )
+    .unwrap();
+    f.edit("site.toml", "languages", "theme = \"civic\"\nlanguages");
+    f.remove("themes/civic/print/report.typ");
     let out = f.run(&["build", "--pdf"]);
     let (error, help) = only_error_and_help(&out);
     assert!(
         error.starts_with(
-            "error: themes/default/print/report.typ: cannot read the theme's print template, needed by --pdf"
+            "error: themes/civic/print/report.typ: cannot read the theme's print template, needed by --pdf"
         ),
         "{error}"
     );
     assert!(
-        help.contains("copy print/report.typ from memoria's default theme")
+        help.contains("memoria theme copy print/report.typ")
             && help.contains("build without --pdf"),
         "{help}"
     );

@@ -134,11 +134,11 @@ fn a_language_the_theme_lacks_names_the_file_to_copy() {
     let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
     assert_eq!(
         warnings,
-        ["warning: themes/default/i18n/he.yaml: the theme has no words for `he`; the texts of `en` are used instead"],
+        ["warning: i18n/he.yaml: the theme has no words for `he`; the texts of `en` are used instead"],
         "{err}"
     );
     assert!(
-        err.contains("  = help: copy en.yaml to he.yaml in the same folder and translate it"),
+        err.contains("  = help: get the words of `en` with `memoria theme copy i18n/en.yaml`, rename the copy i18n/he.yaml and translate it"),
         "{err}"
     );
     assert!(!err.contains("error:"), "{err}");
@@ -154,11 +154,11 @@ fn a_default_language_the_theme_lacks_names_another_file_not_itself() {
     let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
     assert_eq!(
         warnings,
-        ["warning: themes/default/i18n/de.yaml: the theme has no words for `de`; the texts of `en` are used instead"],
+        ["warning: i18n/de.yaml: the theme has no words for `de`; the texts of `en` are used instead"],
         "{err}"
     );
     assert!(
-        err.contains("  = help: copy en.yaml to de.yaml in the same folder and translate it"),
+        err.contains("  = help: get the words of `en` with `memoria theme copy i18n/en.yaml`, rename the copy i18n/de.yaml and translate it"),
         "{err}"
     );
     assert!(!err.contains("error:"), "{err}");
@@ -173,11 +173,11 @@ fn a_site_whose_languages_the_theme_all_lacks_is_told_which_file_to_copy() {
     let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
     assert_eq!(
         warnings,
-        ["warning: themes/default/i18n/de.yaml: the theme has no words for `de`, nor for any other language of the site"],
+        ["warning: i18n/de.yaml: the theme has no words for `de`, nor for any other language of the site"],
         "{err}"
     );
     assert!(
-        err.contains("  = help: copy en.yaml to de.yaml in the same folder and translate it"),
+        err.contains("  = help: get the words of `en` with `memoria theme copy i18n/en.yaml`, rename the copy i18n/de.yaml and translate it"),
         "{err}"
     );
 }

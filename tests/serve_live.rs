@@ -496,7 +496,9 @@ fn a_change_of_reports_lock_rebuilds() {
 #[test]
 fn a_theme_folder_added_after_start_is_watched() {
     let f = site();
+    // A theme of the site's own, named in site.toml, whose folder is missing.
     std::fs::remove_dir_all(f.root().join("themes")).unwrap();
+    f.edit("site.toml", "languages", "theme = \"civic\"\nlanguages");
     let server = Server::start(&f);
     let (_, page) = server.get("/es/casos/lima/");
     let shown = banner(&page);
@@ -508,13 +510,45 @@ fn a_theme_folder_added_after_start_is_watched() {
     assert_eq!(shown.matches("error: ").count(), 1, "one error: {shown}");
     copy_dir(
         &common::repo_root().join("themes/default"),
-        &f.root().join("themes/default"),
+        &f.root().join("themes/civic"),
     );
     let page = server.wait_for("/es/casos/lima/", "is built with the theme", |s, b| {
         s == 200 && b.contains("<h1>Concejo de Lima</h1>")
     });
     assert!(!page.contains("id=\"memoria-build-error\""), "{page}");
     save_and_see(&server, &f, "Concejo de Lima con tema");
+}
+
+#[test]
+fn saving_the_sites_own_case_template_rebuilds() {
+    let f = site();
+    // No theme folder: the theme built into memoria, and no templates/ yet.
+    std::fs::remove_dir_all(f.root().join("themes")).unwrap();
+    let server = Server::start(&f);
+    let (status, page) = server.get("/es/casos/lima/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>Concejo de Lima</h1>"), "{page}");
+    let layout = |class: &str| {
+        format!("{{% extends \"base.html\" %}}\n{{% block content %}}<h1 class=\"{class}\">{{{{ case.title }}}}</h1>{{% endblock content %}}\n")
+    };
+    f.write("templates/case.html", &layout("ours"));
+    server.wait_for(
+        "/es/casos/lima/",
+        "uses the new templates/case.html",
+        |s, b| s == 200 && b.contains("<h1 class=\"ours\">Concejo de Lima</h1>"),
+    );
+    f.write("templates/case.html", &layout("changed"));
+    server.wait_for(
+        "/es/casos/lima/",
+        "uses the saved templates/case.html",
+        |s, b| s == 200 && b.contains("<h1 class=\"changed\">Concejo de Lima</h1>"),
+    );
+    std::fs::remove_file(f.root().join("templates/case.html")).unwrap();
+    server.wait_for(
+        "/es/casos/lima/",
+        "goes back to the built-in layout",
+        |s, b| s == 200 && b.contains("<h1>Concejo de Lima</h1>"),
+    );
 }
 
 #[test]

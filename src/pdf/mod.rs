@@ -39,11 +39,12 @@ use crate::text::position_of;
 use data::{PrintData, PrintReport};
 use world::PrintWorld;
 
-/// The print template, in the theme's folder.
+/// The print template, found like every theme file (the site's own
+/// `print/`, then the theme's folder, then the built-in theme).
 pub(crate) const TEMPLATE: &str = "print/report.typ";
 
 /// What to do when the theme's print template fails.
-const TEMPLATE_HELP: &str = "correct the print template (its language is Typst: https://typst.app/docs/), or copy print/report.typ back from memoria's default theme; the site is not written until every report prints";
+const TEMPLATE_HELP: &str = "correct the print template (its language is Typst: https://typst.app/docs/), or get memoria's own again with `memoria theme copy print/report.typ` after deleting yours; the site is not written until every report prints";
 
 /// What to do about a warning of the theme's print template.
 const TEMPLATE_WARNING_HELP: &str = "correct the print template (its language is Typst: https://typst.app/docs/); the reports were printed as it is";
@@ -65,19 +66,17 @@ pub(crate) struct PrintedReport {
 /// files to publish and the warnings, or every problem (of the template,
 /// of the logo).
 pub(crate) fn print_reports(site: &Site) -> Result<(Vec<PrintedReport>, Diagnostics), Diagnostics> {
-    let template_path = site.theme.dir.join(TEMPLATE);
-    let shown = display_path(
-        template_path
-            .strip_prefix(&site.root)
-            .unwrap_or(&template_path),
-    );
-    let template = std::fs::read_to_string(&template_path).map_err(|e| {
-        Diagnostics::from_iter([Diagnostic::error(
+    // The site's own print/report.typ, else the theme's, else the built-in one.
+    let Some(file) = site.theme.layers.find(TEMPLATE) else {
+        let shown = display_path(&site.theme.layers.theme_folder().join(TEMPLATE));
+        return Err(Diagnostics::from_iter([Diagnostic::error(
             &shown,
-            format!("cannot read the theme's print template, needed by --pdf: {e}"),
+            "cannot read the theme's print template, needed by --pdf: the theme has no such file",
         )
-        .help("copy print/report.typ from memoria's default theme into the theme's folder, or build without --pdf")])
-    })?;
+        .help("get memoria's own with `memoria theme copy print/report.typ` (it goes to the site's print/ folder), or build without --pdf")]));
+    };
+    let shown = display_path(&file.shown());
+    let template = file.text().map_err(|d| Diagnostics::from_iter([d]))?;
     let logo = match &site.config.report.logo {
         None => None,
         Some(path) => {

@@ -226,12 +226,7 @@ fn render(site: &Site, shared: &Shared<'_>, rendered: Rendered) -> Result<Output
     }
     let html = site.theme.tera.render(template, &ctx).map_err(|e| {
         Diagnostic::error(
-            site.theme
-                .dir
-                .strip_prefix(&site.root)
-                .unwrap_or(&site.theme.dir)
-                .join("templates")
-                .join(template),
+            site.theme.template_shown(template),
             format!("rendering {owner} failed: {}", error_chain(&e)),
         )
         .help("check the template against the data described in docs/themes.md")

@@ -1,4 +1,5 @@
-//! Watching the sources (site.toml, reports.lock, content/, themes/, static/)
+//! Watching the sources (site.toml, reports.lock, content/, themes/, static/,
+//! and the site's own templates/, print/ and i18n/)
 //! and rebuilding.
 //!
 //! The site's folder itself is watched without its sub-folders, so that
@@ -40,7 +41,16 @@ const MAX_WAIT: Duration = Duration::from_secs(1);
 const SOURCE_FILES: [&str; 2] = [CONFIG_FILE, LOCK_FILE];
 
 /// The folders of the site's folder that are sources, with all they hold.
-const SOURCE_DIRS: [&str; 4] = ["content", "themes", "static", PRESENTED_DIR];
+/// `templates/`, `print/` and `i18n/` are the site's own theme files.
+const SOURCE_DIRS: [&str; 7] = [
+    "content",
+    "themes",
+    "static",
+    "templates",
+    "print",
+    "i18n",
+    PRESENTED_DIR,
+];
 
 /// The watch of a site; it stops when dropped.
 pub(crate) struct Watch {
@@ -227,7 +237,7 @@ struct Sources {
 impl Sources {
     /// True for `path` (absolute) when its change can change the site: in the
     /// site's folder, site.toml, reports.lock, or a file under content/,
-    /// themes/ or static/ that is neither in a dot-folder nor an editor's
+    /// themes/, static/, templates/, print/ or i18n/ that is neither in a dot-folder nor an editor's
     /// temporary file.
     fn contains(&self, path: &Path) -> bool {
         if path.starts_with(&self.output) {
