@@ -119,7 +119,7 @@ pub(crate) fn read(map: &mut MapReader<'_, '_>) -> (Option<Translation>, Option<
         let sections_path = m.path_of("sections");
         m.finish();
         let lang = lang?;
-        if !reader.languages().iter().any(|l| *l == lang) {
+        if !reader.languages().contains(&lang) {
             reader.error(
                 &lang_path,
                 format!("\"{lang}\" is not a language of this site"),
