@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use memoria::content::translation;
 use memoria::pipeline::{self, BuildOptions};
 use memoria::{scaffold, serve};
 
@@ -71,6 +72,11 @@ enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Record or check what translations were made from.
+    Translation {
+        #[command(subcommand)]
+        what: TranslationCommand,
+    },
     /// Create a new, minimal site in DIR; with --ci, also the file that
     /// publishes it on GitHub Pages or GitLab Pages (in a site's folder,
     /// `memoria init --ci github` writes only that file).
@@ -129,6 +135,23 @@ enum NewCommand {
     Case {
         /// The case's id, used in file names and addresses (e.g. lima-council).
         slug: String,
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum TranslationCommand {
+    /// Record, once a translation is up to date, the sections of the text it
+    /// was made from, so that `check` can say which of them change later.
+    Mark {
+        /// The translated case or page (e.g. content/cases/lima.en.md).
+        file: PathBuf,
+        /// The language it was translated from (default: the one it already
+        /// records, else the site's first language).
+        #[arg(long)]
+        from: Option<String>,
         /// The folder that holds site.toml.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -220,6 +243,27 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Translation {
+            what: TranslationCommand::Mark { file, from, root },
+        } => match translation::mark(&root, &file, from.as_deref()) {
+            Ok(marked) => {
+                eprintln!(
+                    "recorded in {} the sections of {} as they are now",
+                    marked.translation.display(),
+                    marked.source.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(translation::MarkError::Content(diagnostics)) => {
+                pipeline::print_diagnostics(&diagnostics);
+                eprintln!("nothing was recorded ({})", pipeline::summary(&diagnostics));
+                ExitCode::from(1)
+            }
+            Err(translation::MarkError::Write(e)) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
         Command::Init { dir, ci } => match (dir, ci) {
             (Some(dir), ci) => report(scaffold::init_with(&dir, ci.map(Into::into))),
             (None, Some(ci)) => report(scaffold::init_ci(std::path::Path::new("."), ci.into())),

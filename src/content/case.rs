@@ -110,6 +110,8 @@ pub const FIELDS: &[Field] = &[
         "Indicators that measure this practice.",
     )
     .words("case_indicators"),
+    super::translation::TRANSLATION,
+    super::translation::TRANSLATED_FROM,
 ];
 
 /// The front matter of a case study.
@@ -139,6 +141,11 @@ pub struct CaseMeta {
     pub lessons: Vec<String>,
     /// Ids of the indicators that measure this practice.
     pub indicators: Vec<Located<String>>,
+    /// Who translated this text, when it says.
+    pub translation: Option<super::translation::Translation>,
+    /// The source this translation was made from, as recorded.
+    #[serde(skip)]
+    pub translated_from: Option<super::translation::TranslatedFrom>,
 }
 
 impl Meta for CaseMeta {
@@ -165,6 +172,7 @@ impl Meta for CaseMeta {
                 position: l.position,
             })
             .collect();
+        let (translation, translated_from) = super::translation::read(map);
         if let Some(d) = date {
             crate::content::check_date_range(map, "date", d);
         }
@@ -187,6 +195,8 @@ impl Meta for CaseMeta {
             summary: summary?,
             lessons,
             indicators,
+            translation,
+            translated_from,
         })
     }
 
@@ -196,6 +206,12 @@ impl Meta for CaseMeta {
 
     fn summary(&self) -> Option<&str> {
         Some(&self.summary)
+    }
+}
+
+impl super::translation::Translated for CaseMeta {
+    fn translated_from(&self) -> Option<&super::translation::TranslatedFrom> {
+        self.translated_from.as_ref()
     }
 }
 

@@ -18,6 +18,7 @@ pub mod money;
 pub mod page;
 pub mod report;
 pub mod schema;
+pub mod translation;
 pub mod types;
 pub mod vocabulary;
 
@@ -173,6 +174,8 @@ pub fn load(
     report_missing_translations(&content.pages, Kind::Page, missing, config, diags);
     report_missing_translations(&content.reports, Kind::Report, missing, config, diags);
     report_disagreements(&content.cases, diags);
+    translation::check(&content.cases, Kind::Case, missing, diags);
+    translation::check(&content.pages, Kind::Page, missing, diags);
     content
 }
 

@@ -19,6 +19,8 @@ pub const FIELDS: &[Field] = &[
         Kind::Integer,
         "Its place in the menu: lower first; pages without one come last.",
     ),
+    super::translation::TRANSLATION,
+    super::translation::TRANSLATED_FROM,
 ];
 
 /// The front matter of a free page.
@@ -30,6 +32,11 @@ pub struct PageMeta {
     pub summary: Option<String>,
     /// Order in the site's menu (lower first); pages without one come last.
     pub weight: Option<i64>,
+    /// Who translated this text, when it says.
+    pub translation: Option<super::translation::Translation>,
+    /// The source this translation was made from, as recorded.
+    #[serde(skip)]
+    pub translated_from: Option<super::translation::TranslatedFrom>,
 }
 
 impl Meta for PageMeta {
@@ -39,10 +46,13 @@ impl Meta for PageMeta {
         let title = map.required::<String>("title");
         let summary = map.optional::<String>("summary");
         let weight = map.optional::<i64>("weight");
+        let (translation, translated_from) = super::translation::read(map);
         Some(PageMeta {
             title: title?,
             summary,
             weight,
+            translation,
+            translated_from,
         })
     }
 
@@ -52,5 +62,11 @@ impl Meta for PageMeta {
 
     fn summary(&self) -> Option<&str> {
         self.summary.as_deref()
+    }
+}
+
+impl super::translation::Translated for PageMeta {
+    fn translated_from(&self) -> Option<&super::translation::TranslatedFrom> {
+        self.translated_from.as_ref()
     }
 }

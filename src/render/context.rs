@@ -487,6 +487,7 @@ pub(crate) fn case_full<'a>(
         html: &doc.html,
         headings: &doc.headings,
         source: crate::diagnostics::display_path(&doc.source),
+        translation: doc.meta.translation,
         themes: neutral(site, doc)
             .themes
             .iter()
@@ -512,6 +513,7 @@ pub(crate) fn page_doc(doc: &Document<PageMeta>) -> PageDoc<'_> {
         id: &doc.id,
         title: &doc.meta.title,
         summary: doc.meta.summary.as_deref(),
+        translation: doc.meta.translation,
         html: &doc.html,
         headings: &doc.headings,
     }

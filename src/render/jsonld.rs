@@ -68,6 +68,9 @@ struct Article<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     license: Option<&'a str>,
     publisher: Organization<'a>,
+    /// Who translated the text (`machine translation`…), when it says.
+    #[serde(rename = "creativeWorkStatus", skip_serializing_if = "Option::is_none")]
+    status: Option<String>,
 }
 
 /// An Article describing a case.
@@ -89,6 +92,7 @@ pub fn case(site: &Site, lang: &str, doc: &Document<CaseMeta>, permalink: &str) 
         part_of: WebSiteRef::of(site, lang),
         license: licence(site),
         publisher: Organization::office(site, lang),
+        status: m.translation.map(|t| format!("{t} translation")),
     }))
 }
 

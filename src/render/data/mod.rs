@@ -230,6 +230,9 @@ pub(crate) struct CaseFull<'a> {
     pub headings: &'a [Heading],
     /// The source file (`content/cases/lima.es.md`).
     pub source: String,
+    /// Who translated the text shown: `machine`, `human`, `reviewed`, or null when it does not say. Show the `translation_machine_notice` word on machine translations.
+    #[schemars(with = "Option<String>")]
+    pub translation: Option<crate::content::translation::Translation>,
     /// The case's themes, each with its label and page. (Case summaries
     /// carry the theme ids only, in `filters.themes`: a listing that named
     /// them would have to be made again whenever a label changes.)

@@ -55,6 +55,9 @@ pub(crate) struct PageDoc<'a> {
     pub title: &'a str,
     /// Its summary, or null.
     pub summary: Option<&'a str>,
+    /// Who translated it: `machine`, `human`, `reviewed`, or null when it does not say. Show the `translation_machine_notice` word on machine translations.
+    #[schemars(with = "Option<String>")]
+    pub translation: Option<crate::content::translation::Translation>,
     /// The body, rendered from Markdown (print with `| safe`).
     pub html: &'a str,
     /// The body's headings, in order, for a table of contents.
