@@ -221,9 +221,14 @@ fn missing_language(
 ) -> Diagnostic {
     let rel = PathBuf::from("i18n").join(format!("{lang}.yaml"));
     let has_words = |l: &str| files.get(l).is_some_and(|read| !read.is_empty());
-    let (message, source) = match languages.iter().find(|l| l.as_str() != lang && has_words(l)) {
+    let (message, source) = match languages
+        .iter()
+        .find(|l| l.as_str() != lang && has_words(l))
+    {
         Some(source) => (
-            format!("the theme has no words for `{lang}`; the texts of `{source}` are used instead"),
+            format!(
+                "the theme has no words for `{lang}`; the texts of `{source}` are used instead"
+            ),
             source.as_str(),
         ),
         None => (
