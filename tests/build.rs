@@ -82,8 +82,8 @@ fn translations_are_paired_by_file_name() {
     f.build_ok();
     let es = f.output("es/casos/lima/index.html");
     let en = f.output("en/cases/lima/index.html");
-    assert!(es.contains("<html lang=\"es\">"), "{es}");
-    assert!(en.contains("<html lang=\"en\">"), "{en}");
+    assert!(es.contains("<html lang=\"es\" dir=\"ltr\">"), "{es}");
+    assert!(en.contains("<html lang=\"en\" dir=\"ltr\">"), "{en}");
     assert!(es.contains("<h1>Concejo de Lima</h1>"));
     assert!(en.contains("<h1>Lima council</h1>"));
     // A slug of its own in one language, the id in the other.
@@ -93,17 +93,17 @@ fn translations_are_paired_by_file_name() {
     assert!(!f.has_output("en/cases/ciudad-de-mexico/index.html"));
     assert!(f
         .output("es/casos/ciudad-de-mexico/index.html")
-        .contains("<html lang=\"es\">"));
+        .contains("<html lang=\"es\" dir=\"ltr\">"));
     // Section names are translated; no case leaks into the other language's section.
     assert!(!f.has_output("es/cases/lima/index.html"));
     assert!(!f.has_output("en/casos/lima/index.html"));
     // Free pages live at /<lang>/<slug>/.
     assert!(f
         .output("es/about/index.html")
-        .contains("<html lang=\"es\">"));
+        .contains("<html lang=\"es\" dir=\"ltr\">"));
     assert!(f
         .output("en/about/index.html")
-        .contains("<html lang=\"en\">"));
+        .contains("<html lang=\"en\" dir=\"ltr\">"));
 }
 
 #[test]
@@ -173,7 +173,7 @@ fn the_switcher_leads_to_the_same_page_in_the_other_language() {
     let nav = switcher(&es);
     assert_eq!(hrefs(nav), vec!["/en/cases/lima/"], "{nav}");
     assert!(
-        nav.contains("<span aria-current=\"page\" lang=\"es\">Español</span>"),
+        nav.contains("<span aria-current=\"page\" lang=\"es\" dir=\"ltr\">Español</span>"),
         "{nav}"
     );
     assert!(!nav.contains("href=\"/en/\""), "not the home page: {nav}");
@@ -183,7 +183,7 @@ fn the_switcher_leads_to_the_same_page_in_the_other_language() {
     let nav = switcher(&en);
     assert_eq!(hrefs(nav), vec!["/es/casos/lima/"], "{nav}");
     assert!(
-        nav.contains("<span aria-current=\"page\" lang=\"en\">English</span>"),
+        nav.contains("<span aria-current=\"page\" lang=\"en\" dir=\"ltr\">English</span>"),
         "{nav}"
     );
 
@@ -225,7 +225,7 @@ fn a_missing_translation_warns_and_gets_a_notice_page() {
     let build = f.build_ok();
     assert!(stderr(&build).contains("content/cases/quito.es.md"));
     let notice = f.output("en/cases/quito/index.html");
-    assert!(notice.contains("<html lang=\"en\">"));
+    assert!(notice.contains("<html lang=\"en\" dir=\"ltr\">"));
     assert!(
         notice.contains("This content is not available in English yet."),
         "{notice}"
@@ -266,7 +266,10 @@ fn three_languages() {
     ];
     for (lang, path, date) in pages {
         let page = f.output(path);
-        assert!(page.contains(&format!("<html lang=\"{lang}\">")), "{path}");
+        assert!(
+            page.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+            "{path}"
+        );
         assert!(
             page.contains(&format!("<time datetime=\"2018-05-02\">{date}</time>")),
             "{path}: {date}"

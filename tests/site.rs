@@ -34,8 +34,8 @@ fn translations_pair_and_link_to_each_other() {
     f.build_ok();
     let es = f.output("es/casos/lima-concejo/index.html");
     let en = f.output("en/cases/lima/index.html");
-    assert!(es.starts_with("<!DOCTYPE html>\n<html lang=\"es\">"));
-    assert!(en.contains("<html lang=\"en\">"));
+    assert!(es.starts_with("<!DOCTYPE html>\n<html lang=\"es\" dir=\"ltr\">"));
+    assert!(en.contains("<html lang=\"en\" dir=\"ltr\">"));
     for page in [&es, &en] {
         assert!(page.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://example.org/es/casos/lima-concejo/\">"));
         assert!(page.contains(
@@ -51,11 +51,14 @@ fn translations_pair_and_link_to_each_other() {
             .unwrap()
             .to_string()
     };
+    assert!(switcher(&es).contains(
+        "<a href=\"/en/cases/lima/\" hreflang=\"en\" lang=\"en\" dir=\"ltr\">English</a>"
+    ));
     assert!(switcher(&es)
-        .contains("<a href=\"/en/cases/lima/\" hreflang=\"en\" lang=\"en\">English</a>"));
-    assert!(switcher(&es).contains("<span aria-current=\"page\" lang=\"es\">Español</span>"));
-    assert!(switcher(&en)
-        .contains("<a href=\"/es/casos/lima-concejo/\" hreflang=\"es\" lang=\"es\">Español</a>"));
+        .contains("<span aria-current=\"page\" lang=\"es\" dir=\"ltr\">Español</span>"));
+    assert!(switcher(&en).contains(
+        "<a href=\"/es/casos/lima-concejo/\" hreflang=\"es\" lang=\"es\" dir=\"ltr\">Español</a>"
+    ));
     // Links by source path, in the page's language or the default one.
     assert!(
         es.contains("<a href=\"/es/casos/quito/\">Quito</a>")
@@ -67,7 +70,7 @@ fn translations_pair_and_link_to_each_other() {
     );
     assert!(f
         .output("en/about/index.html")
-        .contains("<html lang=\"en\">"));
+        .contains("<html lang=\"en\" dir=\"ltr\">"));
     // Chooser and sitemap.
     let chooser = f.output("index.html");
     assert!(chooser.contains("href=\"/es/\"") && chooser.contains("href=\"/en/\""));
@@ -93,12 +96,12 @@ fn a_missing_translation_is_a_warning_and_a_notice_page() {
     assert_eq!(f.run(&["check", "--strict"]).status.code(), Some(1));
     f.build_ok();
     let notice = f.output("en/cases/quito/index.html");
-    assert!(notice.contains("<html lang=\"en\">"));
+    assert!(notice.contains("<html lang=\"en\" dir=\"ltr\">"));
     assert!(notice.contains("This content is not available in English yet."));
     assert!(notice.contains("<meta name=\"robots\" content=\"noindex\">"));
     assert!(notice.contains("href=\"/es/casos/quito/\""));
     let es = f.output("es/casos/quito/index.html");
-    assert!(es.contains("<a href=\"/en/cases/quito/\" hreflang=\"en\"><span lang=\"en\">English</span> <span class=\"untranslated-mark\">"));
+    assert!(es.contains("<a href=\"/en/cases/quito/\" hreflang=\"en\"><span lang=\"en\" dir=\"ltr\">English</span> <span class=\"untranslated-mark\">"));
     assert!(
         !es.contains("hreflang=\"en\" href="),
         "no alternate for a missing translation"
