@@ -8,7 +8,9 @@ use serde::Deserialize;
 use crate::diagnostics::{closest, Diagnostic, Diagnostics, Position, Problem};
 use crate::slug;
 
+mod address_words;
 mod licences;
+pub(crate) use address_words::{address_word, facet_words};
 pub use licences::Licence;
 mod editor;
 pub use editor::{EditorSettings, GitHost, DEFAULT_BRANCH};

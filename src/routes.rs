@@ -6,8 +6,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::config::{Config, Section};
+use crate::config::{address_word, Config, Section};
 use crate::content::{Content, Kind};
+use crate::taxonomy::Taxonomy;
 
 /// A page's address and file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,15 +190,16 @@ pub fn chooser(config: &Config) -> Route {
 }
 
 /// A filtered listing of indicators: `/<lang>/<indicators>/<facet>/<value>/`
-/// (facets: `dimension`, `level`, `hierarchy`, `kind`).
+/// (facets: `dimension`, `level`, `hierarchy`, `kind`), the facet and the
+/// value in the words of `lang` (`/es/indicadores/nivel/producto/`).
 pub fn indicator_facet(config: &Config, lang: &str, facet: &str, value: &str) -> Route {
     Route::folder(
         config,
         &[
             lang,
             config.section_segment(Section::Indicators, lang),
-            facet,
-            value,
+            address_word(lang, facet),
+            address_word(lang, value),
         ],
     )
 }
@@ -231,6 +233,12 @@ pub fn term(
 ) -> Route {
     let cases = config.section_segment(Section::Cases, lang);
     let tax_seg = config.section_segment(tax.section(), lang);
+    // Scales and dimensions are closed lists: their ids have words in the
+    // page's language. Other terms are named by the content itself.
+    let term = match tax {
+        Taxonomy::Scales | Taxonomy::Dimensions => address_word(lang, term),
+        _ => term,
+    };
     paged(
         config,
         &Route::folder(config, &[lang, cases, tax_seg, term]),

@@ -86,21 +86,39 @@ fn check_with(file: &str, base: &str, from: &str, to: &str) -> (i32, String, Str
 fn the_example_builds_with_every_page_and_download() {
     let f = site();
     f.build_ok();
-    for lang_dir in ["es/indicadores", "en/indicators"] {
+    // The fixed words of the addresses are in the page's language.
+    let dimensions = [
+        (
+            "es/indicadores",
+            ["institucional", "politica", "territorial"],
+            [
+                "nivel/producto",
+                "nivel/impacto",
+                "jerarquia/estrategico",
+                "tipo/cualitativo",
+            ],
+        ),
+        (
+            "en/indicators",
+            ["institutional", "political", "territorial"],
+            [
+                "level/output",
+                "level/impact",
+                "hierarchy/strategic",
+                "kind/qualitative",
+            ],
+        ),
+    ];
+    for (lang_dir, dims, facets) in dimensions {
         let index = f.output(&format!("{lang_dir}/index.html"));
         assert!(index.contains("agreements-signed/") && index.contains("coordination/"));
-        for dim in ["institutional", "political", "territorial"] {
+        for dim in dims {
             assert!(
                 f.has_output(&format!("{lang_dir}/dimension/{dim}/index.html")),
                 "{lang_dir} {dim}"
             );
         }
-        for facet in [
-            "level/output",
-            "level/impact",
-            "hierarchy/strategic",
-            "kind/qualitative",
-        ] {
+        for facet in facets {
             assert!(
                 f.has_output(&format!("{lang_dir}/{facet}/index.html")),
                 "{lang_dir} {facet}"
@@ -531,4 +549,22 @@ fn numbers_are_written_the_way_each_language_writes_them() {
         "{csv}"
     );
     assert!(f.output("data/indicators.json").contains("1234567"));
+}
+
+#[test]
+fn an_indicator_cannot_take_the_word_of_a_listing_in_any_language() {
+    // `/es/indicadores/nivel/` is the Spanish listing by level: an indicator
+    // called `nivel` would have the same address.
+    let f = site();
+    f.write("content/indicators/nivel.yaml", QUANT);
+    let out = f.run(&["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/indicators/nivel.yaml:1:1")
+            && err.contains("an indicator cannot be called `nivel`")
+            && err.contains("rename the file, e.g. to nivel-indicator.yaml"),
+        "{err}"
+    );
+    assert_eq!(common::error_lines(&out).len(), 1, "one error only: {err}");
 }

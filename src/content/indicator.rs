@@ -21,8 +21,12 @@ use crate::yaml::{
 };
 use crate::yaml_enum;
 
-/// Ids an indicator cannot have: they name the listing pages beside them.
-pub const RESERVED_IDS: [&str; 4] = ["dimension", "level", "hierarchy", "kind"];
+/// Whether an indicator cannot be called `id`: the facets of the indicator
+/// listings (`dimension`, `level`…, in every language's words: `nivel`,
+/// `niveau`…) name the folders beside the indicators' pages.
+pub(crate) fn is_reserved_id(id: &str) -> bool {
+    crate::config::facet_words().any(|w| w == id)
+}
 
 yaml_enum!(
     /// Whether values are numbers or levels of a scale.
@@ -439,7 +443,7 @@ impl DataItem for Indicator {
     const FIELDS: &'static [Field] = FIELDS;
 
     fn read(map: &mut MapReader<'_, '_>, id: &str) -> Option<Self> {
-        if RESERVED_IDS.contains(&id) {
+        if is_reserved_id(id) {
             map.reader().error(
                 "",
                 format!("an indicator cannot be called `{id}`: that name is used by the indicator listings"),
