@@ -67,7 +67,7 @@ fn expected_widget(kind: &Kind) -> (&'static str, bool) {
         | Kind::Theme
         | Kind::Scale { .. } => ("select", false),
         Kind::Ref(_) => ("relation", false),
-        Kind::Texts(_) | Kind::Object(_) | Kind::Keyed(_) => ("object", false),
+        Kind::Texts(_) | Kind::Object(_) | Kind::Keyed(_) | Kind::Breakdown => ("object", false),
         Kind::List(inner) => match expected_widget(inner) {
             ("select", _) => ("select", true),
             ("relation", _) => ("relation", true),
