@@ -136,6 +136,16 @@ fn breakdown_columns(indicators: &[&Indicator]) -> Vec<String> {
     out
 }
 
+/// An observation as a row of the indicator table: its period, its place
+/// (0 for the total, then each part), value, note and the part itself.
+type CsvRow<'a> = (
+    Period,
+    usize,
+    &'a Measure,
+    Option<&'a crate::yaml::LangText>,
+    Option<&'a PartObservation>,
+);
+
 /// The long-format CSV of `indicators`: one row per observation, in the
 /// tidy layout of Open SDG: a column per dimension of breakdown after the
 /// period, blank in the rows of the total.
@@ -156,13 +166,7 @@ fn indicators_csv(site: &Site, indicators: &[&Indicator]) -> Vec<u8> {
     let _ = w.write_record(&header);
     for ind in indicators {
         // The total first, then its parts, period by period.
-        let mut rows: Vec<(
-            Period,
-            usize,
-            &Measure,
-            Option<&crate::yaml::LangText>,
-            Option<&PartObservation>,
-        )> = ind
+        let mut rows: Vec<CsvRow<'_>> = ind
             .observations
             .iter()
             .map(|o| (o.period, 0, &o.value, o.note.as_ref(), None))

@@ -999,6 +999,9 @@ fn read_breakdown_values(reader: &Reader<'_>, path: &str, v: &Yaml) -> Option<Ve
     (!faults).then_some(values)
 }
 
+/// Dimension–value pairs of a breakdown, in the order the dimensions are declared.
+type Pairs = Vec<(String, String)>;
+
 /// The `breakdown` of an observation: the places of its values in the
 /// declared dimensions (0 = not broken down by that dimension, else the
 /// value's place + 1) and its dimension–value pairs in declared order.
@@ -1008,7 +1011,7 @@ fn read_breakdown(
     path: &str,
     v: &Yaml,
     breakdowns: &[Breakdown],
-) -> Option<(Vec<usize>, Vec<(String, String)>)> {
+) -> Option<(Vec<usize>, Pairs)> {
     let example = match breakdowns.first() {
         Some(b) => format!(
             "{{ {}: {} }}",

@@ -251,6 +251,10 @@ enum ChoiceValue {
     Number(u8),
 }
 
+/// A dimension of breakdown as the editor offers it: id, label, and its
+/// values (id, label).
+type BreakdownChoice = (String, String, Vec<(String, String)>);
+
 /// What the configuration is made from: the site's languages, the theme's
 /// words in the default language and the vocabulary's themes.
 pub(crate) struct Context<'a> {
@@ -261,7 +265,7 @@ pub(crate) struct Context<'a> {
     themes: Vec<(String, String)>,
     /// The dimensions of breakdown the site's indicators declare: id, label
     /// and values (id, label), each dimension once, in id order.
-    breakdowns: Vec<(String, String, Vec<(String, String)>)>,
+    breakdowns: Vec<BreakdownChoice>,
     /// `[editor]` of `site.toml`, if any.
     editor: Option<&'a EditorSettings>,
 }
@@ -302,7 +306,7 @@ pub(crate) fn config_yml(site: &Site, local_backend_url: Option<&str>) -> String
             .unwrap_or(id)
             .to_string()
     };
-    let mut breakdowns: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
+    let mut breakdowns: Vec<BreakdownChoice> = Vec::new();
     for b in site.content.indicators.values().flat_map(|i| &i.breakdowns) {
         let values = b
             .values

@@ -210,6 +210,9 @@ const IGNORED_COLUMNS: [&str; 7] = [
     "scale_level",
 ];
 
+/// An observation's indicator, period and breakdown.
+type Key = (String, Period, Vec<(String, String)>);
+
 /// Reads the observations of one table into `out`, reporting problems.
 fn read_table(
     table: &Table,
@@ -333,7 +336,7 @@ fn read_table(
         return;
     }
     // Where each observation was read, for the check that none is there twice.
-    let mut seen: HashMap<(String, Period, Vec<(String, String)>), usize> = HashMap::new();
+    let mut seen: HashMap<Key, usize> = HashMap::new();
     for r in header + 1..table.rows.len() {
         let Some(id) = file_indicator
             .clone()
@@ -789,7 +792,7 @@ fn edit(text: &str, ind: &Indicator, changes: &[Change]) -> Result<String, Strin
             }
         }
     }
-    edits.sort_by(|a, b| b.0.cmp(&a.0));
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut out = text.to_string();
     for (at, len, insert) in edits {
         out.replace_range(at..at + len, &insert);
