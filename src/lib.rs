@@ -20,7 +20,8 @@
 //! 6. write: `publish` (all-or-nothing swap);
 //! 7. commands: `linkcheck`, `http` (the server of `serve`),
 //!    [`pdf`], [`pipeline`] (which orchestrates the steps), `editor` (the
-//!    editor in the browser and its API), [`serve`], [`scaffold`].
+//!    editor in the browser and its API), [`serve`], [`scaffold`],
+//!    [`spreadsheet`] (export and import of indicator data).
 //!
 //! Modules and items are `pub(crate)` unless the binary or a test uses them.
 
@@ -63,6 +64,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub(crate) mod slug;
+pub mod spreadsheet;
 pub(crate) mod taxonomy;
 pub(crate) mod text;
 pub(crate) mod theme;

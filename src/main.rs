@@ -89,6 +89,29 @@ enum Command {
         #[arg(long, value_enum)]
         ci: Option<Ci>,
     },
+    /// Write the indicators to a workbook to fill in (FILE.xlsx, one sheet
+    /// per indicator, with drop-down lists) or to a folder of CSV files
+    /// (FILE without an extension).
+    Export {
+        /// The workbook (ending in .xlsx) or the folder to write.
+        file: PathBuf,
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Read the observations of a filled-in workbook (.xlsx, .ods), a CSV
+    /// file or a folder of CSV files, and write the new or changed ones into
+    /// the indicators' files, leaving everything else as it was.
+    Import {
+        /// The workbook, CSV file or folder of CSV files to read.
+        file: PathBuf,
+        /// Only print what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// The built-in theme: list its files, or copy one into the site to change it.
     Theme {
         #[command(subcommand)]
@@ -225,6 +248,62 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Command::Export { file, root } => match memoria::spreadsheet::export(&root, &file) {
+            Ok(exported) => {
+                for path in &exported.files {
+                    eprintln!("wrote {}", path.display());
+                }
+                eprintln!("exported {} indicators", exported.indicators);
+                ExitCode::SUCCESS
+            }
+            Err(diagnostics) => {
+                pipeline::print_diagnostics(&diagnostics);
+                eprintln!("nothing was exported ({})", pipeline::summary(&diagnostics));
+                ExitCode::from(1)
+            }
+        },
+        Command::Import {
+            file,
+            dry_run,
+            root,
+        } => match memoria::spreadsheet::import(&root, &file, dry_run) {
+            Ok(imported) => {
+                let mut out = std::io::stdout().lock();
+                let mut count = 0;
+                for (path, changes) in &imported.changes {
+                    for c in changes {
+                        count += 1;
+                        let mut what = c.period.to_string();
+                        for (d, v) in &c.breakdown {
+                            what.push_str(&format!(" {d}: {v}"));
+                        }
+                        let _ = match &c.before {
+                            Some(before) => {
+                                writeln!(out, "{}: {what}: {before} → {}", path.display(), c.after)
+                            }
+                            None => writeln!(out, "{}: {what}: new, {}", path.display(), c.after),
+                        };
+                    }
+                }
+                let files = imported.changes.len();
+                if count == 0 {
+                    eprintln!("nothing to change: the files already hold these figures");
+                } else if dry_run {
+                    eprintln!("{count} observations would change in {files} files; nothing was written (--dry-run)");
+                } else {
+                    eprintln!("{count} observations changed in {files} files");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(diagnostics) => {
+                pipeline::print_diagnostics(&diagnostics);
+                eprintln!(
+                    "nothing was imported ({}); no file was changed",
+                    pipeline::summary(&diagnostics)
+                );
                 ExitCode::from(1)
             }
         },

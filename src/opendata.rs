@@ -7,7 +7,7 @@
 
 use serde_json::{json, Value};
 
-use crate::content::indicator::{Indicator, Measure};
+use crate::content::indicator::{Indicator, Measure, PartObservation};
 use crate::content::Kind;
 use crate::diagnostics::display_path;
 use crate::output::OutputFile;
@@ -124,28 +124,76 @@ fn period_end(p: Period) -> String {
         .to_string()
 }
 
-/// The long-format CSV of `indicators`: one row per observation.
+/// The dimensions of breakdown of `indicators`, each once, in the order
+/// they are first declared: one column each in the indicator tables.
+fn breakdown_columns(indicators: &[&Indicator]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for b in indicators.iter().flat_map(|i| &i.breakdowns) {
+        if !out.contains(&b.id) {
+            out.push(b.id.clone());
+        }
+    }
+    out
+}
+
+/// An observation as a row of the indicator table: its period, its place
+/// (0 for the total, then each part), value, note and the part itself.
+type CsvRow<'a> = (
+    Period,
+    usize,
+    &'a Measure,
+    Option<&'a crate::yaml::LangText>,
+    Option<&'a PartObservation>,
+);
+
+/// The long-format CSV of `indicators`: one row per observation, in the
+/// tidy layout of Open SDG: a column per dimension of breakdown after the
+/// period, blank in the rows of the total.
 fn indicators_csv(site: &Site, indicators: &[&Indicator]) -> Vec<u8> {
     let langs = &site.config.languages;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let mut header: Vec<String> = INDICATOR_COLUMNS.iter().map(|s| s.to_string()).collect();
+    let dimensions = breakdown_columns(indicators);
+    let mut header: Vec<String> = INDICATOR_COLUMNS[..7]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.extend(dimensions.iter().cloned());
+    header.extend(INDICATOR_COLUMNS[7..].iter().map(|s| s.to_string()));
     header.extend(langs.iter().map(|l| format!("unit_{l}")));
     header.extend(langs.iter().map(|l| format!("note_{l}")));
     let _ = w.write_record(&header);
     for ind in indicators {
-        for o in &ind.observations {
+        // The total first, then its parts, period by period.
+        let mut rows: Vec<CsvRow<'_>> = ind
+            .observations
+            .iter()
+            .map(|o| (o.period, 0, &o.value, o.note.as_ref(), None))
+            .chain(
+                ind.parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.period, i + 1, &p.value, p.note.as_ref(), Some(p))),
+            )
+            .collect();
+        rows.sort_by_key(|(period, order, ..)| (*period, *order));
+        for (period, _, value, note, part) in rows {
             let mut row = vec![
                 ind.id.clone(),
                 ind.dimension.to_string(),
                 ind.kind.to_string(),
                 ind.level.to_string(),
-                o.period.to_string(),
-                o.period.start().to_string(),
-                period_end(o.period),
+                period.to_string(),
+                period.start().to_string(),
+                period_end(period),
             ];
-            row.extend(value_cells(ind, &o.value));
+            row.extend(dimensions.iter().map(|d| {
+                part.and_then(|p| p.value_of(d))
+                    .unwrap_or_default()
+                    .to_string()
+            }));
+            row.extend(value_cells(ind, value));
             row.extend(langs.iter().map(|l| {
                 ind.unit
                     .as_ref()
@@ -153,13 +201,11 @@ fn indicators_csv(site: &Site, indicators: &[&Indicator]) -> Vec<u8> {
                     .cloned()
                     .unwrap_or_default()
             }));
-            row.extend(langs.iter().map(|l| {
-                o.note
-                    .as_ref()
-                    .and_then(|n| n.0.get(l))
-                    .cloned()
-                    .unwrap_or_default()
-            }));
+            row.extend(
+                langs
+                    .iter()
+                    .map(|l| note.and_then(|n| n.0.get(l)).cloned().unwrap_or_default()),
+            );
             let _ = w.write_record(&row);
         }
     }
@@ -211,6 +257,21 @@ pub fn indicator_json(site: &Site, ind: &Indicator) -> Value {
         "observations": ind.observations.iter().map(|o| {
             let mut v = obs(o);
             if let (Some(note), Value::Object(map)) = (&o.note, &mut v) {
+                map.insert("note".into(), json!(note));
+            }
+            v
+        }).collect::<Vec<_>>(),
+        "breakdowns": ind.breakdowns.iter().map(|b| json!({
+            "id": b.id,
+            "label": b.label,
+            "values": b.values.iter().map(|v| json!({"id": v.id, "label": v.label})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "parts": ind.parts.iter().map(|p| {
+            let breakdown: serde_json::Map<String, Value> = p.breakdown.iter()
+                .map(|(d, v)| (d.clone(), json!(v)))
+                .collect();
+            let mut v = json!({"period": p.period, "breakdown": breakdown, "value": measure_json(&p.value)});
+            if let (Some(note), Value::Object(map)) = (&p.note, &mut v) {
                 map.insert("note".into(), json!(note));
             }
             v

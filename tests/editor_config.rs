@@ -67,7 +67,7 @@ fn expected_widget(kind: &Kind) -> (&'static str, bool) {
         | Kind::Theme
         | Kind::Scale { .. } => ("select", false),
         Kind::Ref(_) => ("relation", false),
-        Kind::Texts(_) | Kind::Object(_) | Kind::Keyed(_) => ("object", false),
+        Kind::Texts(_) | Kind::Object(_) | Kind::Keyed(_) | Kind::Breakdown => ("object", false),
         Kind::List(inner) => match expected_widget(inner) {
             ("select", _) => ("select", true),
             ("relation", _) => ("relation", true),
@@ -624,6 +624,16 @@ fn the_editor_requires_exactly_what_the_loader_requires() {
                     Need::Required => assert!(
                         errors.iter().any(|e| e.message.contains(field.name)),
                         "{}: without `{path}` the loader must refuse it, as the editor requires it: {errors:?}",
+                        rel.display()
+                    ),
+                    // An indicator's `breakdowns` are optional, but the
+                    // observations that name them need them: without them
+                    // those observations are refused, as they must be.
+                    // Likewise, an observation without its `breakdown` is
+                    // the total, which the file already has.
+                    Need::Optional if path == "breakdowns" || path == "observations.breakdown" => assert!(
+                        errors.iter().all(|e| e.message.contains("declares no `breakdowns`") || e.message.contains("is measured twice")),
+                        "{}: {errors:?}",
                         rel.display()
                     ),
                     Need::Optional => assert!(

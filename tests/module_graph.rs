@@ -55,6 +55,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "editor",
             "serve",
             "scaffold",
+            "spreadsheet",
         ],
     ),
 ];

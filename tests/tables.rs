@@ -126,10 +126,11 @@ fn the_indicator_table_has_one_type_per_column() {
         numbers > 0 && levels > 0,
         "{numbers} numbers, {levels} levels"
     );
-    // The city's perception in 2025 is "fair", the second level of its scale.
+    // The city's perception in 2025 is "fair", the second level of its scale
+    // (the empty `sex` column before `value`: it is a total).
     assert!(
         csv.contains(
-            "citizen-perception,territorial,qualitative,impact,2025,2025-01-01,2025-12-31,,fair,2,"
+            "citizen-perception,territorial,qualitative,impact,2025,2025-01-01,2025-12-31,,,fair,2,"
         ),
         "{csv}"
     );

@@ -151,6 +151,109 @@ pub struct Observation {
     pub note: Option<LangText>,
 }
 
+/// One value of a dimension of breakdown (`women`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakdownValue {
+    /// The id written in observations.
+    pub id: String,
+    /// Its name per language.
+    pub label: LangText,
+}
+
+/// A dimension of breakdown (disaggregation) of an indicator: `sex`, with
+/// its values `women` and `men`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breakdown {
+    /// The id written in observations, also the name of its open-data column.
+    pub id: String,
+    /// Its name per language.
+    pub label: LangText,
+    /// Its values, in the order they are shown.
+    pub values: Vec<BreakdownValue>,
+}
+
+impl Breakdown {
+    /// The place of value `id` among the values.
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.values.iter().position(|v| v.id == id)
+    }
+}
+
+/// The measurement of a part of the total: one value of one or more
+/// dimensions of breakdown, at a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartObservation {
+    /// When.
+    pub period: Period,
+    /// What was measured.
+    pub value: Measure,
+    /// The dimension and value of each part, in the order the dimensions
+    /// are declared: `[("sex", "women")]`.
+    pub breakdown: Vec<(String, String)>,
+    /// A note per language.
+    pub note: Option<LangText>,
+}
+
+impl PartObservation {
+    /// The value of dimension `dimension`, if this part is broken down by it.
+    pub fn value_of(&self, dimension: &str) -> Option<&str> {
+        self.breakdown
+            .iter()
+            .find(|(d, _)| d == dimension)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Ids a dimension of breakdown cannot have: they name other columns of the
+/// open-data tables.
+pub const RESERVED_BREAKDOWN_IDS: [&str; 16] = [
+    "indicator",
+    "dimension",
+    "kind",
+    "level",
+    "period",
+    "period-start",
+    "period-end",
+    "value",
+    "scale-level",
+    "scale-rank",
+    "unit",
+    "note",
+    "amount",
+    "cost",
+    "date",
+    "breakdown",
+];
+
+/// The fields of one value of a dimension of breakdown.
+const BREAKDOWN_VALUE_FIELDS: &[Field] = &[
+    Field::required("id", Kind::Id, "The value's id, written in observations."),
+    Field::required(
+        "label",
+        Kind::Texts(&Kind::Line),
+        "The value's name, in each language.",
+    ),
+];
+
+/// The fields of one dimension of breakdown.
+const BREAKDOWN_FIELDS: &[Field] = &[
+    Field::required(
+        "id",
+        Kind::Id,
+        "The dimension's id (e.g. sex, district), written in observations.",
+    ),
+    Field::required(
+        "label",
+        Kind::Texts(&Kind::Line),
+        "The dimension's name, in each language.",
+    ),
+    Field::required(
+        "values",
+        Kind::List(&Kind::Object(BREAKDOWN_VALUE_FIELDS)),
+        "Its values, each with an id and a name in each language.",
+    ),
+];
+
 /// The fields of one level of a scale listed in the file.
 const LEVEL_FIELDS: &[Field] = &[
     Field::required("id", Kind::Id, "The level's id, written in values."),
@@ -198,6 +301,12 @@ const OBSERVATION_FIELDS: &[Field] = &[
         "A note about this measurement, in each language.",
     )
     .words("ind_note"),
+    Field::optional(
+        "breakdown",
+        Kind::Breakdown,
+        "The part of the total measured: a value for each dimension of breakdown, e.g. { sex: women }; without it the observation is the total.",
+    )
+    .words("ind_breakdown"),
 ];
 
 /// The fields of an indicator's file.
@@ -330,6 +439,12 @@ pub const FIELDS: &[Field] = &[
     )
     .words("ind_target"),
     Field::optional(
+        "breakdowns",
+        Kind::List(&Kind::Object(BREAKDOWN_FIELDS)),
+        "The dimensions its observations may be broken down by (e.g. sex, district), each with its values.",
+    )
+    .words("ind_breakdowns"),
+    Field::optional(
         "observations",
         Kind::List(&Kind::Object(OBSERVATION_FIELDS)),
         "The measurements, one per period.",
@@ -392,8 +507,13 @@ pub struct Indicator {
     pub baseline: Point,
     /// Aim.
     pub target: Point,
-    /// Measurements, sorted by period.
+    /// Measurements of the total, sorted by period.
     pub observations: Vec<Observation>,
+    /// The dimensions of breakdown, in the order declared.
+    pub breakdowns: Vec<Breakdown>,
+    /// Measurements of parts of the total, sorted by period, then by the
+    /// places of their values in the declared dimensions.
+    pub parts: Vec<PartObservation>,
     /// Sustainable Development Goals.
     pub sdgs: Vec<u8>,
     /// Case ids, with their positions for the check that they exist.
@@ -542,11 +662,21 @@ fn read_fields(map: &mut MapReader<'_, '_>, id: &str) -> Option<Indicator> {
             map.absent(key, &format!("{{ period: {example}, value: … }}"));
         }
     }
-    let observations = match map.raw("observations") {
+    let breakdowns = match map.raw("breakdowns") {
+        Some(v) => read_breakdowns(reader, &map.path_of("breakdowns"), v),
         None => Vec::new(),
+    };
+    let (observations, parts) = match map.raw("observations") {
+        None => (Vec::new(), Vec::new()),
         Some(Yaml::Sequence(items)) => {
             let path = map.path_of("observations");
-            let mut out: Vec<(Observation, String)> = Vec::new();
+            // Each observation with the path of its item, keyed by its
+            // period and the places of its breakdown values (empty for the
+            // total), for the check that none is measured twice.
+            type Key = (Period, Vec<usize>);
+            let mut seen: Vec<(Key, String)> = Vec::new();
+            let mut totals: Vec<Observation> = Vec::new();
+            let mut parts: Vec<(Vec<usize>, PartObservation)> = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 let item_path = child_index(&path, i);
                 let Some(mut m) = reader.mapping(item, &item_path) else {
@@ -555,33 +685,59 @@ fn read_fields(map: &mut MapReader<'_, '_>, id: &str) -> Option<Indicator> {
                 let period = m.required::<Period>("period");
                 let note = m.optional::<LangText>("note");
                 let value = value_reader.required_value(&mut m);
+                let breakdown = m
+                    .raw("breakdown")
+                    .map(|v| read_breakdown(reader, &m.path_of("breakdown"), v, &breakdowns));
                 m.finish();
-                if let Some(p) = period {
-                    value_reader.check_periodicity(&format!("{item_path}.period"), p);
-                    if let Some((_, first)) = out.iter().find(|(o, _)| o.period == p) {
-                        reader.error(
-                            &format!("{item_path}.period"),
-                            format!("the period {p} is measured twice"),
-                            Some(format!(
-                                "the other observation of {p} is at `{first}`; keep one"
-                            )),
-                        );
-                    }
-                    if let Some(value) = value {
-                        out.push((
-                            Observation {
-                                period: p,
-                                value,
-                                note,
-                            },
-                            item_path,
-                        ));
-                    }
+                let Some(p) = period else { continue };
+                value_reader.check_periodicity(&format!("{item_path}.period"), p);
+                // A breakdown with a fault is reported; the observation is left out.
+                let (places, pairs) = match breakdown {
+                    None => (Vec::new(), Vec::new()),
+                    Some(None) => continue,
+                    Some(Some(b)) => b,
+                };
+                let key = (p, places.clone());
+                if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                    let what = if pairs.is_empty() {
+                        String::new()
+                    } else {
+                        let parts: Vec<String> =
+                            pairs.iter().map(|(d, v)| format!("{d}: {v}")).collect();
+                        format!(" for {}", parts.join(", "))
+                    };
+                    reader.error(
+                        &format!("{item_path}.period"),
+                        format!("the period {p} is measured twice{what}"),
+                        Some(format!(
+                            "the other observation of {p}{what} is at `{first}`; keep one"
+                        )),
+                    );
+                    continue;
+                }
+                seen.push((key, item_path.clone()));
+                let Some(value) = value else { continue };
+                if pairs.is_empty() {
+                    totals.push(Observation {
+                        period: p,
+                        value,
+                        note,
+                    });
+                } else {
+                    parts.push((
+                        places,
+                        PartObservation {
+                            period: p,
+                            value,
+                            breakdown: pairs,
+                            note,
+                        },
+                    ));
                 }
             }
-            let mut observations: Vec<Observation> = out.into_iter().map(|(o, _)| o).collect();
-            observations.sort_by_key(|o| o.period);
-            observations
+            totals.sort_by_key(|o| o.period);
+            parts.sort_by(|(a, pa), (b, pb)| (pa.period, a).cmp(&(pb.period, b)));
+            (totals, parts.into_iter().map(|(_, p)| p).collect())
         }
         Some(other) => {
             reader.error(
@@ -589,7 +745,7 @@ fn read_fields(map: &mut MapReader<'_, '_>, id: &str) -> Option<Indicator> {
                 format!("`observations` must be a list, not {}", describe(other)),
                 Some("write one line per observation: `- { period: 2025-Q1, value: 12 }`".into()),
             );
-            Vec::new()
+            (Vec::new(), Vec::new())
         }
     };
 
@@ -615,6 +771,8 @@ fn read_fields(map: &mut MapReader<'_, '_>, id: &str) -> Option<Indicator> {
         baseline: baseline?,
         target: target?,
         observations,
+        breakdowns,
+        parts,
         sdgs,
         related_cases,
     })
@@ -736,6 +894,220 @@ fn number_in(v: &Yaml) -> Option<f64> {
         }
         other => other.as_f64(),
     }
+}
+
+/// The dimensions of breakdown listed at `path`. Each fault is reported;
+/// a dimension with one is left out.
+fn read_breakdowns(reader: &Reader<'_>, path: &str, v: &Yaml) -> Vec<Breakdown> {
+    let Yaml::Sequence(items) = v else {
+        reader.error(
+            path,
+            format!("`breakdowns` must be a list, not {}", describe(v)),
+            Some("write one item per dimension: `- { id: sex, label: { es: Sexo, en: Sex }, values: [{ id: women, label: { es: Mujeres, en: Women } }, …] }`".into()),
+        );
+        return Vec::new();
+    };
+    let mut out: Vec<Breakdown> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let p = child_index(path, i);
+        let Some(mut m) = reader.mapping(item, &p) else {
+            continue;
+        };
+        let id = m.required::<TermId>("id");
+        let label = m.required::<LangText>("label");
+        let values_path = m.path_of("values");
+        let values = m
+            .raw("values")
+            .map(|v| read_breakdown_values(reader, &values_path, v));
+        if values.is_none() {
+            m.absent(
+                "values",
+                "[{ id: women, label: { es: Mujeres, en: Women } }]",
+            );
+        }
+        m.finish();
+        let Some(id) = id else { continue };
+        let id_path = format!("{p}.id");
+        if RESERVED_BREAKDOWN_IDS.contains(&id.0.as_str()) {
+            reader.error(
+                &id_path,
+                format!("a dimension of breakdown cannot be called `{}`: the open-data tables already have a column of that name", id.0),
+                Some(format!("choose another id, e.g. `{}-group`", id.0)),
+            );
+            continue;
+        }
+        if out.iter().any(|b| b.id == id.0) {
+            reader.error(
+                &id_path,
+                format!("the dimension `{}` is listed twice", id.0),
+                Some("keep one, with all its values".into()),
+            );
+            continue;
+        }
+        if let (Some(label), Some(Some(values))) = (label, values) {
+            out.push(Breakdown {
+                id: id.0,
+                label,
+                values,
+            });
+        }
+    }
+    out
+}
+
+/// The values of one dimension of breakdown, at least two, each once.
+fn read_breakdown_values(reader: &Reader<'_>, path: &str, v: &Yaml) -> Option<Vec<BreakdownValue>> {
+    let Yaml::Sequence(items) = v else {
+        reader.error(
+            path,
+            format!("`values` must be a list, not {}", describe(v)),
+            Some(
+                "write one item per value: `- { id: women, label: { es: Mujeres, en: Women } }`"
+                    .into(),
+            ),
+        );
+        return None;
+    };
+    let mut values: Vec<BreakdownValue> = Vec::new();
+    let mut faults = false;
+    for (i, item) in items.iter().enumerate() {
+        let p = child_index(path, i);
+        let Some(mut m) = reader.mapping(item, &p) else {
+            faults = true;
+            continue;
+        };
+        let id = m.required::<TermId>("id");
+        let label = m.required::<LangText>("label");
+        m.finish();
+        match (id, label) {
+            (Some(id), _) if values.iter().any(|v| v.id == id.0) => {
+                reader.error(
+                    &format!("{p}.id"),
+                    format!("the value `{}` is listed twice", id.0),
+                    Some("keep one".into()),
+                );
+                faults = true;
+            }
+            (Some(id), Some(label)) => values.push(BreakdownValue { id: id.0, label }),
+            _ => faults = true,
+        }
+    }
+    if values.len() < 2 && !faults {
+        reader.error(
+            path,
+            "a dimension of breakdown needs at least two values",
+            Some("list every value the total is split into, e.g. women and men".into()),
+        );
+        return None;
+    }
+    (!faults).then_some(values)
+}
+
+/// Dimension–value pairs of a breakdown, in the order the dimensions are declared.
+type Pairs = Vec<(String, String)>;
+
+/// The `breakdown` of an observation: the places of its values in the
+/// declared dimensions (0 = not broken down by that dimension, else the
+/// value's place + 1) and its dimension–value pairs in declared order.
+/// `None` when it has a fault, which is reported.
+fn read_breakdown(
+    reader: &Reader<'_>,
+    path: &str,
+    v: &Yaml,
+    breakdowns: &[Breakdown],
+) -> Option<(Vec<usize>, Pairs)> {
+    let example = match breakdowns.first() {
+        Some(b) => format!(
+            "{{ {}: {} }}",
+            b.id,
+            b.values.first().map_or("…", |v| v.id.as_str())
+        ),
+        None => "{ sex: women }".to_string(),
+    };
+    let Yaml::Mapping(map) = v else {
+        reader.error(
+            path,
+            format!(
+                "`breakdown` must be a set of `dimension: value` pairs, not {}",
+                describe(v)
+            ),
+            Some(format!(
+                "write e.g. `breakdown: {example}`; leave `breakdown` out for the total"
+            )),
+        );
+        return None;
+    };
+    // A blank value is the total of that dimension, as in a tidy table.
+    let given: Vec<(&Yaml, &Yaml)> = map
+        .iter()
+        .filter(|(_, v)| !scalar_text(v).is_some_and(|t| t.trim().is_empty()) && !v.is_null())
+        .collect();
+    if given.is_empty() {
+        return Some((Vec::new(), Vec::new()));
+    }
+    if breakdowns.is_empty() {
+        reader.error(
+            path,
+            "this observation has a `breakdown`, but the indicator declares no `breakdowns`",
+            Some("list the dimensions under `breakdowns:` (e.g. sex, with the values women and men), or remove `breakdown` if this is the total".into()),
+        );
+        return None;
+    }
+    let mut places = vec![0; breakdowns.len()];
+    let mut ok = true;
+    for (k, val) in given {
+        let dim = scalar_text(k).unwrap_or_default();
+        let at = crate::yaml::child_key(path, &dim);
+        let Some(d) = breakdowns.iter().position(|b| b.id == dim) else {
+            let ids: Vec<&str> = breakdowns.iter().map(|b| b.id.as_str()).collect();
+            let hint = crate::diagnostics::closest(&dim, ids.iter().copied())
+                .map(|c| format!("did you mean `{c}`? "))
+                .unwrap_or_default();
+            reader.report(
+                Diagnostic::error(
+                    reader.file(),
+                    format!("`{dim}` is not a dimension of breakdown of this indicator"),
+                ),
+                reader.key_position(&at),
+                Some(format!(
+                    "{hint}the dimensions declared under `breakdowns` are: {}",
+                    ids.join(", ")
+                )),
+            );
+            ok = false;
+            continue;
+        };
+        let b = &breakdowns[d];
+        let text = scalar_text(val).unwrap_or_default();
+        match b.index(text.trim()) {
+            Some(i) => places[d] = i + 1,
+            None => {
+                let ids: Vec<&str> = b.values.iter().map(|v| v.id.as_str()).collect();
+                let hint = crate::diagnostics::closest(text.trim(), ids.iter().copied())
+                    .map(|c| format!("did you mean `{c}`? "))
+                    .unwrap_or_default();
+                reader.error(
+                    &at,
+                    format!(
+                        "\"{}\" is not a value of the dimension `{dim}`",
+                        text.trim()
+                    ),
+                    Some(format!("{hint}its values are: {}", ids.join(", "))),
+                );
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let pairs = breakdowns
+        .iter()
+        .zip(&places)
+        .filter(|(_, p)| **p > 0)
+        .map(|(b, p)| (b.id.clone(), b.values[p - 1].id.clone()))
+        .collect();
+    Some((places, pairs))
 }
 
 fn read_scale(reader: &Reader<'_>, path: &str, v: &Yaml) -> Option<Scale> {

@@ -339,6 +339,13 @@ fn kind(k: &Kind) -> Schema {
             types: Some(Types::Many(vec!["number", "string"])),
             ..Schema::default()
         },
+        Kind::Breakdown => Schema {
+            types: Some(Types::One("object")),
+            min_properties: Some(1),
+            property_names: Some(Box::new(id())),
+            additional_properties: Some(Box::new(Additional::Of(Box::new(id())))),
+            ..Schema::default()
+        },
         Kind::Scale { built_in, level } => Schema {
             any_of: Some(vec![
                 values(built_in),

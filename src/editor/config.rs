@@ -251,6 +251,10 @@ enum ChoiceValue {
     Number(u8),
 }
 
+/// A dimension of breakdown as the editor offers it: id, label, and its
+/// values (id, label).
+type BreakdownChoice = (String, String, Vec<(String, String)>);
+
 /// What the configuration is made from: the site's languages, the theme's
 /// words in the default language and the vocabulary's themes.
 pub(crate) struct Context<'a> {
@@ -259,6 +263,9 @@ pub(crate) struct Context<'a> {
     words: &'a Strings,
     word_of: &'a dyn Fn(&str, &str) -> String,
     themes: Vec<(String, String)>,
+    /// The dimensions of breakdown the site's indicators declare: id, label
+    /// and values (id, label), each dimension once, in id order.
+    breakdowns: Vec<BreakdownChoice>,
     /// `[editor]` of `site.toml`, if any.
     editor: Option<&'a EditorSettings>,
 }
@@ -294,12 +301,36 @@ pub(crate) fn config_yml(site: &Site, local_backend_url: Option<&str>) -> String
             (id.clone(), label)
         })
         .collect();
+    let label = |t: &crate::yaml::LangText, id: &str| {
+        t.get(&default, &site.config.languages)
+            .unwrap_or(id)
+            .to_string()
+    };
+    let mut breakdowns: Vec<BreakdownChoice> = Vec::new();
+    for b in site.content.indicators.values().flat_map(|i| &i.breakdowns) {
+        let values = b
+            .values
+            .iter()
+            .map(|v| (v.id.clone(), label(&v.label, &v.id)));
+        match breakdowns.iter_mut().find(|(id, _, _)| *id == b.id) {
+            Some((_, _, known)) => {
+                for v in values {
+                    if !known.iter().any(|(id, _)| *id == v.0) {
+                        known.push(v);
+                    }
+                }
+            }
+            None => breakdowns.push((b.id.clone(), label(&b.label, &b.id), values.collect())),
+        }
+    }
+    breakdowns.sort();
     let context = Context {
         languages: &site.config.languages,
         default: &default,
         words: i18n.strings(&default),
         word_of: &word_of,
         themes,
+        breakdowns,
         editor: site.config.editor.as_ref(),
     };
     to_text(&config(&context, TYPES, local_backend_url))
@@ -702,6 +733,28 @@ fn kind_widget(context: &Context<'_>, k: &Kind, name: &str) -> Widget {
             ),
             ..widget("object")
         },
+        Kind::Breakdown => Widget {
+            // Decap edits fixed fields only: one choice per dimension of
+            // breakdown declared by an indicator of the site.
+            fields: Some(
+                context
+                    .breakdowns
+                    .iter()
+                    .map(|(id, label, values)| Widget {
+                        name: id.clone(),
+                        label: label.clone(),
+                        required: false,
+                        ..select(
+                            values
+                                .iter()
+                                .map(|(v, l)| text_choice(l.clone(), v))
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+            ),
+            ..widget("object")
+        },
         Kind::Measure => Widget {
             pattern: Some([
                 "^(-?[0-9]+(\\.[0-9]+)?|[a-z0-9]([a-z0-9-]*[a-z0-9])?)$",
@@ -758,6 +811,7 @@ mod tests {
             words: &words,
             word_of: &word_of,
             themes: Vec::new(),
+            breakdowns: Vec::new(),
             editor: None,
         };
         let config = to_text(&config(&context, types, None));

@@ -4,6 +4,7 @@
 //! chain.
 
 use super::context::{self, LanguageContext, Version};
+use super::data::indicators::{BreakdownChart, BreakdownData, BreakdownRow};
 use super::data::indicators::{
     Category, ChainLevel, DimensionData, DimensionGroup, DimensionTemplate, FacetLinks, FacetValue,
     FilterData, IndicatorFull, IndicatorSummary, IndicatorTemplate, IndicatorsTemplate,
@@ -151,6 +152,7 @@ pub(crate) fn full<'a>(
             .and_then(|f| f.progress)
             .map(|p| format!("{} %", format::number(site, lang, p * 100.0))),
         chart: chart_svg(site, lang, ind),
+        breakdowns: breakdowns(site, lang, ind),
         sdgs: &ind.sdgs,
         related_cases: related_cases(site, lc, ind),
         csv_url: routes::data_file(&site.config, &format!("indicators/{}.csv", ind.id)).url,
@@ -217,18 +219,127 @@ pub(crate) fn for_case<'a>(site: &'a Site, lang: &str, case_id: &str) -> Vec<Ind
         .collect()
 }
 
+/// The table and charts of each dimension of breakdown, from the
+/// observations broken down by that dimension alone (those that combine
+/// several dimensions are in the open data only).
+fn breakdowns(site: &Site, lang: &str, ind: &Indicator) -> Vec<BreakdownData> {
+    let name = text(site, lang, &ind.name);
+    ind.breakdowns
+        .iter()
+        .filter_map(|b| {
+            let parts: Vec<&crate::content::indicator::PartObservation> = ind
+                .parts
+                .iter()
+                .filter(|p| p.breakdown.len() == 1 && p.breakdown[0].0 == b.id)
+                .collect();
+            if parts.is_empty() {
+                return None;
+            }
+            let mut periods: Vec<crate::period::Period> = parts.iter().map(|p| p.period).collect();
+            periods.dedup();
+            let rows = periods
+                .iter()
+                .map(|period| BreakdownRow {
+                    period_display: format::period(site, lang, *period),
+                    total: ind
+                        .observations
+                        .iter()
+                        .find(|o| o.period == *period)
+                        .map(|o| format::measure(site, lang, ind, &o.value))
+                        .unwrap_or_default(),
+                    cells: b
+                        .values
+                        .iter()
+                        .map(|v| {
+                            parts
+                                .iter()
+                                .find(|p| p.period == *period && p.breakdown[0].1 == v.id)
+                                .map(|p| format::measure(site, lang, ind, &p.value))
+                                .unwrap_or_default()
+                        })
+                        .collect(),
+                })
+                .collect();
+            let charts = b
+                .values
+                .iter()
+                .filter_map(|v| {
+                    let series: Vec<(crate::period::Period, &crate::content::indicator::Measure)> =
+                        parts
+                            .iter()
+                            .filter(|p| p.breakdown[0].1 == v.id)
+                            .map(|p| (p.period, &p.value))
+                            .collect();
+                    if series.is_empty() {
+                        return None;
+                    }
+                    let value_label = text(site, lang, &v.label);
+                    let title = format!("{name} — {}: {value_label}", text(site, lang, &b.label));
+                    Some(BreakdownChart {
+                        label: value_label.to_string(),
+                        svg: series_svg(
+                            site,
+                            lang,
+                            ind,
+                            &format!("chart-{}-{}-{}", ind.id, b.id, v.id),
+                            title,
+                            &series,
+                            false,
+                        ),
+                    })
+                })
+                .collect();
+            Some(BreakdownData {
+                id: b.id.clone(),
+                label: text(site, lang, &b.label).to_string(),
+                values: b
+                    .values
+                    .iter()
+                    .map(|v| text(site, lang, &v.label).to_string())
+                    .collect(),
+                rows,
+                charts,
+            })
+        })
+        .collect()
+}
+
 fn chart_svg(site: &Site, lang: &str, ind: &Indicator) -> String {
     let strings = site.theme.i18n.strings(lang);
     let name = text(site, lang, &ind.name);
-    let values: Vec<f64> = ind
+    let series: Vec<(crate::period::Period, &crate::content::indicator::Measure)> = ind
         .observations
         .iter()
-        .filter_map(|o| ind.numeric(&o.value))
+        .map(|o| (o.period, &o.value))
         .collect();
-    let labels: Vec<String> = ind
-        .observations
+    series_svg(
+        site,
+        lang,
+        ind,
+        &format!("chart-{}", ind.id),
+        strings.get("chart_title").replace("{name}", name),
+        &series,
+        true,
+    )
+}
+
+/// The chart of one series of `ind` (its total, or one part of it); the
+/// baseline and the target are drawn with the total only, since they are
+/// figures of the total.
+fn series_svg(
+    site: &Site,
+    lang: &str,
+    ind: &Indicator,
+    id: &str,
+    title: String,
+    series: &[(crate::period::Period, &crate::content::indicator::Measure)],
+    references: bool,
+) -> String {
+    let strings = site.theme.i18n.strings(lang);
+    let values: Vec<f64> = series.iter().filter_map(|(_, v)| ind.numeric(v)).collect();
+    let labels: Vec<String> = series
         .iter()
-        .map(|o| format::period(site, lang, o.period))
+        .map(|(p, _)| format::period(site, lang, *p))
         .collect();
     let axis = match &ind.scale {
         Some(scale) if ind.kind == IndicatorKind::Qualitative => Axis::Levels(
@@ -253,14 +364,18 @@ fn chart_svg(site: &Site, lang: &str, ind: &Indicator) -> String {
             ),
         })
     };
-    let latest = ind
-        .observations
+    let latest = series
         .last()
-        .map(|o| format::measure(site, lang, ind, &o.value))
+        .map(|(_, v)| format::measure(site, lang, ind, v))
         .unwrap_or_default();
+    let description_word = if references {
+        "chart_description"
+    } else {
+        "chart_part_description"
+    };
     let description = strings
-        .get("chart_description")
-        .replace("{count}", &ind.observations.len().to_string())
+        .get(description_word)
+        .replace("{count}", &series.len().to_string())
         .replace("{first}", labels.first().map(String::as_str).unwrap_or("—"))
         .replace("{last}", labels.last().map(String::as_str).unwrap_or("—"))
         .replace("{latest}", &latest)
@@ -274,13 +389,17 @@ fn chart_svg(site: &Site, lang: &str, ind: &Indicator) -> String {
         );
     let number = |v: f64| format::number(site, lang, v);
     chart::svg(&Chart {
-        id: &format!("chart-{}", ind.id),
-        title: strings.get("chart_title").replace("{name}", name),
+        id,
+        title,
         description,
         x_labels: labels,
         values,
-        baseline: reference("ind_baseline", &ind.baseline),
-        target: reference("ind_target", &ind.target),
+        baseline: references
+            .then(|| reference("ind_baseline", &ind.baseline))
+            .flatten(),
+        target: references
+            .then(|| reference("ind_target", &ind.target))
+            .flatten(),
         axis,
         format: &number,
         legend: [

@@ -131,6 +131,9 @@ pub enum Kind {
     Keyed(&'static [Field]),
     /// A value of an indicator: a number, or a level of its scale.
     Measure,
+    /// The part of an indicator's total an observation measures: for each
+    /// dimension of breakdown, the id of one of its values (`{ sex: women }`).
+    Breakdown,
     /// An indicator's scale: a built-in scale's name, or its levels listed
     /// worst first, each with the given fields.
     Scale {

@@ -89,6 +89,8 @@ pub(crate) struct IndicatorFull<'a> {
     pub progress: Option<String>,
     /// The SVG chart (print with `| safe`); it has its own title and description.
     pub chart: String,
+    /// One per dimension of breakdown that has observations broken down by it alone, in the order declared.
+    pub breakdowns: Vec<BreakdownData>,
     /// The numbers of its Sustainable Development Goals.
     pub sdgs: &'a [u8],
     /// Case summaries of the cases linked to it (named by it, or naming it), in id order.
@@ -97,6 +99,41 @@ pub(crate) struct IndicatorFull<'a> {
     pub csv_url: String,
     /// Its open data, as JSON.
     pub json_url: String,
+}
+
+/// The observations of an indicator broken down by one dimension, in `indicator.breakdowns`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct BreakdownData {
+    /// The dimension's id (`sex`).
+    pub id: String,
+    /// Its name in the page's language.
+    pub label: String,
+    /// The names of its values, in the order declared: the columns of the table.
+    pub values: Vec<String>,
+    /// One row per period with a value of the dimension, in period order.
+    pub rows: Vec<BreakdownRow>,
+    /// One chart per value of the dimension that has observations, in the order of `values`.
+    pub charts: Vec<BreakdownChart>,
+}
+
+/// The chart of one group, in `indicator.breakdowns[].charts`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct BreakdownChart {
+    /// The group's name (`Women`), shown above its chart.
+    pub label: String,
+    /// The SVG chart (print with `| safe`); it has its own title and description.
+    pub svg: String,
+}
+
+/// One period of a breakdown, in `indicator.breakdowns[].rows`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct BreakdownRow {
+    /// The period written for readers.
+    pub period_display: String,
+    /// The total of the period, with its unit or level label, or empty.
+    pub total: String,
+    /// The value of each value of the dimension, in the order of `values` (empty when not measured).
+    pub cells: Vec<String>,
 }
 
 /// A baseline or a target, in `indicator.baseline` and `indicator.target`.
