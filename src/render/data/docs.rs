@@ -78,6 +78,8 @@ const OWN_TABLES: &[(&str, &str)] = &[
     ("Pagination", "pagination"),
     ("PageLink", "pagination"),
     ("Heading", "case"),
+    ("StatusCount", "dimension"),
+    ("ProgressRow", "progress"),
 ];
 
 /// The fields an object has from the summary it starts with (flattened

@@ -93,7 +93,7 @@ pub(crate) struct NavItem<'a> {
 /// About the page being rendered (`page`).
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct PageData<'a> {
-    /// The kind of page: `chooser`, `home`, `cases`, `case`, `page`, `untranslated`, `404`, `indicators` (also for filtered listings), `indicator`, `dimension`, `agreements`, `agreement`, `actions`, `action`, `reports`, `report`, `terms`, `term`, `search`.
+    /// The kind of page: `chooser`, `home`, `cases`, `case`, `page`, `untranslated`, `404`, `indicators` (also for filtered listings), `indicator`, `dimension`, `progress`, `agreements`, `agreement`, `actions`, `action`, `reports`, `report`, `terms`, `term`, `search`.
     pub kind: &'a str,
     /// The page's title (for the stand-in of a missing translation, the original's title).
     pub title: Cow<'a, str>,
