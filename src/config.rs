@@ -631,7 +631,10 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             ReportCover::default()
         }
     };
-    let identity = match identity::settings(raw.identity, &languages, text) {
+    let mut warnings = Vec::new();
+    let identity = identity::settings(raw.identity, &languages, text, &mut warnings);
+    diags.extend(warnings);
+    let identity = match identity {
         Ok(i) => i,
         Err(errors) => {
             ok = false;

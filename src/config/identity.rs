@@ -139,11 +139,13 @@ pub(super) struct RawLink {
     url: Option<String>,
 }
 
-/// Checks `[identity]`; every problem is an error at the line of its key.
+/// Checks `[identity]`; every problem is an error at the line of its key,
+/// except a `logo_alt` missing in some language: a warning in `warnings`.
 pub(super) fn settings(
     raw: Option<RawIdentity>,
     languages: &[String],
     text: &str,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<Identity, Vec<Diagnostic>> {
     let Some(raw) = raw else {
         return Ok(Identity::default());
@@ -261,19 +263,16 @@ pub(super) fn settings(
                 format!("describe the image in each language below the logo, e.g. logo_alt = {{ {} }}", per_language_inline(languages, "Coat of arms of Example City")),
             ));
         } else if !missing.is_empty() {
-            errors.push(error(
-                "logo_alt",
-                None,
-                format!(
-                    "`identity.logo_alt` has no text in `{}`",
-                    missing.join("`, `")
-                ),
-                format!(
-                    "add the description of the logo in {}, e.g. {} = \"…\"",
-                    missing.join(", "),
-                    missing[0]
-                ),
-            ));
+            // Like `title`: the page then shows another language's text.
+            warnings.push(
+                Diagnostic::warning(
+                    super::CONFIG_FILE,
+                    format!("`identity.logo_alt` has no text in `{}`", missing.join("`, `")),
+                )
+                .at(key_position(text, "identity.logo_alt"))
+                .with_source(text)
+                .help(format!("add the description of the logo in {}, e.g. {} = \"…\"; until then, pages in that language describe it in another language", missing.join(", "), missing[0])),
+            );
         }
     }
     let email = raw.email.map(|e| e.trim().to_string());
