@@ -43,7 +43,7 @@ fn counts(site: &Site, lang: &str, inds: &[&Indicator]) -> Vec<StatusCount<'stat
 }
 
 /// The indicators of `site` that `keep` accepts.
-fn select<'a>(site: &'a Site, keep: impl Fn(&Indicator) -> bool) -> Vec<&'a Indicator> {
+fn select(site: &Site, keep: impl Fn(&Indicator) -> bool) -> Vec<&Indicator> {
     site.content
         .indicators
         .values()
