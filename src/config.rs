@@ -14,6 +14,9 @@ pub(crate) use address_words::{address_word, facet_words};
 pub use licences::Licence;
 mod editor;
 pub use editor::{EditorSettings, GitHost, DEFAULT_BRANCH};
+mod identity;
+pub(crate) use identity::tel;
+pub use identity::Identity;
 
 /// The name of the configuration file at the root of a site.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -47,11 +50,14 @@ pub enum Section {
     Sdgs,
     /// The numbered pages of a long listing (`/es/casos/pagina/2/`).
     Page,
+    /// The progress overview of the indicators (under the indicators
+    /// section: `/es/indicadores/progreso/`).
+    Progress,
 }
 
 impl Section {
     /// Every section.
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Cases,
         Section::Indicators,
         Section::Reports,
@@ -65,6 +71,7 @@ impl Section {
         Section::Dimensions,
         Section::Sdgs,
         Section::Page,
+        Section::Progress,
     ];
 
     /// The key used in `site.toml` (`[sections.cases]`) and in `@/` links.
@@ -83,6 +90,7 @@ impl Section {
             Section::Dimensions => "dimensions",
             Section::Sdgs => "sdgs",
             Section::Page => "page",
+            Section::Progress => "progress",
         }
     }
 
@@ -130,6 +138,9 @@ impl Section {
             (Section::Sdgs, "fr") => "odd",
             (Section::Sdgs, "pt") => "ods",
             (Section::Page, "es") => "pagina",
+            (Section::Progress, "es") => "progreso",
+            (Section::Progress, "fr") => "progres",
+            (Section::Progress, "pt") => "progresso",
             (Section::Page, "pt") => "pagina",
             _ => self.id(),
         }
@@ -179,8 +190,12 @@ pub struct Config {
     /// `[editor]`: the online editor `build` publishes at `/admin/`; `None`
     /// (no table) publishes none.
     pub editor: Option<EditorSettings>,
-    /// Who presents the reports, for the cover of their PDF (`[report]`).
+    /// Who presents the reports, for the cover of their PDF (`[report]`);
+    /// its office and logo default to those of `[identity]`.
     pub report: ReportCover,
+    /// Who publishes the site: name, logo, contact, footer links, and the
+    /// accessibility statement and privacy notice (`[identity]`).
+    pub identity: Identity,
 }
 
 /// `[report]` in `site.toml`: the facts the cover of a printed report shows
@@ -277,6 +292,7 @@ struct RawConfig {
     report: RawReport,
     #[serde(default)]
     missions: RawMissions,
+    identity: Option<identity::RawIdentity>,
 }
 
 /// `[report]` in `site.toml`.
@@ -312,6 +328,18 @@ pub(crate) const DEFAULT_PER_PAGE: usize = 20;
 /// small (about 1 KB of HTML per item).
 pub(crate) const MAX_PER_PAGE: usize = 200;
 
+/// True for a plausible e-mail address: one `@` between a name and a
+/// domain with a dot, no spaces.
+fn is_email(e: &str) -> bool {
+    let parts: Vec<&str> = e.split('@').collect();
+    parts.len() == 2
+        && !parts[0].is_empty()
+        && parts[1].contains('.')
+        && !parts[1].starts_with('.')
+        && !parts[1].ends_with('.')
+        && !e.contains(char::is_whitespace)
+}
+
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum TextOrMap {
@@ -335,7 +363,18 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         }
     };
     let config = parse(&text, diags)?;
-    if let Some(logo) = &config.report.logo {
+    diags.extend(identity::check_files(
+        &config.identity,
+        root,
+        text.strip_prefix('\u{feff}').unwrap_or(&text),
+    ));
+    // A logo taken from `[identity]` is checked there.
+    let own_logo = config
+        .report
+        .logo
+        .as_ref()
+        .filter(|l| config.identity.logo.as_ref() != Some(*l));
+    if let Some(logo) = own_logo {
         if !root.join(logo).is_file() {
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             diags.push(
@@ -375,7 +414,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    const KNOWN: [&str; 17] = [
+    const KNOWN: [&str; 18] = [
         "title",
         "description",
         "base_url",
@@ -393,16 +432,25 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         "report",
         "missions",
         "editor",
+        "identity",
     ];
     for key in ignored {
         // serde_ignored writes `?` for the inside of an optional table.
         let key = key.replace(".?.", ".");
-        let help = match key.strip_prefix("editor.") {
-            Some(k) => editor::unknown_key_help(k),
-            None => match closest(&key, KNOWN) {
+        let help = if let Some(k) = key.strip_prefix("editor.") {
+            editor::unknown_key_help(k)
+        } else if let Some(k) = key.strip_prefix("identity.") {
+            // serde_ignored writes the index of a list item: links.0.x.
+            let k: Vec<&str> = k
+                .split('.')
+                .filter(|p| p.parse::<usize>().is_err())
+                .collect();
+            identity::unknown_key_help(&k.join("."))
+        } else {
+            match closest(&key, KNOWN) {
                 Some(k) => format!("did you mean `{k}`?"),
                 None => format!("known settings: {}", KNOWN.join(", ")),
-            },
+            }
         };
         diags.push(
             Diagnostic::warning(&rel, format!("unknown setting `{key}` is ignored"))
@@ -577,7 +625,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         diags.push(err_at(e.message, Some("output_dir"), e.help));
     }
 
-    let report = match report_cover(raw.report, &languages, &err_at) {
+    let mut report = match report_cover(raw.report, &languages, &err_at) {
         Ok(r) => r,
         Err(errors) => {
             ok = false;
@@ -585,6 +633,25 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             ReportCover::default()
         }
     };
+    let mut warnings = Vec::new();
+    let identity = identity::settings(raw.identity, &languages, text, &mut warnings);
+    diags.extend(warnings);
+    let identity = match identity {
+        Ok(i) => i,
+        Err(errors) => {
+            ok = false;
+            diags.extend(errors);
+            Identity::default()
+        }
+    };
+    // The cover of the reports names the office and shows the logo of the
+    // site unless `[report]` gives its own.
+    if report.office.is_empty() {
+        report.office = identity.name.clone();
+    }
+    if report.logo.is_none() {
+        report.logo = identity.logo.clone();
+    }
     // Open data: the licence, the contact point, the place.
     let licence = match raw.license.as_deref().map(licences::resolve) {
         Some(Ok(l)) => Some(l),
@@ -597,12 +664,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
     };
     let contact_email = raw.contact_email.map(|e| e.trim().to_string());
     if let Some(e) = &contact_email {
-        let parts: Vec<&str> = e.split('@').collect();
-        if parts.len() != 2
-            || parts[0].is_empty()
-            || !parts[1].contains('.')
-            || e.contains(char::is_whitespace)
-        {
+        if !is_email(e) {
             ok = false;
             diags.push(err_at(
                 format!("`contact_email` \"{e}\" is not an e-mail address"),
@@ -672,6 +734,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         sections,
         report,
         editor,
+        identity,
     })
 }
 

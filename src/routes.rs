@@ -204,6 +204,19 @@ pub fn indicator_facet(config: &Config, lang: &str, facet: &str, value: &str) ->
     )
 }
 
+/// The progress overview of the indicators:
+/// `/<lang>/<indicators>/<progress>/`.
+pub fn progress(config: &Config, lang: &str) -> Route {
+    Route::folder(
+        config,
+        &[
+            lang,
+            config.section_segment(Section::Indicators, lang),
+            config.section_segment(Section::Progress, lang),
+        ],
+    )
+}
+
 /// A file under `/data/` (`indicators.csv`, `indicators/<id>.json`…).
 pub fn data_file(config: &Config, name: &str) -> Route {
     Route::file(config, &format!("data/{name}"))

@@ -156,6 +156,20 @@ description = { es = "Buenas prácticas, resultados e informes.", en = "Good pra
 base_url = "https://example.org/"
 languages = ["es", "en"]
 theme = "default"
+
+# Who publishes the site: shown in the header and footer of every page.
+# Complete it: the name of your office, its contact, and (optionally) a logo
+# in static/ with a description of it in every language (logo_alt).
+[identity]
+name = { es = "Oficina de Relaciones Internacionales", en = "Office of International Relations" }
+# logo = "static/logo.svg"
+# logo_alt = { es = "Escudo de la ciudad", en = "The city's coat of arms" }
+# email = "international@example.org"
+# phone = "+00 000 000 000"
+# The accessibility statement and the privacy notice, linked from the
+# footer: two pages of content/pages/ to complete before publishing.
+accessibility = "accessibility"
+privacy = "privacy"
 "#;
 
 const INIT_ABOUT_ES: &str = "---\ntitle: Acerca de este sitio\nslug: acerca-de\nsummary: Qué publica este sitio y quién lo hace.\nweight: 1\n---\n\nEste sitio publica las buenas prácticas, los resultados y los informes de la acción internacional de la ciudad.\n";
@@ -163,6 +177,28 @@ const INIT_ABOUT_EN: &str = "---\ntitle: About this site\nsummary: What this sit
 
 /// Writes the publishing workflow of `host` into the existing site in
 /// `root` (`memoria init --ci HOST` in a site's folder).
+/// The accessibility statement and the privacy notice `init` writes, in
+/// each language of the new site: honest first versions whose parts to
+/// complete are marked `[TO COMPLETE]` / `[POR COMPLETAR]`.
+const INIT_LEGAL_PAGES: [(&str, &str); 4] = [
+    (
+        "accessibility.es.md",
+        include_str!("scaffold/pages/accessibility.es.md"),
+    ),
+    (
+        "accessibility.en.md",
+        include_str!("scaffold/pages/accessibility.en.md"),
+    ),
+    (
+        "privacy.es.md",
+        include_str!("scaffold/pages/privacy.es.md"),
+    ),
+    (
+        "privacy.en.md",
+        include_str!("scaffold/pages/privacy.en.md"),
+    ),
+];
+
 pub fn init_ci(root: &Path, host: CiHost) -> Result<Vec<PathBuf>, ScaffoldError> {
     if !root.join(config::CONFIG_FILE).is_file() {
         return Err(ScaffoldError::content(
@@ -214,6 +250,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, ScaffoldError> {
     write(config::CONFIG_FILE, INIT_CONFIG.as_bytes())?;
     write("content/pages/about.es.md", INIT_ABOUT_ES.as_bytes())?;
     write("content/pages/about.en.md", INIT_ABOUT_EN.as_bytes())?;
+    for (name, text) in INIT_LEGAL_PAGES {
+        write(&format!("content/pages/{name}"), text.as_bytes())?;
+    }
     write("content/cases/.keep", b"")?;
     write(
         &format!("templates/{}", theme::FOLDER_NOTE),

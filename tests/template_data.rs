@@ -183,6 +183,7 @@ fn every_template_gets_what_the_manual_lists() {
         ("indicators", "indicators"),
         ("indicator", "indicator"),
         ("dimension", "dimension"),
+        ("progress", "progress"),
         ("agreements", "agreements"),
         ("agreement", "agreement"),
         ("actions", "actions"),

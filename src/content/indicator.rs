@@ -23,9 +23,12 @@ use crate::yaml_enum;
 
 /// Whether an indicator cannot be called `id`: the facets of the indicator
 /// listings (`dimension`, `level`…, in every language's words: `nivel`,
-/// `niveau`…) name the folders beside the indicators' pages.
+/// `niveau`…) and the progress overview (`progress`, `progreso`…) name the
+/// folders beside the indicators' pages.
 pub(crate) fn is_reserved_id(id: &str) -> bool {
-    crate::config::facet_words().any(|w| w == id)
+    let progress = ["en", "es", "fr", "pt"]
+        .map(|l| crate::config::Section::Progress.default_segment(l));
+    crate::config::facet_words().any(|w| w == id) || progress.contains(&id)
 }
 
 yaml_enum!(

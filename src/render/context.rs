@@ -154,6 +154,9 @@ fn site_data<'a>(site: &'a Site, lang: &str) -> SiteData<'a> {
         static_url: &config.base_path,
         indicators_url: (!site.content.indicators.is_empty())
             .then(|| routes::section(config, Section::Indicators, lang).url),
+        progress_url: (!site.content.indicators.is_empty())
+            .then(|| routes::progress(config, lang).url),
+        identity: super::data::identity::IdentityData::of(site, lang),
     }
 }
 
@@ -233,6 +236,14 @@ fn nav<'a>(site: &'a Site, lang: &str) -> Vec<NavItem<'a>> {
         .entries
         .values()
         .filter_map(|e| e.get(lang).map(|d| (e, d)))
+        // The accessibility statement and the privacy notice are in the
+        // footer, not in the menu.
+        .filter(|(e, _)| {
+            let identity = &config.identity;
+            ![&identity.accessibility, &identity.privacy]
+                .iter()
+                .any(|id| id.as_deref() == Some(e.id.as_str()))
+        })
         .collect();
     pages.sort_by_key(|(e, d)| (d.meta.weight.unwrap_or(i64::MAX), e.id.clone()));
     for (entry, doc) in pages {

@@ -340,9 +340,11 @@ pub(crate) fn for_page(site: &Site, job: &Job, ctx: &tera::Context) -> Option<St
             license: licence(site),
             publisher: Organization::office(site, lang),
         })),
-        Job::Chooser | Job::Page(..) | Job::Search(_) | Job::ReportAsPresented(..) => {
-            page("WebPage", None::<()>)
-        }
+        Job::Chooser
+        | Job::Page(..)
+        | Job::Search(_)
+        | Job::ReportAsPresented(..)
+        | Job::Progress(_) => page("WebPage", None::<()>),
         Job::Agreement(id, _) => {
             let about = registry::agreement(site, lang, site.content.agreements.get(id)?);
             web_page(site, &head, lang, "WebPage", Some(about))

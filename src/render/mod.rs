@@ -6,10 +6,12 @@
 
 pub mod context;
 pub mod data;
+pub(crate) mod home;
 pub mod indicators;
 pub(crate) mod inputs;
 pub mod jsonld;
 pub(crate) mod page_registry;
+pub(crate) mod progress;
 pub mod registry;
 pub(crate) mod report_presented;
 pub mod reports;
@@ -174,6 +176,7 @@ fn render_job(site: &Site, shared: &Shared<'_>, job: &Job) -> Result<OutputFile,
         Job::Case(id, lang) => case(site, shared, id, lang)?,
         Job::Page(id, lang) => free_page(site, shared, id, lang)?,
         Job::Indicators(lang) => indicators::index(site, lc(lang), lang, None),
+        Job::Progress(lang) => progress::page(site, lc(lang), lang),
         Job::IndicatorFacet(lang, facet, value) => {
             indicator_facet(site, lc(lang), lang, facet, value)?
         }
@@ -403,7 +406,8 @@ fn search(site: &Site, shared: &Shared<'_>, lang: &str) -> Rendered {
 
 type Rendered = (&'static str, Route, tera::Context, String);
 
-/// The home page of `lang`: the newest cases.
+/// The home page of `lang`: the latest report presented, the progress of
+/// the indicators, the newest cases and a search form.
 fn home(site: &Site, shared: &Shared<'_>, lang: &str) -> Rendered {
     let config = &site.config;
     let homes = homes(config);
@@ -424,9 +428,19 @@ fn home(site: &Site, shared: &Shared<'_>, lang: &str) -> Rendered {
     page.x_default = Some(&chooser.permalink);
     // Every listed case has a summary (see `case_list`).
     let all = &shared.cases[lang];
+    let has_indicators = !site.content.indicators.is_empty();
     let data = HomeTemplate {
         case_count: all.len(),
         latest_cases: shared.summaries_of(lang, &all[..all.len().min(6)]),
+        latest_report: home::latest_report(site, lang),
+        reports_url: (!site.content.reports.is_empty())
+            .then(|| routes::section(config, Section::Reports, lang).url),
+        progress: if has_indicators {
+            progress::by_dimension(site, lang)
+        } else {
+            Vec::new()
+        },
+        indicator_count: site.content.indicators.len(),
     };
     let ctx = shared.lang[lang].typed(&page, &data);
     ("home.html", route, ctx, format!("home page ({lang})"))

@@ -27,6 +27,8 @@ pub enum Job {
     Page(String, String),
     /// `/<lang>/<indicators>/`.
     Indicators(String),
+    /// `/<lang>/<indicators>/<progress>/`: the progress overview.
+    Progress(String),
     /// A filtered indicator listing: language, facet, value.
     IndicatorFacet(String, &'static str, &'static str),
     /// An indicator's page: id, language.
@@ -62,6 +64,7 @@ impl Job {
             Job::Home(l)
             | Job::Cases(l, _)
             | Job::Indicators(l)
+            | Job::Progress(l)
             | Job::IndicatorFacet(l, ..)
             | Job::Agreements(l, _)
             | Job::Actions(l, _)
@@ -108,6 +111,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         }
         if !site.content.indicators.is_empty() {
             jobs.push(Job::Indicators(lang.clone()));
+            jobs.push(Job::Progress(lang.clone()));
             for (facet, values) in indicators::facets() {
                 for value in values {
                     jobs.push(Job::IndicatorFacet(lang.clone(), facet, value));
@@ -181,6 +185,7 @@ impl Job {
             Job::Case(id, l) => doc(Kind::Case, id, l)?,
             Job::Page(id, l) => doc(Kind::Page, id, l)?,
             Job::Indicators(l) => routes::section(config, Section::Indicators, l),
+            Job::Progress(l) => routes::progress(config, l),
             Job::IndicatorFacet(l, facet, value) => {
                 routes::indicator_facet(config, l, facet, value)
             }
@@ -212,6 +217,7 @@ impl Job {
             Job::Home(l)
             | Job::Cases(l, _)
             | Job::Indicators(l)
+            | Job::Progress(l)
             | Job::IndicatorFacet(l, ..)
             | Job::Agreements(l, _)
             | Job::Actions(l, _)

@@ -68,7 +68,7 @@ pub fn index(site: &Site, lc: &LanguageContext, lang: &str) -> Page {
 }
 
 /// What the list of reports shows of `doc` (the version shown in `lang`).
-fn report_item<'a>(
+pub(crate) fn report_item<'a>(
     site: &Site,
     lang: &str,
     doc: &'a Document<ReportMeta>,

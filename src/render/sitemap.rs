@@ -26,7 +26,8 @@ type Group<'a> = Vec<(&'a str, Route, Option<NaiveDate>)>;
 /// the legislature received it and its errata; an indicator's last day of
 /// its latest period measured; an agreement's signature or latest
 /// amendment; an action's latest day (its end, its authorisation, its trip
-/// report). Other pages (listings, free pages) have no date of their own.
+/// report); the progress overview, the latest of its indicators'. Other
+/// pages (listings, free pages) have no date of their own.
 pub(crate) fn last_changed(site: &Site, job: &Job) -> Option<NaiveDate> {
     let content = &site.content;
     match job {
@@ -60,6 +61,12 @@ pub(crate) fn last_changed(site: &Site, job: &Job) -> Option<NaiveDate> {
                 .chain(a.trip_report.iter().map(|r| r.date))
                 .max()
         }
+        // The overview changes with every indicator.
+        Job::Progress(lang) => content
+            .indicators
+            .keys()
+            .filter_map(|id| last_changed(site, &Job::Indicator(id.clone(), lang.clone())))
+            .max(),
         _ => None,
     }
 }

@@ -13,6 +13,7 @@ use super::indicators::{
 };
 use super::listing::{Facet, Pagination};
 use super::pages::{ChooserTemplate, PageTemplate, SearchTemplate, UntranslatedTemplate};
+use super::progress::ProgressTemplate;
 use super::registry::{
     ActionData, ActionTemplate, ActionsTemplate, AgreementData, AgreementTemplate,
     AgreementsTemplate,
@@ -50,6 +51,7 @@ fn tables() -> Vec<Table> {
         table::<IndicatorsTemplate<'static>>("indicators", "", &[]),
         table::<IndicatorTemplate<'static>>("indicator", "", &[]),
         table::<DimensionTemplate<'static>>("dimension", "", &[]),
+        table::<ProgressTemplate<'static>>("progress", "", &[]),
         table::<AgreementsTemplate<'static>>("agreements", "", &[]),
         table::<ActionsTemplate<'static>>("actions", "", &[]),
         table::<AgreementTemplate<'static>>("agreement", "", &[]),
@@ -76,6 +78,8 @@ const OWN_TABLES: &[(&str, &str)] = &[
     ("Pagination", "pagination"),
     ("PageLink", "pagination"),
     ("Heading", "case"),
+    ("StatusCount", "dimension"),
+    ("ProgressRow", "progress"),
 ];
 
 /// The fields an object has from the summary it starts with (flattened

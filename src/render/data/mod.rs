@@ -7,9 +7,11 @@
 //! the tables of `docs/themes.md`, which [`docs`] generates.
 
 pub mod docs;
+pub(crate) mod identity;
 pub(crate) mod indicators;
 pub(crate) mod listing;
 pub(crate) mod pages;
+pub(crate) mod progress;
 pub(crate) mod registry;
 pub(crate) mod reports;
 pub(crate) mod taxonomies;
@@ -58,6 +60,10 @@ pub(crate) struct SiteData<'a> {
     pub static_url: &'a str,
     /// This language's indicators page, or null when the site has no indicators.
     pub indicators_url: Option<String>,
+    /// This language's progress overview of the indicators, or null when the site has no indicators.
+    pub progress_url: Option<String>,
+    /// Who publishes the site: name, logo, contact, footer links, accessibility statement and privacy notice (`[identity]` in `site.toml`).
+    pub identity: identity::IdentityData<'a>,
 }
 
 /// One language of the site, in `site.languages`.
@@ -87,7 +93,7 @@ pub(crate) struct NavItem<'a> {
 /// About the page being rendered (`page`).
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct PageData<'a> {
-    /// The kind of page: `chooser`, `home`, `cases`, `case`, `page`, `untranslated`, `404`, `indicators` (also for filtered listings), `indicator`, `dimension`, `agreements`, `agreement`, `actions`, `action`, `reports`, `report`, `terms`, `term`, `search`.
+    /// The kind of page: `chooser`, `home`, `cases`, `case`, `page`, `untranslated`, `404`, `indicators` (also for filtered listings), `indicator`, `dimension`, `progress`, `agreements`, `agreement`, `actions`, `action`, `reports`, `report`, `terms`, `term`, `search`.
     pub kind: &'a str,
     /// The page's title (for the stand-in of a missing translation, the original's title).
     pub title: Cow<'a, str>,
@@ -274,6 +280,24 @@ pub(crate) struct HomeTemplate<'a> {
     pub latest_cases: Vec<&'a CaseSummary<'a>>,
     /// The number of cases.
     pub case_count: usize,
+    /// The report of the latest semester that was presented (drafts are left out), or null when none was presented yet.
+    pub latest_report: Option<HomeReport<'a>>,
+    /// The list of reports, or null when the site has no reports.
+    pub reports_url: Option<String>,
+    /// How many indicators of each dimension stand at each status (every dimension, also those without indicators); empty when the site has no indicators. The progress overview is `site.progress_url`.
+    pub progress: Vec<progress::ProgressRow>,
+    /// The number of indicators.
+    pub indicator_count: usize,
+}
+
+/// The latest report presented, in `latest_report` of `home.html`.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct HomeReport<'a> {
+    /// Everything the list of reports shows of it (`period_display`, `title`, `url`, `presented_display`, `lang`, `translated`…).
+    #[serde(flatten)]
+    pub report: reports::ReportItem<'a>,
+    /// The report printed to PDF, or null when the site was built without `--pdf`.
+    pub pdf: Option<reports::PdfLink>,
 }
 
 /// The data `cases.html` adds.
