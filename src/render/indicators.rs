@@ -11,7 +11,7 @@ use super::data::indicators::{
 };
 use super::data::listing::Downloads;
 use super::data::CaseSummary;
-use crate::chart::{self, Axis, Chart, Reference};
+use crate::chart::{self, Axis, Chart, PeriodLabel, Reference};
 use crate::config::Section;
 use crate::content::case::Dimension;
 use crate::content::indicator::{Hierarchy, Indicator, IndicatorKind, Level};
@@ -243,14 +243,17 @@ fn chart_svg(site: &Site, lang: &str, ind: &Indicator) -> String {
         },
     };
     let reference = |key: &str, p: &crate::content::indicator::Point| {
-        ind.numeric(&p.value).map(|value| Reference {
-            value,
-            label: format!(
-                "{}: {} ({})",
+        ind.numeric(&p.value).map(|value| {
+            let short_label = format!(
+                "{}: {}",
                 strings.get(key),
-                format::measure(site, lang, ind, &p.value),
-                format::period(site, lang, p.period)
-            ),
+                format::measure(site, lang, ind, &p.value)
+            );
+            Reference {
+                value,
+                label: format!("{short_label} ({})", format::period(site, lang, p.period)),
+                short_label,
+            }
         })
     };
     let latest = ind
@@ -277,7 +280,14 @@ fn chart_svg(site: &Site, lang: &str, ind: &Indicator) -> String {
         id: &format!("chart-{}", ind.id),
         title: strings.get("chart_title").replace("{name}", name),
         description,
-        x_labels: labels,
+        x_labels: labels
+            .into_iter()
+            .zip(&ind.observations)
+            .map(|(full, o)| PeriodLabel {
+                full,
+                short: format::period_short(site, lang, o.period),
+            })
+            .collect(),
         values,
         baseline: reference("ind_baseline", &ind.baseline),
         target: reference("ind_target", &ind.target),
