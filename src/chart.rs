@@ -199,11 +199,15 @@ fn two_lines(text: &str, font: f64) -> Option<Vec<String>> {
         .map(|(_, a, b)| vec![a.to_string(), b.to_string()])
 }
 
+/// Labels placed on the time axis: the index of each label shown, its
+/// centre and its lines.
+type Placed = Vec<(usize, f64, Vec<String>)>;
+
 /// The labels of the time axis as drawn: which are shown, where (the
 /// centre of each), and in how many lines.
 struct TimeLabels {
     /// The index of each label shown, its centre and its lines.
-    shown: Vec<(usize, f64, Vec<String>)>,
+    shown: Placed,
     /// The number of lines of the tallest.
     lines: usize,
 }
@@ -248,7 +252,7 @@ fn time_labels(
     let place = |way: &Vec<Vec<String>>, every: usize| -> Option<Vec<(usize, f64, Vec<String>)>> {
         let mut placed: Vec<(usize, f64, Vec<String>)> = Vec::new();
         let mut previous_end = f64::NEG_INFINITY;
-        for i in (0..n).filter(|i| (n - 1 - i) % every == 0) {
+        for i in (0..n).filter(|i| (n - 1 - i).is_multiple_of(every)) {
             let w = way[i]
                 .iter()
                 .map(|line| text_width(line, font))
@@ -262,7 +266,7 @@ fn time_labels(
         }
         Some(placed)
     };
-    let mut best: Option<(usize, Vec<(usize, f64, Vec<String>)>)> = None;
+    let mut best: Option<(usize, Placed)> = None;
     for way in &ways {
         let found = (1..=n).find_map(|every| place(way, every).map(|p| (every, p)));
         if let Some((every, placed)) = found {

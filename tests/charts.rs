@@ -75,10 +75,7 @@ fn every_chart_is_drawn_wide_and_narrow_with_labels_that_fit() {
     // On a phone fewer labels are shown, the last period always among them.
     let narrow = time_labels(drawn[1]);
     assert!(narrow.len() < 12 && narrow.len() >= 3, "{narrow:?}");
-    assert!(
-        narrow.last().unwrap() == "T4 2024",
-        "{narrow:?}"
-    );
+    assert!(narrow.last().unwrap() == "T4 2024", "{narrow:?}");
     // The full labels fit when there are few: English quarters are short.
     let en = f.output("en/indicators/quarterly/index.html");
     assert_eq!(time_labels(charts(&en)[0])[11], "Q4 2024");
@@ -91,11 +88,7 @@ fn every_chart_is_drawn_wide_and_narrow_with_labels_that_fit() {
     ] {
         let html = f.output(page);
         let labels = time_labels(charts(&html)[0]);
-        assert_eq!(
-            labels.last().unwrap(),
-            last,
-            "{page}: {labels:?}"
-        );
+        assert_eq!(labels.last().unwrap(), last, "{page}: {labels:?}");
     }
     // Arabic keeps its month names, and says its direction.
     let ar = f.output("ar/indicators/monthly/index.html");
