@@ -15,6 +15,14 @@
 //! label keeps the place it has in a left-to-right chart (its anchor is
 //! swapped, since `start` is then the right end of a text), and the legend
 //! is read from the right, its first item at the right edge.
+//!
+//! Every chart is drawn twice, wide and narrow (phones), so that its text is
+//! never scaled below a legible size (see [`Layout`]). The labels of the time
+//! axis never overlap and are never cut: their widths are estimated from the
+//! characters (see [`text_width`]), and each drawing uses the full labels,
+//! the labels in two lines, the language's short labels ("T1 2024") or every
+//! second, third… label counted back from the last, whichever first fits
+//! (see [`time_labels`]).
 
 use std::fmt::Write;
 
@@ -35,8 +43,20 @@ pub enum Axis {
 pub struct Reference {
     /// Position on the vertical axis (a number, or a level index).
     pub value: f64,
-    /// Its label, e.g. "Meta: 40 (2026-T4)".
+    /// Its label, e.g. "Meta: 40 (4.º trimestre de 2026)".
     pub label: String,
+    /// The label without its period, e.g. "Meta: 40", used when the full
+    /// one does not fit across the plot.
+    pub short_label: String,
+}
+
+/// The label of one observation's period, written in full ("1.º trimestre
+/// de 2024") and short ("T1 2024"), for when the full ones do not fit.
+pub struct PeriodLabel {
+    /// As the tables write it.
+    pub full: String,
+    /// The language's short form.
+    pub short: String,
 }
 
 /// What to draw.
@@ -48,7 +68,7 @@ pub struct Chart<'a> {
     /// The accessible description (a sentence summing up the data).
     pub description: String,
     /// The label of each observation's period.
-    pub x_labels: Vec<String>,
+    pub x_labels: Vec<PeriodLabel>,
     /// The observed values (numbers, or level indexes).
     pub values: Vec<f64>,
     /// The baseline.
@@ -88,48 +108,261 @@ impl Side {
     }
 }
 
-const WIDTH: f64 = 720.0;
-const HEIGHT: f64 = 340.0;
-const TOP: f64 = 24.0;
-const BOTTOM: f64 = 64.0;
-const RIGHT: f64 = 24.0;
+/// One drawing of a chart: its width in SVG units and its text size.
+///
+/// A chart is drawn twice, and the stylesheet shows one: the wide drawing
+/// where the figure is at least 600 CSS pixels wide, the narrow one below
+/// (phones). Each is sized so that its text, scaled with the drawing to the
+/// width of the figure, is never smaller than 11 CSS pixels on a page at
+/// least 320 pixels wide: 14 units × 600 / 720 ≈ 11.7 px for the wide one,
+/// 14 units × 280 / 340 ≈ 11.5 px for the narrow one.
+struct Layout {
+    /// Its width in SVG units.
+    width: f64,
+    /// The height of the plot area.
+    plot_height: f64,
+    /// The text size in SVG units.
+    font: f64,
+    /// Its class, which the stylesheet uses to show one drawing.
+    class: &'static str,
+    /// Added to the chart's id, so the two drawings' ids differ.
+    id_suffix: &'static str,
+}
+
+const WIDE: Layout = Layout {
+    width: 720.0,
+    plot_height: 240.0,
+    font: 14.0,
+    class: "chart chart-wide",
+    id_suffix: "",
+};
+const NARROW: Layout = Layout {
+    width: 340.0,
+    plot_height: 200.0,
+    font: 14.0,
+    class: "chart chart-narrow",
+    id_suffix: "-narrow",
+};
+/// Room between two labels of the time axis, in SVG units.
+const LABEL_GAP: f64 = 10.0;
+/// Room kept at the left and right edges of the drawing.
+const EDGE: f64 = 4.0;
+const RIGHT: f64 = 16.0;
 const SERIES: &str = "#0072B2";
 const TARGET: &str = "#D55E00";
 const BASELINE: &str = "#4D4D4D";
 const GRID: &str = "#D9D9D9";
 const INK: &str = "#1B1F24";
 
-/// Draws `chart` as an inline SVG element.
+/// Draws `chart` as two inline SVG elements, a wide and a narrow drawing
+/// (see [`Layout`]); the stylesheet shows the one that fits the figure.
 pub fn svg(chart: &Chart<'_>) -> String {
-    let left = match &chart.axis {
-        Axis::Numeric { .. } => 72.0,
-        Axis::Levels(levels) => {
-            24.0 + 7.0
-                * levels
-                    .iter()
-                    .map(|l| l.chars().count())
-                    .max()
-                    .unwrap_or(4)
-                    .min(22) as f64
+    let mut s = draw(chart, &WIDE);
+    s.push_str(&draw(chart, &NARROW));
+    s
+}
+
+/// The width of `text` at `font` units, estimated from the widths of the
+/// characters of a common sans-serif typeface (DejaVu Sans, among the
+/// widest), with a tenth more as a margin: no font metrics of the machine
+/// are read, so the drawing is the same everywhere.
+pub(crate) fn text_width(text: &str, font: f64) -> f64 {
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            ' ' => 0.32,
+            '.' | ',' | ':' | ';' | '\'' | '(' | ')' | '-' => 0.38,
+            'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' => 0.4,
+            '0'..='9' => 0.64,
+            'm' | 'w' | 'M' | 'W' => 0.98,
+            c if c.is_ascii_lowercase() => 0.63,
+            c if c.is_ascii_uppercase() => 0.76,
+            '\u{0600}'..='\u{06FF}' => 0.62,
+            c if c.is_alphabetic() => 0.66,
+            _ => 0.7,
+        })
+        .sum();
+    em * font * 1.1
+}
+
+/// `text` in two lines, broken at the space that makes the longer line
+/// shortest; `None` when it has no space.
+fn two_lines(text: &str, font: f64) -> Option<Vec<String>> {
+    text.char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(at, _)| {
+            let (a, b) = (text[..at].trim(), text[at..].trim());
+            (text_width(a, font).max(text_width(b, font)), a, b)
+        })
+        .filter(|(_, a, b)| !a.is_empty() && !b.is_empty())
+        .min_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, a, b)| vec![a.to_string(), b.to_string()])
+}
+
+/// Labels placed on the time axis: the index of each label shown, its
+/// centre and its lines.
+type Placed = Vec<(usize, f64, Vec<String>)>;
+
+/// The labels of the time axis as drawn: which are shown, where (the
+/// centre of each), and in how many lines.
+struct TimeLabels {
+    /// The index of each label shown, its centre and its lines.
+    shown: Placed,
+    /// The number of lines of the tallest.
+    lines: usize,
+}
+
+/// Chooses the labels of the time axis so that no two overlap and none is
+/// cut at an edge. In this order, the first way in which every label fits:
+/// the full labels in one line, in two lines, the short labels in one line,
+/// in two lines; when none does, the way that needs to leave out the
+/// fewest, showing every k-th label counted back from the last (so the
+/// latest period is always labelled). A label near an edge is moved inwards
+/// until it fits.
+fn time_labels(
+    labels: &[PeriodLabel],
+    centre: &dyn Fn(usize) -> f64,
+    width: f64,
+    font: f64,
+) -> TimeLabels {
+    let n = labels.len();
+    if n == 0 {
+        return TimeLabels {
+            shown: Vec::new(),
+            lines: 1,
+        };
+    }
+    let ways: Vec<Vec<Vec<String>>> = [false, true]
+        .iter()
+        .flat_map(|short| [(*short, false), (*short, true)])
+        .map(|(short, wrap)| {
+            labels
+                .iter()
+                .map(|l| {
+                    let text = if short { &l.short } else { &l.full };
+                    if wrap {
+                        two_lines(text, font).unwrap_or_else(|| vec![text.clone()])
+                    } else {
+                        vec![text.clone()]
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let place = |way: &Vec<Vec<String>>, every: usize| -> Option<Vec<(usize, f64, Vec<String>)>> {
+        let mut placed: Vec<(usize, f64, Vec<String>)> = Vec::new();
+        let mut previous_end = f64::NEG_INFINITY;
+        for i in (0..n).filter(|i| (n - 1 - i).is_multiple_of(every)) {
+            let w = way[i]
+                .iter()
+                .map(|line| text_width(line, font))
+                .fold(0.0, f64::max);
+            let c = centre(i).min(width - EDGE - w / 2.0).max(EDGE + w / 2.0);
+            if c - w / 2.0 < previous_end + LABEL_GAP || c + w / 2.0 > width - EDGE + 0.01 {
+                return None;
+            }
+            previous_end = c + w / 2.0;
+            placed.push((i, c, way[i].clone()));
         }
+        Some(placed)
     };
-    let plot_w = WIDTH - left - RIGHT;
-    let plot_h = HEIGHT - TOP - BOTTOM;
+    let mut best: Option<(usize, Placed)> = None;
+    for way in &ways {
+        let found = (1..=n).find_map(|every| place(way, every).map(|p| (every, p)));
+        if let Some((every, placed)) = found {
+            if best.as_ref().is_none_or(|(b, _)| every < *b) {
+                best = Some((every, placed));
+            }
+            if every == 1 {
+                break;
+            }
+        }
+    }
+    let shown = best.map(|(_, p)| p).unwrap_or_else(|| {
+        // Not even the last label alone fits: show it, as wide as it is.
+        vec![(n - 1, width / 2.0, ways[3][n - 1].clone())]
+    });
+    let lines = shown.iter().map(|(_, _, l)| l.len()).max().unwrap_or(1);
+    TimeLabels { shown, lines }
+}
+
+/// Draws `chart` at the size of `layout`.
+fn draw(chart: &Chart<'_>, layout: &Layout) -> String {
+    let width = layout.width;
+    let font = layout.font;
+    let line_height = font * 1.25;
+    let top = font * 2.0;
     let (lo, hi, ticks) = vertical_range(chart);
-    let y = |v: f64| TOP + plot_h - (v - lo) / (hi - lo) * plot_h;
+    let widest_tick = ticks
+        .iter()
+        .map(|(_, l)| text_width(l, font))
+        .fold(0.0, f64::max);
+    // Level names longer than two fifths of the drawing are written in
+    // two lines.
+    let tick_lines: Vec<Vec<String>> = ticks
+        .iter()
+        .map(|(_, l)| {
+            if text_width(l, font) > width * 0.4 {
+                two_lines(l, font).unwrap_or_else(|| vec![l.clone()])
+            } else {
+                vec![l.clone()]
+            }
+        })
+        .collect();
+    let widest_tick_line = tick_lines
+        .iter()
+        .flatten()
+        .map(|l| text_width(l, font))
+        .fold(0.0, f64::max)
+        .min(widest_tick);
+    let left = (widest_tick_line + 10.0 + EDGE).max(40.0);
+    let plot_w = width - left - RIGHT;
+    let plot_h = layout.plot_height;
+    let y = |v: f64| top + plot_h - (v - lo) / (hi - lo) * plot_h;
     let n = chart.values.len().max(1);
     let step = plot_w / n as f64;
     let x = |i: usize| left + step * (i as f64 + 0.5);
+    let labels = time_labels(&chart.x_labels, &x, width, font);
+    let labels_top = top + plot_h + 6.0;
+    let legend_top = labels_top + labels.lines as f64 * line_height + font;
+
+    // The legend, laid out first: its rows set the height of the drawing.
+    let items: Vec<(&str, &str, &str)> = [
+        (&chart.legend[0], SERIES, "", true),
+        (&chart.legend[1], BASELINE, "6 4", chart.baseline.is_some()),
+        (&chart.legend[2], TARGET, "2 3", chart.target.is_some()),
+    ]
+    .into_iter()
+    .filter(|item| item.3)
+    .map(|(label, colour, dash, _)| (label.as_str(), colour, dash))
+    .collect();
+    let mut legend: Vec<(f64, usize, &str, &str, &str)> = Vec::new();
+    let legend_start = EDGE + 8.0;
+    let mut offset = 0.0;
+    let mut row = 0;
+    for (label, colour, dash) in items {
+        let room = 34.0 + text_width(label, font);
+        if offset > 0.0 && offset + room > width - EDGE - legend_start {
+            row += 1;
+            offset = 0.0;
+        }
+        legend.push((offset, row, label, colour, dash));
+        offset += room + 20.0;
+    }
+    let legend_rows = row + 1;
+    let height = (legend_top + legend_rows as f64 * font * 1.6 + 4.0).ceil();
 
     let mut s = String::with_capacity(4096);
-    let title_id = format!("{}-title", chart.id);
-    let desc_id = format!("{}-desc", chart.id);
+    let id = format!("{}{}", chart.id, layout.id_suffix);
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let rtl = chart.rtl;
     let _ = write!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" font-family=\"system-ui, sans-serif\" font-size=\"13\" direction=\"{}\">",
-        if chart.rtl { "rtl" } else { "ltr" }
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" font-family=\"system-ui, sans-serif\" font-size=\"{font}\" direction=\"{}\">",
+        layout.class,
+        if rtl { "rtl" } else { "ltr" }
     );
-    let rtl = chart.rtl;
     let _ = write!(
         s,
         "<title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>",
@@ -138,69 +371,72 @@ pub fn svg(chart: &Chart<'_>) -> String {
     );
 
     // Grid and vertical axis labels.
-    for (v, label) in &ticks {
+    for ((v, _), lines) in ticks.iter().zip(&tick_lines) {
         let yy = y(*v);
-        let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{GRID}\" stroke-width=\"1\"/>", WIDTH - RIGHT);
-        let _ = write!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{INK}\">{}</text>",
+        let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{GRID}\" stroke-width=\"1\"/>", width - RIGHT);
+        let first = yy + font * 0.3 - (lines.len() as f64 - 1.0) * line_height / 2.0;
+        write_lines(
+            &mut s,
             left - 8.0,
-            yy + 4.0,
+            first,
             Side::Left.anchor(rtl),
-            escape_markup(label)
+            lines,
+            line_height,
         );
     }
     if let Axis::Numeric { unit } = &chart.axis {
         if !unit.is_empty() {
             let _ = write!(
                 s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{INK}\">{}</text>",
-                4.0,
-                TOP - 8.0,
+                "<text x=\"{EDGE:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{INK}\">{}</text>",
+                top - font * 0.6,
                 Side::Right.anchor(rtl),
                 escape_markup(unit)
             );
         }
     }
     // Axes.
-    let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{TOP:.1}\" x2=\"{left:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", TOP + plot_h);
-    let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", TOP + plot_h, WIDTH - RIGHT, TOP + plot_h);
+    let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{top:.1}\" x2=\"{left:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", top + plot_h);
+    let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", top + plot_h, width - RIGHT, top + plot_h);
 
-    // Period labels: as many as fit, each given the room of the longest
-    // (about 6.5 units a character at this size, and a gap), at least 64.
-    let widest = chart
-        .x_labels
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0) as f64;
-    let room = (widest * 6.5 + 12.0).max(64.0);
-    let every = (chart.x_labels.len() as f64 / (plot_w / room))
-        .ceil()
-        .max(1.0) as usize;
-    for (i, label) in chart.x_labels.iter().enumerate() {
-        if i % every == 0 || i + 1 == chart.x_labels.len() && i % every > every / 2 {
-            let _ = write!(
-                s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{INK}\">{}</text>",
-                x(i),
-                TOP + plot_h + 18.0,
-                Side::Middle.anchor(rtl),
-                escape_markup(label)
-            );
-        }
+    // Period labels (see `time_labels`).
+    s.push_str("<g class=\"x-labels\">");
+    for (_, centre, lines) in &labels.shown {
+        write_lines(
+            &mut s,
+            *centre,
+            labels_top + font,
+            Side::Middle.anchor(rtl),
+            lines,
+            line_height,
+        );
     }
+    s.push_str("</g>");
 
-    // Reference lines.
-    for (reference, colour, dash) in [
+    // Reference lines, labelled above their right end (below it when the
+    // other label is too close above), in full when that fits across the
+    // plot, else without their period.
+    let references: Vec<(&Reference, &str, &str)> = [
         (&chart.baseline, BASELINE, "6 4"),
         (&chart.target, TARGET, "2 3"),
-    ] {
-        if let Some(r) = reference {
-            let yy = y(r.value);
-            let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\"/>", WIDTH - RIGHT);
-            let _ = write!(s, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{}\" fill=\"{INK}\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"4\">{}</text>", WIDTH - RIGHT - 4.0, yy - 6.0, Side::Left.anchor(rtl), escape_markup(&r.label));
-        }
+    ]
+    .into_iter()
+    .filter_map(|(r, colour, dash)| r.as_ref().map(|r| (r, colour, dash)))
+    .collect();
+    let close = references.len() == 2
+        && (y(references[0].0.value) - y(references[1].0.value)).abs() < line_height * 1.2;
+    for (k, (r, colour, dash)) in references.iter().enumerate() {
+        let yy = y(r.value);
+        let _ = write!(s, "<line x1=\"{left:.1}\" y1=\"{yy:.1}\" x2=\"{:.1}\" y2=\"{yy:.1}\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\"/>", width - RIGHT);
+        let label = if text_width(&r.label, font) <= plot_w - 8.0 {
+            &r.label
+        } else {
+            &r.short_label
+        };
+        // The lower of two close lines gets its label below.
+        let below = close && (k == 0) == (r.value <= references[1 - k].0.value);
+        let ly = if below { yy + font + 2.0 } else { yy - 6.0 };
+        let _ = write!(s, "<text x=\"{:.1}\" y=\"{ly:.1}\" text-anchor=\"{}\" fill=\"{INK}\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"4\">{}</text>", width - RIGHT - 4.0, Side::Left.anchor(rtl), escape_markup(label));
     }
 
     // The observations: a line (steps for levels) and points.
@@ -225,25 +461,25 @@ pub fn svg(chart: &Chart<'_>) -> String {
                 Axis::Levels(levels) => levels.get(*v as usize).cloned().unwrap_or_default(),
                 Axis::Numeric { .. } => (chart.format)(*v),
             };
-            let label = chart.x_labels.get(i).cloned().unwrap_or_default();
-            let _ = write!(s, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4.5\" fill=\"{SERIES}\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"><title>{}: {}</title></circle>", x(i), y(*v), escape_markup(&label), escape_markup(&shown));
+            let label = chart
+                .x_labels
+                .get(i)
+                .map(|l| l.full.as_str())
+                .unwrap_or_default();
+            let _ = write!(s, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4.5\" fill=\"{SERIES}\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"><title>{}: {}</title></circle>", x(i), y(*v), escape_markup(label), escape_markup(&shown));
         }
     }
 
-    // Legend: from the left edge of the plot rightwards, or, right to
-    // left, from its right edge leftwards.
-    let ly = HEIGHT - 16.0;
-    let mut lx = if rtl { WIDTH - RIGHT } else { left };
+    // Legend: from the left edge rightwards, or, right to left, from the
+    // right edge leftwards; an item that does not fit starts a new row.
     let towards: f64 = if rtl { -1.0 } else { 1.0 };
-    let items: [(&str, &str, &str, bool); 3] = [
-        (&chart.legend[0], SERIES, "", true),
-        (&chart.legend[1], BASELINE, "6 4", chart.baseline.is_some()),
-        (&chart.legend[2], TARGET, "2 3", chart.target.is_some()),
-    ];
-    for (label, colour, dash, shown) in items {
-        if !shown {
-            continue;
-        }
+    for (offset, row, label, colour, dash) in legend {
+        let ly = legend_top + row as f64 * font * 1.6 + font * 0.4;
+        let lx = if rtl {
+            width - legend_start - offset
+        } else {
+            legend_start + offset
+        };
         let dash_attr = if dash.is_empty() {
             String::new()
         } else {
@@ -257,10 +493,34 @@ pub fn svg(chart: &Chart<'_>) -> String {
             lx + towards * 34.0,
             escape_markup(label)
         );
-        lx += towards * (34.0 + 7.5 * label.chars().count() as f64 + 24.0);
     }
     s.push_str("</svg>");
     s
+}
+
+/// A `<text>` of one or more lines, the first at `y`.
+fn write_lines(s: &mut String, x: f64, y: f64, anchor: &str, lines: &[String], line_height: f64) {
+    if let [line] = lines {
+        let _ = write!(
+            s,
+            "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\" fill=\"{INK}\">{}</text>",
+            escape_markup(line)
+        );
+        return;
+    }
+    let _ = write!(
+        s,
+        "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\" fill=\"{INK}\">"
+    );
+    for (k, line) in lines.iter().enumerate() {
+        let dy = if k == 0 { 0.0 } else { line_height };
+        let _ = write!(
+            s,
+            "<tspan x=\"{x:.1}\" dy=\"{dy:.1}\">{}</tspan>",
+            escape_markup(line)
+        );
+    }
+    s.push_str("</text>");
 }
 
 /// The vertical range and its labelled ticks.
@@ -332,16 +592,21 @@ mod tests {
             x_labels: values
                 .iter()
                 .enumerate()
-                .map(|(i, _)| format!("2024-Q{}", i + 1))
+                .map(|(i, _)| PeriodLabel {
+                    full: format!("2024-Q{}", i + 1),
+                    short: format!("Q{}", i + 1),
+                })
                 .collect(),
             values,
             baseline: Some(Reference {
                 value: 1.0,
                 label: "Baseline".into(),
+                short_label: "Base".into(),
             }),
             target: Some(Reference {
                 value: 8.0,
                 label: "Target".into(),
+                short_label: "T".into(),
             }),
             axis,
             format,
@@ -392,8 +657,8 @@ mod tests {
         assert_eq!(path(&ltr), path(&rtl));
         // The value labels stay left of the axis, the reference labels at
         // the right edge, the unit above the axis: the anchor is swapped.
-        assert_eq!(anchor_of(&ltr, "8"), ("end".into(), 64.0));
-        assert_eq!(anchor_of(&rtl, "8"), ("start".into(), 64.0));
+        assert_eq!(anchor_of(&ltr, "8"), ("end".into(), 32.0));
+        assert_eq!(anchor_of(&rtl, "8"), ("start".into(), 32.0));
         assert_eq!(anchor_of(&ltr, "Target").0, "end");
         assert_eq!(anchor_of(&rtl, "Target").0, "start");
         assert_eq!(anchor_of(&ltr, "اتفاقيات"), ("start".into(), 4.0));
@@ -430,7 +695,8 @@ mod tests {
         assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(out.contains("role=\"img\" aria-labelledby=\"c1-title c1-desc\""));
         assert!(out.contains("<title id=\"c1-title\">Agreements &lt;signed&gt;</title>"));
-        assert_eq!(out.matches("<circle").count(), 3);
+        // Three points in each of the two drawings.
+        assert_eq!(out.matches("<circle").count(), 6);
         assert!(out.contains("stroke-dasharray=\"2 3\""), "target dashed");
         assert!(
             out.contains(">8</text>") && out.contains(">0</text>"),
@@ -456,10 +722,12 @@ mod tests {
         c.baseline = Some(Reference {
             value: 0.0,
             label: "Baseline".into(),
+            short_label: "Base".into(),
         });
         c.target = Some(Reference {
             value: 2.0,
             label: "Target".into(),
+            short_label: "T".into(),
         });
         let out = svg(&c);
         for l in ["Low", "Medium", "High"] {
@@ -467,6 +735,84 @@ mod tests {
         }
         assert!(out.contains(" H"), "steps between levels");
         assert!(out.contains("<title>2024-Q4: High</title>"));
+    }
+
+    /// Twelve Spanish quarters.
+    fn quarters() -> Vec<PeriodLabel> {
+        (0..12)
+            .map(|i| PeriodLabel {
+                full: format!("{}.º trimestre de {}", i % 4 + 1, 2022 + i / 4),
+                short: format!("T{} {}", i % 4 + 1, 2022 + i / 4),
+            })
+            .collect()
+    }
+
+    /// The estimated box of each label shown, left to right.
+    fn boxes(t: &TimeLabels, font: f64) -> Vec<(f64, f64)> {
+        t.shown
+            .iter()
+            .map(|(_, c, lines)| {
+                let w = lines
+                    .iter()
+                    .map(|l| text_width(l, font))
+                    .fold(0.0, f64::max);
+                (c - w / 2.0, c + w / 2.0)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn time_labels_fit_without_overlapping_and_keep_the_last() {
+        for layout in [&WIDE, &NARROW] {
+            let (left, right) = (60.0, layout.width - RIGHT);
+            let step = (right - left) / 12.0;
+            let x = |i: usize| left + step * (i as f64 + 0.5);
+            let t = time_labels(&quarters(), &x, layout.width, layout.font);
+            assert_eq!(t.shown.last().unwrap().0, 11, "the last period is labelled");
+            let b = boxes(&t, layout.font);
+            for pair in b.windows(2) {
+                assert!(pair[0].1 + LABEL_GAP <= pair[1].0 + 1e-9, "{b:?}");
+            }
+            assert!(
+                b[0].0 >= EDGE && b.last().unwrap().1 <= layout.width - EDGE,
+                "{b:?}"
+            );
+            // Evenly thinned, counted back from the last.
+            let every = 12 / t.shown.len().max(1);
+            for (i, _, _) in &t.shown {
+                assert_eq!((11 - i) % every.max(1), 0, "{every}");
+            }
+        }
+        // Wide: every quarter, written short in two lines rather than
+        // leaving any out.
+        let x = |i: usize| 60.0 + (720.0 - 76.0) / 12.0 * (i as f64 + 0.5);
+        let wide = time_labels(&quarters(), &x, WIDE.width, WIDE.font);
+        assert_eq!(wide.shown.len(), 12);
+        assert_eq!(wide.shown[0].2, vec!["T1".to_string(), "2022".to_string()]);
+        // Four labels fit in full, in two lines.
+        let four: Vec<PeriodLabel> = quarters().into_iter().take(4).collect();
+        let x4 = |i: usize| 60.0 + (720.0 - 76.0) / 4.0 * (i as f64 + 0.5);
+        let t = time_labels(&four, &x4, WIDE.width, WIDE.font);
+        assert_eq!(t.shown.len(), 4);
+        assert_eq!(t.lines, 2);
+        assert_eq!(
+            t.shown[3].2,
+            vec!["4.º trimestre".to_string(), "de 2022".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_chart_is_drawn_wide_and_narrow() {
+        let f = |v: f64| format!("{v}");
+        let out = svg(&chart(
+            Axis::Numeric { unit: "u".into() },
+            vec![2.0, 3.0, 5.0],
+            &f,
+        ));
+        assert_eq!(out.matches("<svg ").count(), 2);
+        assert!(out.contains("class=\"chart chart-wide\" viewBox=\"0 0 720 "));
+        assert!(out.contains("class=\"chart chart-narrow\" viewBox=\"0 0 340 "));
+        assert!(out.contains("<title id=\"c1-narrow-title\">"));
     }
 
     #[test]

@@ -19,6 +19,11 @@ pub fn period(site: &Site, lang: &str, p: Period) -> String {
     site.theme.i18n.format_period(lang, p)
 }
 
+/// A period written short, for a chart's time axis ("T1 2025", "sept 2025").
+pub(crate) fn period_short(site: &Site, lang: &str, p: Period) -> String {
+    site.theme.i18n.format_period_short(lang, p)
+}
+
 /// The label of level `id` of an indicator's scale in `lang`.
 pub fn level_label(site: &Site, lang: &str, ind: &Indicator, id: &str) -> String {
     let fallbacks = site.config.fallbacks(lang);

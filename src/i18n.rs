@@ -4,9 +4,11 @@
 //!
 //! `i18n/<lang>.yaml` (of the theme, or the site's own, which overrides
 //! single keys) is a flat list of `key: text`, plus
-//! `months` (twelve names) and `date_format` (e.g. `"{day} de {month} de
-//! {year}"`). A language whose file is missing, or a key missing from a
-//! language, falls back to the default language's text with a warning.
+//! `months` (twelve names), `months_short` (twelve short names, for the
+//! labels of charts; the full names when absent) and `date_format` (e.g.
+//! `"{day} de {month} de {year}"`). A language whose file is missing, or a
+//! key missing from a language, falls back to the default language's text
+//! with a warning.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -33,6 +35,9 @@ pub struct Strings {
     pub map: BTreeMap<String, String>,
     /// The twelve month names.
     pub months: Vec<String>,
+    /// The twelve short month names ("sept"), for chart labels; the full
+    /// names when the language has none.
+    pub months_short: Vec<String>,
 }
 
 impl Strings {
@@ -74,6 +79,9 @@ impl I18n {
                     into.map.extend(strings.map);
                     if strings.months.len() == 12 {
                         into.months = strings.months;
+                    }
+                    if strings.months_short.len() == 12 {
+                        into.months_short = strings.months_short;
                     }
                 }
             }
@@ -142,6 +150,11 @@ impl I18n {
                     })
                     .unwrap_or_default();
             }
+            // Short names come from the language itself: another
+            // language's would be wrong, its own full names are not.
+            if entry.months_short.len() != 12 {
+                entry.months_short = entry.months.clone();
+            }
         }
     }
 
@@ -182,11 +195,26 @@ impl I18n {
 
     /// A period written for readers ("2.º semestre de 2025", "Q1 2025").
     pub(crate) fn format_period(&self, lang: &str, p: Period) -> String {
+        self.period_in(lang, p, false)
+    }
+
+    /// A period written short, for the labels of a chart's time axis
+    /// ("T1 2025", "sept 2025"): the `period_*_short` patterns and the
+    /// short month names, or the full ones when the language lacks them.
+    pub(crate) fn format_period_short(&self, lang: &str, p: Period) -> String {
+        self.period_in(lang, p, true)
+    }
+
+    fn period_in(&self, lang: &str, p: Period, short: bool) -> String {
         let strings = self.strings(lang);
         let fill = |key: &str, n: String| -> String {
-            strings
-                .map
-                .get(key)
+            let short_key = format!("{key}_short");
+            let pattern = if short {
+                strings.map.get(&short_key).or_else(|| strings.map.get(key))
+            } else {
+                strings.map.get(key)
+            };
+            pattern
                 .map(|pattern| {
                     pattern
                         .replace("{year}", &p.year().to_string())
@@ -199,8 +227,12 @@ impl I18n {
             Period::Semester(_, s) => fill("period_semester", s.to_string()),
             Period::Quarter(_, q) => fill("period_quarter", q.to_string()),
             Period::Month(_, m) => {
-                let month = strings
-                    .months
+                let names = if short {
+                    &strings.months_short
+                } else {
+                    &strings.months
+                };
+                let month = names
                     .get(m as usize - 1)
                     .cloned()
                     .unwrap_or_else(|| format!("{m:02}"));
@@ -352,17 +384,24 @@ fn read_strings(text: &str, rel: &Path, diags: &mut Diagnostics) -> Option<Strin
     for (k, v) in map {
         let key = yaml::scalar_text(k).unwrap_or_default();
         let position = doc.spans.value(&key);
-        if key == "months" {
+        if key == "months" || key == "months_short" {
             let months: Option<Vec<String>> = v
                 .as_sequence()
                 .map(|s| s.iter().filter_map(yaml::scalar_text).collect());
             match months {
-                Some(m) if m.len() == 12 => strings.months = m,
-                _ => diags.push(
+                Some(m) if m.len() == 12 && key == "months" => strings.months = m,
+                Some(m) if m.len() == 12 => strings.months_short = m,
+                _ if key == "months" => diags.push(
                     Diagnostic::error(rel, "`months` must list the twelve month names")
                         .at(position)
                         .with_source(text)
                         .help("months: [January, February, March, April, May, June, July, August, September, October, November, December]"),
+                ),
+                _ => diags.push(
+                    Diagnostic::error(rel, "`months_short` must list the twelve short month names")
+                        .at(position)
+                        .with_source(text)
+                        .help("months_short: [Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]"),
                 ),
             }
             continue;

@@ -106,7 +106,7 @@ fn the_bundled_corrected_report_is_published_as_presented_in_each_language() {
         "{en}"
     );
     assert!(
-        en.contains("<a href=\"#part-narrative\">Introduction</a>: explained by <a href=\"#erratum-1\">erratum 1</a>"),
+        en.contains("<a href=\"#part-narrative\">Presentation</a>: explained by <a href=\"#erratum-1\">erratum 1</a>"),
         "{en}"
     );
     assert!(en.contains(

@@ -388,7 +388,14 @@ fn definition(page: &str, term: &str) -> String {
         .unwrap_or_else(|| panic!("no {term} in {page}"))
         + term.len()
         + 13;
-    page[start..].split("</dd>").next().unwrap().to_string()
+    // Values are isolated from the direction of the text around them
+    // (`<bdi>`); the words inside are what is compared.
+    page[start..]
+        .split("</dd>")
+        .next()
+        .unwrap()
+        .replace("<bdi>", "")
+        .replace("</bdi>", "")
 }
 
 /// An indicator whose values are levels of `scale`, from `baseline` through

@@ -164,7 +164,7 @@ const EN: Words = Words {
     page_of: |x, y| format!("Page {x} of {y}"),
     toc: "Contents",
     parts: [
-        "1. Introduction",
+        "1. Presentation",
         "2. Agreements",
         "3. International actions",
         "4. Indicators",

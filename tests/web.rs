@@ -7,6 +7,12 @@
 //! `cargo test --test web -- --ignored` runs it, failing when a tool is
 //! missing. `.ci/run` runs `tests/web/run.sh` itself, once, with `CI=true`;
 //! under `CI=true` the small test below fails, naming the missing tools.
+//!
+//! `run.sh` also takes screenshots of one page of every template in two
+//! languages at 320, 390 and 1280 px (`tests/web/layout.mjs`, under
+//! `target/screenshots/`), failing when a page scrolls sideways on a phone;
+//! `chart_labels_never_overlap_in_five_languages` measures the labels of
+//! charts in the browser (`tests/web/charts.mjs`).
 
 mod common;
 
@@ -128,6 +134,10 @@ fn arabic_site_passes_the_web_checks() {
         .arg(common::repo_root().join("tests/web/run.sh"))
         .arg(site.root().join("public"))
         .env("CI", "true")
+        .env(
+            "MEMORIA_SCREENSHOTS",
+            common::repo_root().join("target/screenshots/arabic"),
+        )
         .output()
         .expect("bash runs");
     assert!(
@@ -136,4 +146,48 @@ fn arabic_site_passes_the_web_checks() {
         String::from_utf8_lossy(&run.stdout),
         String::from_utf8_lossy(&run.stderr)
     );
+}
+
+#[test]
+#[ignore = "needs Node, Chromium and tests/web/node_modules: run with `cargo test --test web -- --ignored` (.ci/run runs it)"]
+fn chart_labels_never_overlap_in_five_languages() {
+    // The longest period labels of Spanish, English, French, Portuguese and
+    // Arabic (quarters, months, weeks), built as a user builds a site.
+    let site = common::chart_labels_site();
+    let build = Command::new(env!("CARGO_BIN_EXE_memoria"))
+        .arg("build")
+        .current_dir(site.root())
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    // In Chromium at 320 and 1280 px: no two labels of a time axis overlap,
+    // none leaves its chart, no text under 11 px.
+    let run = Command::new("bash")
+        .arg(common::repo_root().join("tests/web/run.sh"))
+        .arg(site.root().join("public"))
+        .env("CI", "true")
+        .env("MEMORIA_WEB_STEPS", "charts")
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "chart checks failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // Every indicator page of every language was measured at both widths.
+    for lang in ["es", "en", "fr", "pt", "ar"] {
+        for width in ["320px", "1280px"] {
+            let seen = stdout
+                .lines()
+                .filter(|l| l.starts_with(&format!("charts: {lang} {width} ")))
+                .count();
+            assert_eq!(seen, 3, "{lang} at {width}:\n{stdout}");
+        }
+    }
+    assert!(stdout.contains("charts: 30 charts on 15 pages"), "{stdout}");
 }

@@ -12,7 +12,7 @@ use super::data::indicators::{
 };
 use super::data::listing::Downloads;
 use super::data::CaseSummary;
-use crate::chart::{self, Axis, Chart, Reference};
+use crate::chart::{self, Axis, Chart, PeriodLabel, Reference};
 use crate::config::Section;
 use crate::content::case::Dimension;
 use crate::content::indicator::{Hierarchy, Indicator, IndicatorKind, Level};
@@ -354,14 +354,17 @@ fn series_svg(
         },
     };
     let reference = |key: &str, p: &crate::content::indicator::Point| {
-        ind.numeric(&p.value).map(|value| Reference {
-            value,
-            label: format!(
-                "{}: {} ({})",
+        ind.numeric(&p.value).map(|value| {
+            let short_label = format!(
+                "{}: {}",
                 strings.get(key),
-                format::measure(site, lang, ind, &p.value),
-                format::period(site, lang, p.period)
-            ),
+                format::measure(site, lang, ind, &p.value)
+            );
+            Reference {
+                value,
+                label: format!("{short_label} ({})", format::period(site, lang, p.period)),
+                short_label,
+            }
         })
     };
     let latest = series
@@ -392,7 +395,14 @@ fn series_svg(
         id,
         title,
         description,
-        x_labels: labels,
+        x_labels: labels
+            .into_iter()
+            .zip(&ind.observations)
+            .map(|(full, o)| PeriodLabel {
+                full,
+                short: format::period_short(site, lang, o.period),
+            })
+            .collect(),
         values,
         baseline: references
             .then(|| reference("ind_baseline", &ind.baseline))

@@ -558,3 +558,77 @@ pub fn arabic_site() -> Fixture {
     }
     f
 }
+
+/// A site in Spanish (its default language), English, French, Portuguese and
+/// Arabic with the longest period labels of each language on its charts: an
+/// indicator measured every quarter (twelve quarters, "4.º trimestre de
+/// 2024"), one measured every month (sixteen months from September 2023,
+/// "septiembre de 2024"), and one every week (fourteen weeks across a new
+/// year), with large numbers on the vertical axis.
+pub fn chart_labels_site() -> Fixture {
+    let langs = ["es", "en", "fr", "pt", "ar"];
+    let f = Fixture::new(&langs);
+    let text = |words: [&str; 5]| -> String {
+        let pairs: Vec<String> = langs
+            .iter()
+            .zip(words)
+            .map(|(l, w)| format!("{l}: \"{w}\""))
+            .collect();
+        format!("{{ {} }}", pairs.join(", "))
+    };
+    let indicator = |id: &str,
+                     periodicity: &str,
+                     periods: Vec<String>,
+                     base: &str,
+                     target: &str| {
+        let observations: String = periods
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                format!(
+                    "  - {{ period: \"{p}\", value: {} }}\n",
+                    1_000_000 + i * 137_500
+                )
+            })
+            .collect();
+        f.write(
+            &format!("content/indicators/{id}.yaml"),
+            &format!(
+                "name: {}\ndescription: {}\ncategory: {}\nunit: {}\nmethod: {}\nsources: {}\naudiences: {}\n\
+                 dimension: territorial\nkind: quantitative\nlevel: output\nhierarchy: management\n\
+                 periodicity: {periodicity}\ndirection: increase\n\
+                 baseline: {{ period: \"{base}\", value: 900000 }}\ntarget: {{ period: \"{target}\", value: 3500000 }}\n\
+                 observations:\n{observations}",
+                text(["Personas atendidas en el extranjero", "People served abroad", "Personnes accueillies à l'étranger", "Pessoas atendidas no exterior", "الأشخاص الذين تمت خدمتهم في الخارج"]),
+                text(["Cuántas personas atendió la oficina.", "How many people the office served.", "Combien de personnes le bureau a accueillies.", "Quantas pessoas o escritório atendeu.", "عدد الأشخاص الذين خدمهم المكتب."]),
+                text(["Atención", "Service", "Accueil", "Atendimento", "الخدمة"]),
+                text(["personas", "people", "personnes", "pessoas", "أشخاص"]),
+                text(["Conteo.", "Count.", "Comptage.", "Contagem.", "العدّ."]),
+                text(["Registro", "Register", "Registre", "Registro", "السجل"]),
+                text(["Concejo", "Council", "Conseil", "Câmara", "المجلس"]),
+            ),
+        );
+    };
+    let quarters = (2022..=2024)
+        .flat_map(|y| (1..=4).map(move |q| format!("{y}-Q{q}")))
+        .collect();
+    indicator("quarterly", "quarterly", quarters, "2021-Q4", "2026-Q4");
+    let months = (0..16)
+        .map(|i| {
+            let m = 8 + i; // September 2023 is month 8 counted from January 2023 = 0
+            format!("{}-{:02}", 2023 + m / 12, m % 12 + 1)
+        })
+        .collect();
+    indicator("monthly", "monthly", months, "2023-08", "2026-12");
+    let weeks = (40..=53)
+        .map(|w| {
+            if w <= 52 {
+                format!("2024-W{w}")
+            } else {
+                "2025-W01".to_string()
+            }
+        })
+        .collect();
+    indicator("weekly", "weekly", weeks, "2024-W39", "2026-W52");
+    f
+}

@@ -23,7 +23,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { launch, context, open as openIn, overflow as overflowOf } from "./browser.mjs";
+import { discover } from "./pages.mjs";
 
 const require = createRequire(import.meta.url);
 const [baseArg, siteArg] = process.argv.slice(2);
@@ -55,87 +56,10 @@ function fail(kind, where, message) {
 // ---------------------------------------------------------------------------
 // Discovery
 
-const read = (rel) => fs.readFileSync(path.join(siteDir, rel), "utf8");
-const attr = (html, re) => (html.match(re) || [])[1];
-const decode = (s) => s.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'");
-// The attributes of every <link> of a page, whatever their order.
-const links = (html) =>
-  [...html.matchAll(/<link\s([^>]*)>/gi)].map((m) => Object.fromEntries([...m[1].matchAll(/([a-z-]+)\s*=\s*"([^"]*)"/gi)].map((a) => [a[1].toLowerCase(), decode(a[2])])));
-
-// The file of a site-relative URL path ("", "es/", "404.html"), or null.
-function fileOf(rel) {
-  const clean = rel.split(/[?#]/)[0];
-  const candidates = clean === "" || clean.endsWith("/") ? [clean + "index.html"] : [clean, clean + "/index.html"];
-  for (const c of candidates) {
-    const full = path.join(siteDir, c);
-    if (!full.startsWith(siteDir)) return null;
-    if (fs.existsSync(full) && fs.statSync(full).isFile()) return c;
-  }
-  return null;
-}
-
-const sitemapXml = fs.existsSync(path.join(siteDir, "sitemap.xml")) ? read("sitemap.xml") : "";
-const locs = [...sitemapXml.matchAll(/<loc>\s*([^<]+?)\s*<\/loc>/g)].map((m) => decode(m[1]));
+const { ordered, unmapped, locs, sitemapXml, siteBase, read, attr, links, fileOf, relOf } = discover(siteDir);
 if (!sitemapXml) fail("discovery", "sitemap.xml", "the site has no sitemap.xml");
-
-// The site's base_url, which the sitemap and the <link> elements use: the canonical
-// address of /index.html, else the longest common prefix of the sitemap ending in "/".
-let siteBase = fs.existsSync(path.join(siteDir, "index.html"))
-  ? links(read("index.html")).find((l) => l.rel === "canonical")?.href
-  : undefined;
-if (!siteBase && locs.length) {
-  siteBase = locs.reduce((a, b) => {
-    let i = 0;
-    while (i < a.length && a[i] === b[i]) i++;
-    return a.slice(0, i);
-  });
-  siteBase = siteBase.slice(0, siteBase.lastIndexOf("/") + 1);
-}
-siteBase = siteBase || "";
-
-// A site URL (absolute, with the site's base_url) as a site-relative path.
-function relOf(url) {
-  if (siteBase && url.startsWith(siteBase)) return url.slice(siteBase.length);
-  try {
-    return new URL(url, siteBase || "http://x/").pathname.replace(/^\//, "");
-  } catch {
-    return null;
-  }
-}
 // A local URL (on the test server) as a site-relative path.
 const localRel = (url) => decodeURIComponent(new URL(url).pathname).slice(new URL(base).pathname.length);
-
-function walk(dir, out = []) {
-  for (const e of fs.readdirSync(path.join(siteDir, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const rel = dir ? `${dir}/${e.name}` : e.name;
-    if (e.isDirectory()) walk(rel, out);
-    else if (e.name.endsWith(".html")) out.push(rel.endsWith("/index.html") || rel === "index.html" ? rel.slice(0, -"index.html".length) : rel);
-  }
-  return out;
-}
-
-// Every page, in the order of the sitemap, then the others of the folder.
-const ordered = [];
-const seenFiles = new Set();
-const unmapped = [];
-for (const rel of ["", ...locs.map(relOf), "404.html", ...walk("")]) {
-  if (rel === null) continue;
-  const file = fileOf(rel);
-  if (!file) {
-    if (locs.includes(siteBase + rel)) unmapped.push(rel);
-    continue;
-  }
-  if (seenFiles.has(file)) continue;
-  seenFiles.add(file);
-  const html = read(file);
-  ordered.push({
-    rel,
-    file,
-    kind: attr(html, /<body[^>]*\sclass="(?:[^"]*\s)?kind-([A-Za-z0-9_-]+)/) || "unknown",
-    lang: attr(html, /<html[^>]*\slang="([^"]+)"/) || "none",
-    html,
-  });
-}
 for (const rel of unmapped) fail("discovery", rel || "/", `the sitemap lists ${siteBase}${rel}, which is not in the folder`);
 
 // Pick the pages to check: per language and kind, the first ones.
@@ -167,46 +91,12 @@ if (!ordered.some((p) => p.kind === "untranslated")) console.log("note: no page 
 // ---------------------------------------------------------------------------
 // Browser
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
-const desktopContext = await browser.newContext({ viewport: desktop, reducedMotion: "reduce" });
-const narrowContext = await browser.newContext({ viewport: narrow, reducedMotion: "reduce" });
-for (const ctx of [desktopContext, narrowContext]) {
-  // Nothing leaves the machine: only the test server is reachable.
-  await ctx.route(/.*/, (route) => (route.request().url().startsWith(new URL(base).origin + "/") || route.request().url().startsWith("data:") ? route.continue() : route.abort()));
-}
+const browser = await launch();
+const desktopContext = await context(browser, desktop, base);
+const narrowContext = await context(browser, narrow, base);
 
 // Opens a page, collecting script errors and failed subresources.
-async function open(ctx, rel) {
-  const page = await ctx.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
-  const bad = new Set();
-  page.on("response", (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== "document") {
-      bad.add(r.url());
-      problems.push(`${r.status()} for ${r.url()}`);
-    }
-  });
-  page.on("requestfailed", (r) => {
-    if (!bad.has(r.url())) problems.push(`could not load ${r.url()}: ${r.failure()?.errorText}`);
-  });
-  const response = await page.goto(base + rel, { waitUntil: "load" });
-  if (!response || (response.status() >= 400 && rel !== "404.html")) problems.push(`status ${response?.status()} for the page itself`);
-  return { page, problems };
-}
+const open = (ctx, rel) => openIn(ctx, base, rel);
 
 async function axe(page) {
   if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ path: axePath });
@@ -244,25 +134,7 @@ async function checkPage(p) {
     await page.close();
   }
   const { page } = await open(narrowContext, p.rel);
-  const overflow = await page.evaluate(() => {
-    const doc = document.documentElement;
-    if (doc.scrollWidth <= doc.clientWidth + 1) return null;
-    // The outermost elements that stick out, to say where.
-    const out = [];
-    for (const el of document.body.querySelectorAll("*")) {
-      const r = el.getBoundingClientRect();
-      if (r.right > doc.clientWidth + 1 && r.width > 0) {
-        let inside = false;
-        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-          if (a.getBoundingClientRect().right > doc.clientWidth + 1) inside = true;
-        }
-        const cls = typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\s+/).join(".") : "";
-        if (!inside) out.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${cls} (right edge at ${Math.round(r.right)}px)`);
-      }
-      if (out.length >= 5) break;
-    }
-    return { scrollWidth: doc.scrollWidth, out };
-  });
+  const overflow = await overflowOf(page);
   if (overflow) fail("reflow", url, `at ${narrow.width} CSS px the page scrolls sideways (${overflow.scrollWidth}px wide): ${overflow.out.join(", ") || "?"}`);
   const small = await axe(page);
   await page.close();
