@@ -64,7 +64,9 @@ fn every_taxonomy_has_an_index_and_term_pages_in_both_languages() {
                 ("temas", "decentralized-cooperation"),
                 ("paises", "pe"),
                 ("ods", "17"),
-                ("dimensiones", "political"),
+                // Scales and dimensions are closed lists with words in
+                // the page's language.
+                ("dimensiones", "politica"),
                 ("escalas", "local"),
                 ("ciudades", "lima"),
             ],

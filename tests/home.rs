@@ -125,6 +125,29 @@ fn site() -> Fixture {
     f
 }
 
+/// The word of `id` in the Spanish addresses (English keeps the id): the
+/// facets and values of the indicator listings are in the page's language.
+fn address(lang: &str, id: &str) -> &'static str {
+    let words = [
+        ("institutional", "institucional"),
+        ("political", "politica"),
+        ("territorial", "territorial"),
+        ("level", "nivel"),
+        ("input", "insumo"),
+        ("process", "proceso"),
+        ("output", "producto"),
+        ("outcome", "resultado"),
+        ("impact", "impacto"),
+        ("dimension", "dimension"),
+    ];
+    let (en, es) = words.iter().find(|(en, _)| *en == id).expect(id);
+    if lang == "es" {
+        es
+    } else {
+        en
+    }
+}
+
 /// The numbers of the table row whose heading links to `href`.
 fn row(html: &str, href: &str) -> Vec<usize> {
     let start = html
@@ -163,14 +186,24 @@ fn the_overview_counts_every_indicator_by_dimension_and_level() {
         let html = f.output(file);
         for dim in ["institutional", "political", "territorial"] {
             assert_eq!(
-                row(&html, &format!("/{lang}/{section}/dimension/{dim}/")),
+                row(
+                    &html,
+                    &format!("/{lang}/{section}/dimension/{}/", address(lang, dim))
+                ),
                 expected(|d, _| d == dim),
                 "{file}: {dim}"
             );
         }
         for level in ["input", "process", "output", "outcome", "impact"] {
             assert_eq!(
-                row(&html, &format!("/{lang}/{section}/level/{level}/")),
+                row(
+                    &html,
+                    &format!(
+                        "/{lang}/{section}/{}/{}/",
+                        address(lang, "level"),
+                        address(lang, level)
+                    )
+                ),
                 expected(|_, l| l == level),
                 "{file}: {level}"
             );
@@ -226,7 +259,10 @@ fn the_home_page_shows_the_progress_by_dimension_and_links_the_overview() {
     let html = f.output("es/index.html");
     for dim in ["institutional", "political", "territorial"] {
         assert_eq!(
-            row(&html, &format!("/es/indicadores/dimension/{dim}/")),
+            row(
+                &html,
+                &format!("/es/indicadores/dimension/{}/", address("es", dim))
+            ),
             expected(|d, _| d == dim),
             "{dim}"
         );
@@ -320,7 +356,10 @@ fn the_bundled_home_page_shows_the_latest_report_presented_and_every_indicator()
         .map(|e| fs::read_to_string(e.path()).unwrap())
         .collect();
     for dim in ["institutional", "political", "territorial"] {
-        let counts = row(&html, &format!("/es/indicadores/dimension/{dim}/"));
+        let counts = row(
+            &html,
+            &format!("/es/indicadores/dimension/{}/", address("es", dim)),
+        );
         let total = files
             .iter()
             .filter(|t| t.contains(&format!("\ndimension: {dim}\n")))

@@ -568,7 +568,7 @@ fn an_indicator_cannot_take_the_word_of_a_listing_in_any_language() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("content/indicators/nivel.yaml:1:1")
+        err.contains("content/indicators/nivel.yaml:1:")
             && err.contains("an indicator cannot be called `nivel`")
             && err.contains("rename the file, e.g. to nivel-indicator.yaml"),
         "{err}"

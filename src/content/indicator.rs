@@ -26,8 +26,8 @@ use crate::yaml_enum;
 /// `niveau`…) and the progress overview (`progress`, `progreso`…) name the
 /// folders beside the indicators' pages.
 pub(crate) fn is_reserved_id(id: &str) -> bool {
-    let progress = ["en", "es", "fr", "pt"]
-        .map(|l| crate::config::Section::Progress.default_segment(l));
+    let progress =
+        ["en", "es", "fr", "pt"].map(|l| crate::config::Section::Progress.default_segment(l));
     crate::config::facet_words().any(|w| w == id) || progress.contains(&id)
 }
 
