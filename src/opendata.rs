@@ -307,134 +307,125 @@ fn money_cells(m: &Option<crate::content::money::Money>) -> [String; 2] {
 
 /// `/data/agreements.{csv,json}` and `/data/actions.{csv,json}`.
 fn registry_files(site: &Site) -> Vec<OutputFile> {
-    let langs = &site.config.languages;
     let mut out = Vec::new();
-    let per_lang =
-        |prefix: &str| -> Vec<String> { langs.iter().map(|l| format!("{prefix}_{l}")).collect() };
-    if !site.content.agreements.is_empty() {
-        let mut header: Vec<String> = [
-            "id",
-            "type",
-            "status",
-            "partner",
-            "partner_country",
-            "signed",
-            "ends",
-            "amount",
-            "currency",
-            "approved_by",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        header.extend(per_lang("title"));
-        let rows: Vec<Vec<String>> = site
-            .content
-            .agreements
-            .values()
-            .map(|a| {
-                let [amount, currency] = money_cells(&a.amount);
-                let mut r = vec![
-                    a.id.clone(),
-                    a.kind.to_string(),
-                    a.status.to_string(),
-                    a.partner.clone(),
-                    a.partner_country.clone(),
-                    a.signed.to_string(),
-                    a.ends.map(|d| d.to_string()).unwrap_or_default(),
-                    amount,
-                    currency,
-                    a.approved_by.clone().unwrap_or_default(),
-                ];
-                r.extend(
-                    langs
-                        .iter()
-                        .map(|l| a.title.0.get(l).cloned().unwrap_or_default()),
-                );
-                r
-            })
-            .collect();
-        out.push(OutputFile::new(
-            "data/agreements.csv".into(),
-            csv_bytes(&header, &rows),
-            "open data (agreements)".into(),
-        ));
-        let json: Vec<Value> = site
-            .content
-            .agreements
-            .values()
-            .map(|a| agreement_json(site, a))
-            .collect();
-        out.push(OutputFile::new(
-            "data/agreements.json".into(),
-            to_bytes(&Value::Array(json)),
-            "open data (agreements)".into(),
-        ));
-    }
-    if !site.content.actions.is_empty() {
-        let mut header: Vec<String> = [
-            "id",
-            "type",
-            "date",
-            "end_date",
-            "city",
-            "country",
-            "participants",
-            "cost",
-            "currency",
-            "funded_by",
-            "agreements",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        header.extend(per_lang("title"));
-        let rows: Vec<Vec<String>> = site
-            .content
-            .actions
-            .values()
-            .map(|a| {
-                let [cost, currency] = money_cells(&a.cost);
-                let agreements: Vec<&str> = a.agreements.iter().map(|r| r.value.as_str()).collect();
-                let mut r = vec![
-                    a.id.clone(),
-                    a.kind.to_string(),
-                    a.date.to_string(),
-                    a.end_date.map(|d| d.to_string()).unwrap_or_default(),
-                    a.place.city.clone(),
-                    a.place.country.clone(),
-                    a.participants.join("; "),
-                    cost,
-                    currency,
-                    a.funded_by.clone().unwrap_or_default(),
-                    agreements.join(" "),
-                ];
-                r.extend(
-                    langs
-                        .iter()
-                        .map(|l| a.title.0.get(l).cloned().unwrap_or_default()),
-                );
-                r
-            })
-            .collect();
-        out.push(OutputFile::new(
-            "data/actions.csv".into(),
-            csv_bytes(&header, &rows),
-            "open data (actions)".into(),
-        ));
-        let json: Vec<Value> = site
-            .content
-            .actions
-            .values()
-            .map(|a| action_json(site, a))
-            .collect();
-        out.push(OutputFile::new(
-            "data/actions.json".into(),
-            to_bytes(&Value::Array(json)),
-            "open data (actions)".into(),
-        ));
-    }
+    let agreements = &site.content.agreements;
+    let header = [
+        "id",
+        "type",
+        "status",
+        "partner",
+        "partner_country",
+        "signed",
+        "ends",
+        "amount",
+        "currency",
+        "approved_by",
+    ];
+    out.extend(registry_pair(
+        site,
+        "agreements",
+        &header,
+        agreements.values(),
+        |a| {
+            let [amount, currency] = money_cells(&a.amount);
+            let cells = vec![
+                a.id.clone(),
+                a.kind.to_string(),
+                a.status.to_string(),
+                a.partner.clone(),
+                a.partner_country.clone(),
+                a.signed.to_string(),
+                a.ends.map(|d| d.to_string()).unwrap_or_default(),
+                amount,
+                currency,
+                a.approved_by.clone().unwrap_or_default(),
+            ];
+            (cells, &a.title, agreement_json(site, a))
+        },
+    ));
+    let header = [
+        "id",
+        "type",
+        "date",
+        "end_date",
+        "city",
+        "country",
+        "participants",
+        "cost",
+        "currency",
+        "funded_by",
+        "agreements",
+    ];
+    let actions = &site.content.actions;
+    out.extend(registry_pair(
+        site,
+        "actions",
+        &header,
+        actions.values(),
+        |a| {
+            let [cost, currency] = money_cells(&a.cost);
+            let agreements: Vec<&str> = a.agreements.iter().map(|r| r.value.as_str()).collect();
+            let cells = vec![
+                a.id.clone(),
+                a.kind.to_string(),
+                a.date.to_string(),
+                a.end_date.map(|d| d.to_string()).unwrap_or_default(),
+                a.place.city.clone(),
+                a.place.country.clone(),
+                a.participants.join("; "),
+                cost,
+                currency,
+                a.funded_by.clone().unwrap_or_default(),
+                agreements.join(" "),
+            ];
+            (cells, &a.title, action_json(site, a))
+        },
+    ));
     out
+}
+
+/// `/data/<name>.csv` and `/data/<name>.json` of a part of the registry
+/// (none when it is empty): `entry` gives each item's CSV cells (those of
+/// `header`; its title in each language follows, one `title_<lang>`
+/// column each) and its JSON record.
+fn registry_pair<'a, T: 'a>(
+    site: &Site,
+    name: &str,
+    header: &[&str],
+    items: impl ExactSizeIterator<Item = &'a T>,
+    entry: impl Fn(&'a T) -> (Vec<String>, &'a crate::yaml::LangText, Value),
+) -> Vec<OutputFile> {
+    if items.len() == 0 {
+        return Vec::new();
+    }
+    let langs = &site.config.languages;
+    let mut head: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+    head.extend(langs.iter().map(|l| format!("title_{l}")));
+    let mut rows = Vec::new();
+    let mut json = Vec::new();
+    for item in items {
+        let (mut cells, title, record) = entry(item);
+        cells.extend(
+            langs
+                .iter()
+                .map(|l| title.0.get(l).cloned().unwrap_or_default()),
+        );
+        rows.push(cells);
+        json.push(record);
+    }
+    let made_by = format!("open data ({name})");
+    vec![
+        OutputFile::new(
+            format!("data/{name}.csv"),
+            csv_bytes(&head, &rows),
+            made_by.clone(),
+        ),
+        OutputFile::new(
+            format!("data/{name}.json"),
+            to_bytes(&Value::Array(json)),
+            made_by,
+        ),
+    ]
 }
 
 fn permalinks(site: &Site, kind: Kind, id: &str) -> Value {

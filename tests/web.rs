@@ -62,6 +62,42 @@ fn missing_tools() -> Vec<String> {
     missing
 }
 
+/// Runs `memoria ARGS` from `folder`, as a user does, and asserts that it
+/// succeeded.
+fn build_in(folder: &std::path::Path, args: &[&str]) {
+    let build = Command::new(env!("CARGO_BIN_EXE_memoria"))
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+}
+
+/// Runs `tests/web/run.sh` on the built site `public` with `CI=true` (a
+/// missing tool is a failure, not a skip) and the variables `env`; returns
+/// its standard output, failing with `what` and both outputs when it fails.
+fn run_web_checks(public: &std::path::Path, env: &[(&str, PathBuf)], what: &str) -> String {
+    let mut run = Command::new("bash");
+    run.arg(common::repo_root().join("tests/web/run.sh"))
+        .arg(public)
+        .env("CI", "true");
+    for (name, value) in env {
+        run.env(name, value);
+    }
+    let run = run.output().expect("bash runs");
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(
+        run.status.success(),
+        "{what} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    stdout
+}
+
 #[test]
 fn under_ci_the_web_check_tools_are_installed() {
     let missing = missing_tools();
@@ -85,29 +121,11 @@ fn bundled_site_passes_the_web_checks() {
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
     // As a user builds it: from the site's folder, into another folder.
-    let build = Command::new(env!("CARGO_BIN_EXE_memoria"))
-        .args(["build", "--output", site.to_str().unwrap()])
-        .current_dir(common::repo_root())
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
+    build_in(
+        &common::repo_root(),
+        &["build", "--output", site.to_str().unwrap()],
     );
-    // CI=true: a missing tool is a failure of run.sh, not a skip.
-    let run = Command::new("bash")
-        .arg(common::repo_root().join("tests/web/run.sh"))
-        .arg(&site)
-        .env("CI", "true")
-        .output()
-        .expect("bash runs");
-    assert!(
-        run.status.success(),
-        "web checks failed:\n{}\n{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
+    run_web_checks(&site, &[], "web checks");
 }
 
 #[test]
@@ -116,35 +134,16 @@ fn arabic_site_passes_the_web_checks() {
     // A site in Arabic (written right to left, its default language) and
     // English, built as a user builds it: from its folder, with defaults.
     let site = common::arabic_site();
-    let build = Command::new(env!("CARGO_BIN_EXE_memoria"))
-        .arg("build")
-        .current_dir(site.root())
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    build_in(site.root(), &["build"]);
     let home = site.output("ar/index.html");
     assert!(home.contains("<html lang=\"ar\" dir=\"rtl\">"), "{home}");
     // vnu on every page, axe at 1280 and 320 px (where no page may scroll
     // sideways), the keyboard and the search box, in both languages.
-    let run = Command::new("bash")
-        .arg(common::repo_root().join("tests/web/run.sh"))
-        .arg(site.root().join("public"))
-        .env("CI", "true")
-        .env(
-            "MEMORIA_SCREENSHOTS",
-            common::repo_root().join("target/screenshots/arabic"),
-        )
-        .output()
-        .expect("bash runs");
-    assert!(
-        run.status.success(),
-        "web checks of the Arabic site failed:\n{}\n{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
+    let shots = common::repo_root().join("target/screenshots/arabic");
+    run_web_checks(
+        &site.root().join("public"),
+        &[("MEMORIA_SCREENSHOTS", shots)],
+        "web checks of the Arabic site",
     );
 }
 
@@ -154,30 +153,13 @@ fn chart_labels_never_overlap_in_five_languages() {
     // The longest period labels of Spanish, English, French, Portuguese and
     // Arabic (quarters, months, weeks), built as a user builds a site.
     let site = common::chart_labels_site();
-    let build = Command::new(env!("CARGO_BIN_EXE_memoria"))
-        .arg("build")
-        .current_dir(site.root())
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    build_in(site.root(), &["build"]);
     // In Chromium at 320 and 1280 px: no two labels of a time axis overlap,
     // none leaves its chart, no text under 11 px.
-    let run = Command::new("bash")
-        .arg(common::repo_root().join("tests/web/run.sh"))
-        .arg(site.root().join("public"))
-        .env("CI", "true")
-        .env("MEMORIA_WEB_STEPS", "charts")
-        .output()
-        .expect("bash runs");
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "chart checks failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&run.stderr)
+    let stdout = run_web_checks(
+        &site.root().join("public"),
+        &[("MEMORIA_WEB_STEPS", PathBuf::from("charts"))],
+        "chart checks",
     );
     // Every indicator page of every language was measured at both widths.
     for lang in ["es", "en", "fr", "pt", "ar"] {

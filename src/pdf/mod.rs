@@ -182,24 +182,38 @@ fn print_one(
     let source_shown = display_path(&doc.source);
     let ident = format!("memoria-report-{}-{lang}", doc.id);
     let (bytes, warnings) = typeset(data, &ident, doc.meta.presented, print, &source_shown)?;
+    let key = (doc.id.clone(), lang.to_string());
+    let report = printed_beside(route, key, false, bytes, source_shown);
+    Ok((report, warnings))
+}
+
+/// The PDF `bytes` of the report `key` as the file `<id>.pdf` next to the
+/// page at `route` (`…/2025-s1/2025-S1.pdf`, or `…/as-presented/2025-S1.pdf`
+/// for the version as presented).
+fn printed_beside(
+    route: &crate::routes::Route,
+    key: (String, String),
+    as_presented: bool,
+    bytes: Vec<u8>,
+    source_shown: String,
+) -> PrintedReport {
     let folder = Path::new(&route.file)
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    let name = format!("{}.pdf", doc.id);
+    let name = format!("{}.pdf", key.0);
     let path = folder.join(&name).to_string_lossy().replace('\\', "/");
     let printed = Printed {
         path: path.clone(),
         url: format!("{}{name}", route.url),
         bytes: bytes.len(),
     };
-    let report = PrintedReport {
-        key: (doc.id.clone(), lang.to_string()),
-        as_presented: false,
+    PrintedReport {
+        key,
+        as_presented,
         printed,
         file: OutputFile::new(path, bytes, source_shown),
-    };
-    Ok((report, warnings))
+    }
 }
 
 /// The print template and the logo, the same for every report.
@@ -263,23 +277,7 @@ fn print_as_presented(
     };
     let ident = format!("memoria-report-{}-{lang}-as-presented", doc.id);
     let (bytes, warnings) = typeset(data, &ident, doc.meta.presented, print, &source_shown)?;
-    let folder = Path::new(&route.file)
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let name = format!("{}.pdf", doc.id);
-    let path = folder.join(&name).to_string_lossy().replace('\\', "/");
-    let printed = Printed {
-        path: path.clone(),
-        url: format!("{}{name}", route.url),
-        bytes: bytes.len(),
-    };
-    let report = PrintedReport {
-        key,
-        as_presented: true,
-        printed,
-        file: OutputFile::new(path, bytes, source_shown),
-    };
+    let report = printed_beside(&route, key, true, bytes, source_shown);
     Ok((report, warnings))
 }
 
