@@ -617,8 +617,13 @@ fn chain<'a>(site: &'a Site, lang: &str, inds: &[&'a Indicator]) -> Vec<ChainLev
         .collect()
 }
 
-/// How many of `inds` stand at each status.
-fn status_counts(site: &Site, lang: &str, inds: &[&Indicator]) -> Vec<StatusCount<'static>> {
+/// How many of `inds` stand at each status, every status in order (also
+/// the rows of the progress overview).
+pub(crate) fn status_counts(
+    site: &Site,
+    lang: &str,
+    inds: &[&Indicator],
+) -> Vec<StatusCount<'static>> {
     Status::ALL
         .iter()
         .map(|s| StatusCount {

@@ -4,43 +4,13 @@
 //! status; and the counts by dimension the home page shows.
 
 use super::context::{self, LanguageContext};
-use super::data::indicators::StatusCount;
 use super::data::progress::{ProgressGroup, ProgressRow, ProgressTemplate};
 use super::indicators::{self, Page};
 use crate::content::case::Dimension;
 use crate::content::indicator::{Indicator, Level};
-use crate::figures::Status;
 use crate::routes::{self, Route};
 use crate::site::Site;
 use crate::yaml::YamlEnum;
-
-/// Where `ind` stands (no data when it has no figures).
-pub(crate) fn status(site: &Site, ind: &Indicator) -> Status {
-    site.figures
-        .get(&ind.id)
-        .map_or(Status::NoData, |f| f.status)
-}
-
-/// The label of `status` in `lang` (its `status_<id>` word, hyphens as `_`).
-fn status_label(site: &Site, lang: &str, status: Status) -> String {
-    site.theme
-        .i18n
-        .strings(lang)
-        .get(&format!("status_{}", status.id().replace('-', "_")))
-        .to_string()
-}
-
-/// How many of `inds` stand at each status, every status in order.
-fn counts(site: &Site, lang: &str, inds: &[&Indicator]) -> Vec<StatusCount<'static>> {
-    Status::ALL
-        .iter()
-        .map(|s| StatusCount {
-            status: s.id(),
-            label: status_label(site, lang, *s),
-            count: inds.iter().filter(|i| status(site, i) == *s).count(),
-        })
-        .collect()
-}
 
 /// The indicators of `site` that `keep` accepts.
 fn select(site: &Site, keep: impl Fn(&Indicator) -> bool) -> Vec<&Indicator> {
@@ -62,7 +32,7 @@ pub(crate) fn by_dimension(site: &Site, lang: &str) -> Vec<ProgressRow> {
                 label: context::label(site, lang, "dimension", dim),
                 url: routes::indicator_facet(&site.config, lang, "dimension", id).url,
                 total: inds.len(),
-                counts: counts(site, lang, &inds),
+                counts: indicators::status_counts(site, lang, &inds),
             }
         })
         .collect()
@@ -79,7 +49,7 @@ fn by_level(site: &Site, lang: &str) -> Vec<ProgressRow> {
                 label: context::label(site, lang, "level", level),
                 url: routes::indicator_facet(&site.config, lang, "level", id).url,
                 total: inds.len(),
-                counts: counts(site, lang, &inds),
+                counts: indicators::status_counts(site, lang, &inds),
             }
         })
         .collect()
@@ -139,7 +109,7 @@ pub fn page(site: &Site, lc: &LanguageContext, lang: &str) -> Page {
     let every = select(site, |_| true);
     let data = ProgressTemplate {
         total: every.len(),
-        statuses: counts(site, lang, &every),
+        statuses: indicators::status_counts(site, lang, &every),
         by_dimension: by_dimension(site, lang),
         by_level: by_level(site, lang),
         groups: groups(site, lang),
