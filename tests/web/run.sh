@@ -87,11 +87,14 @@ echo "== headless Chromium: $("$chromium" --version 2>/dev/null | head -n 1)"
 # The site is served under the path of its base_url (read from the canonical address
 # of /index.html), so that its absolute links work.
 prefix="$(sed -n 's#.*<link rel="canonical" href="[a-z]*://[^/"]*\(/[^"]*\)".*#\1#p' "$site/index.html" | head -n 1)"
-node "$here/serve.mjs" "$site" 0 "${prefix:-/}" > "$work/server.log" 2>&1 &
+# The log exists before the server starts: the shell opens a background job's
+# redirection in the child, which may run after the first read below.
+: > "$work/server.log"
+node "$here/serve.mjs" "$site" 0 "${prefix:-/}" >> "$work/server.log" 2>&1 &
 server=$!
 url=""
 for _ in $(seq 1 100); do
-  url="$(head -n 1 "$work/server.log")"
+  url="$(head -n 1 "$work/server.log" 2>/dev/null || true)"
   [ -n "$url" ] && break
   kill -0 "$server" 2>/dev/null || break
   sleep 0.1
