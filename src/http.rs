@@ -32,6 +32,10 @@ pub struct State {
     pub out_dir: PathBuf,
     /// The errors of the last rebuild, when it failed.
     pub last_error: RwLock<Option<String>>,
+    /// Held to read a file of `out_dir`, and by `serve` to write them: the
+    /// served folder is updated in place (see `serve::sync`), so no file is
+    /// read while a rebuild writes.
+    pub gate: RwLock<()>,
     /// Tells open pages about rebuilds.
     pub notices: broadcast::Sender<Notice>,
     /// Whether served pages get the live-reload script (not when printing).
@@ -48,6 +52,7 @@ impl State {
         State {
             out_dir,
             last_error: RwLock::new(None),
+            gate: RwLock::new(()),
             notices: broadcast::channel(1).0,
             live_reload: false,
             base_path: base_path.to_string(),
@@ -107,6 +112,18 @@ async fn events(
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
+/// Reads the file at `path` of the served folder, or its 404 page when
+/// there is no such file, while no rebuild writes (`State::gate`).
+fn read_served(state: &State, path: PathBuf) -> (StatusCode, PathBuf, Option<Vec<u8>>) {
+    let _reading = state.gate.read();
+    let (status, path) = match std::fs::metadata(&path) {
+        Ok(m) if m.is_file() => (StatusCode::OK, path),
+        _ => (StatusCode::NOT_FOUND, state.out_dir.join("404.html")),
+    };
+    let bytes = std::fs::read(&path).ok();
+    (status, path, bytes)
+}
+
 /// Maps a request path to a file of the site, refusing anything that would
 /// leave the site's folder (`..`, encoded or not, backslashes, NUL).
 pub fn resolve(root: &std::path::Path, request_path: &str) -> Option<PathBuf> {
@@ -157,13 +174,13 @@ async fn file(AxumState(state): AxumState<Arc<State>>, request: Request<Body>) -
         )
             .into_response();
     }
-    let (status, path) = match tokio::fs::metadata(&path).await {
-        Ok(m) if m.is_file() => (StatusCode::OK, path),
-        _ => (StatusCode::NOT_FOUND, state.out_dir.join("404.html")),
+    let read = {
+        let state = state.clone();
+        tokio::task::spawn_blocking(move || read_served(&state, path)).await
     };
-    let bytes = match tokio::fs::read(&path).await {
-        Ok(b) => b,
-        Err(_) => {
+    let (status, path, bytes) = match read {
+        Ok((status, path, Some(bytes))) => (status, path, bytes),
+        _ => {
             let body = page_with_error(b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>".to_vec(), &state);
             return (
                 StatusCode::NOT_FOUND,

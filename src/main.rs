@@ -12,6 +12,13 @@ use memoria::content::translation;
 use memoria::pipeline::{self, BuildOptions};
 use memoria::{scaffold, serve};
 
+/// mimalloc rather than the system's allocator: a build makes and drops
+/// millions of small strings across threads, and `serve` rebuilds right
+/// after a full build has left the heap fragmented; the figures are in
+/// BENCHMARKS.md ("Allocator").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "memoria",

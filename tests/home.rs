@@ -155,9 +155,13 @@ fn row(html: &str, href: &str) -> Vec<usize> {
         .unwrap_or_else(|| panic!("no row for {href}"));
     let rest = &html[start..];
     let row = &rest[..rest.find("</tr>").unwrap()];
-    row.split("<td>")
+    // Each cell is `<td data-label="…">N</td>` (the label shows on phones).
+    row.split("<td")
         .skip(1)
-        .map(|c| c[..c.find("</td>").unwrap()].parse().unwrap())
+        .map(|c| {
+            let value = &c[c.find('>').unwrap() + 1..];
+            value[..value.find("</td>").unwrap()].parse().unwrap()
+        })
         .collect()
 }
 

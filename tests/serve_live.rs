@@ -694,3 +694,34 @@ fn a_saved_vocabulary_label_is_served_the_quick_way() {
     let (_, themes) = server.get("/es/casos/temas/legislative-oversight/");
     assert!(themes.contains("Vigilancia del concejo"), "{themes}");
 }
+
+#[test]
+fn a_label_saved_through_a_renamed_temporary_file_is_served_the_quick_way() {
+    let f = site();
+    let vocabulary = |es: &str| {
+        format!("themes:\n  legislative-oversight:\n    label: {{ es: \"{es}\", en: \"Legislative oversight\" }}\n")
+    };
+    f.write(
+        "content/vocabulary.yaml",
+        &vocabulary("Control legislativo"),
+    );
+    let server = Server::start(&f);
+    server.wait_for_rebuilds(1);
+    let before = server.rebuilds();
+    // As `sed -i` and many scripts save: a new file with a name of their
+    // own beside the old one, renamed over it.
+    let temporary = f.root().join("content/sedAb12Cd");
+    std::fs::write(&temporary, vocabulary("Vigilancia del concejo")).unwrap();
+    std::fs::rename(&temporary, f.root().join("content/vocabulary.yaml")).unwrap();
+    server.wait_for("/es/casos/lima/", "shows the new label", |s, b| {
+        s == 200 && b.contains("Vigilancia del concejo")
+    });
+    server.wait_for_rebuilds(before + 1);
+    let log = server.log();
+    let line = log
+        .lines()
+        .filter(|l| l.starts_with("rebuilt in "))
+        .nth(before)
+        .unwrap_or_else(|| panic!("no rebuild line:\n{log}"));
+    assert!(line.contains("the quick way"), "{line}");
+}

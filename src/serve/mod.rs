@@ -98,6 +98,7 @@ async fn serve(options: &ServeOptions) -> Result<(), Problem> {
     let state = Arc::new(State {
         out_dir: out_dir.clone(),
         last_error: RwLock::new(None),
+        gate: RwLock::new(()),
         notices,
         live_reload: true,
         base_path: "/".into(),
@@ -205,7 +206,7 @@ impl Incremental {
     /// swapped in; afterwards only new and changed files are written and
     /// removed ones deleted. On error the folder is left as it was.
     pub fn rebuild(&mut self) -> Result<(sync::SyncStats, Diagnostics), Diagnostics> {
-        self.rebuild_with(&BTreeSet::new(), || {})
+        self.rebuild_with(&BTreeSet::new(), || ())
     }
 
     /// Rebuilds after the files `changed` (absolute paths) changed: the
@@ -214,22 +215,24 @@ impl Incremental {
         &mut self,
         changed: &BTreeSet<PathBuf>,
     ) -> Result<(sync::SyncStats, Diagnostics), Diagnostics> {
-        self.rebuild_with(changed, || {})
+        self.rebuild_with(changed, || ())
     }
 
     /// [`Incremental::rebuild_changed`], calling `rendered` once the site
-    /// has rendered without errors, before its files are written.
-    fn rebuild_with(
+    /// has rendered without errors, before its files are written; what it
+    /// returns is held while they are written (the server's gate).
+    fn rebuild_with<G>(
         &mut self,
         changed: &BTreeSet<PathBuf>,
-        rendered: impl FnOnce(),
+        rendered: impl FnOnce() -> G,
     ) -> Result<(sync::SyncStats, Diagnostics), Diagnostics> {
         if let (Some(served), Some(manifest)) = (self.served.as_mut(), self.manifest.as_mut()) {
             if let Some(update) = quick::update(served, changed) {
-                rendered();
+                let writing = rendered();
                 let started = Instant::now();
                 let stats = sync::apply(&update.files, &update.removed, &self.out_dir, manifest)
                     .map_err(|e| served_error(&e));
+                drop(writing);
                 crate::timing::timing("quick rebuild: write", started);
                 match stats {
                     Ok(mut stats) => {
@@ -259,7 +262,7 @@ impl Incremental {
             crate::diagnostics::Severity::Warning,
             SearchIndex::Live,
         )?;
-        rendered();
+        let writing = rendered();
         let rendered = site;
         let stats = match &self.manifest {
             None => {
@@ -278,6 +281,7 @@ impl Incremental {
                 stats
             }
         };
+        drop(writing);
         if let Some(live) = rendered.live {
             self.served = Some(quick::Served {
                 site: rendered.site,
@@ -310,13 +314,18 @@ pub fn rebuild(
 ) -> bool {
     let started = Instant::now();
     // The error goes before the new files arrive: a page is never served new
-    // with the error it fixed.
-    let clear_error = || {
+    // with the error it fixed. Then the server reads no file until they are
+    // all written.
+    let before_writing = || {
         if let Ok(mut e) = state.last_error.write() {
             *e = None;
         }
+        state
+            .gate
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     };
-    let result = site.rebuild_with(paths, clear_error);
+    let result = site.rebuild_with(paths, before_writing);
     let took = started.elapsed().as_millis();
     let since = changed.map_or_else(String::new, |c| {
         format!(" ({} ms since the change)", c.elapsed().as_millis())

@@ -90,6 +90,10 @@ pub(crate) fn start(
         // The source files changed in the current burst; `None` when which
         // ones is not known (events were lost): then everything is rebuilt.
         let paths = std::cell::RefCell::new(Some(BTreeSet::new()));
+        // Those created in it: one that is gone again at its end (the
+        // temporary file of a program that saves by renaming a new file
+        // over the old one) changed nothing.
+        let created = std::cell::RefCell::new(BTreeSet::new());
         let counts = |message: &notify::Result<Event>| {
             let Ok(event) = message else {
                 return false;
@@ -108,12 +112,26 @@ pub(crate) fn start(
                 if let Some(set) = paths.borrow_mut().as_mut() {
                     set.insert(p.clone());
                 }
+                if matches!(event.kind, EventKind::Create(_)) {
+                    created.borrow_mut().insert(p.clone());
+                }
             }
             found
         };
         rebuild_loop(&rx, counts, |changed| {
-            let known = paths.replace(Some(BTreeSet::new())).unwrap_or_default();
-            rebuild(&mut site, &state, Some(changed), &known);
+            let created = created.take();
+            match paths.replace(Some(BTreeSet::new())) {
+                Some(mut known) => {
+                    let any = !known.is_empty();
+                    known.retain(|p| !(created.contains(p) && !p.exists()));
+                    if !(any && known.is_empty()) {
+                        rebuild(&mut site, &state, Some(changed), &known);
+                    }
+                }
+                None => {
+                    rebuild(&mut site, &state, Some(changed), &BTreeSet::new());
+                }
+            }
         });
     });
     Ok(Watch { watcher })
