@@ -8,6 +8,7 @@
 use serde_json::{json, Value};
 
 use crate::content::indicator::{Indicator, Measure, PartObservation};
+use crate::content::name::Name;
 use crate::content::Kind;
 use crate::diagnostics::display_path;
 use crate::output::OutputFile;
@@ -321,10 +322,12 @@ fn registry_files(site: &Site) -> Vec<OutputFile> {
         "currency",
         "approved_by",
     ];
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let names: Vec<String> = other_language_columns(site, "partner").collect();
     out.extend(registry_pair(
         site,
         "agreements",
-        &header,
+        [&header, &names],
         agreements.values(),
         |a| {
             let [amount, currency] = money_cells(&a.amount);
@@ -332,7 +335,7 @@ fn registry_files(site: &Site) -> Vec<OutputFile> {
                 a.id.clone(),
                 a.kind.to_string(),
                 a.status.to_string(),
-                a.partner.clone(),
+                a.partner.default_name().to_string(),
                 a.partner_country.clone(),
                 a.signed.to_string(),
                 a.ends.map(|d| d.to_string()).unwrap_or_default(),
@@ -340,7 +343,8 @@ fn registry_files(site: &Site) -> Vec<OutputFile> {
                 currency,
                 a.approved_by.clone().unwrap_or_default(),
             ];
-            (cells, &a.title, agreement_json(site, a))
+            let names = names_in_other_languages(site, &a.partner);
+            (cells, &a.title, names, agreement_json(site, a))
         },
     ));
     let header = [
@@ -356,11 +360,15 @@ fn registry_files(site: &Site) -> Vec<OutputFile> {
         "funded_by",
         "agreements",
     ];
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let names: Vec<String> = other_language_columns(site, "city")
+        .chain(other_language_columns(site, "funded_by"))
+        .collect();
     let actions = &site.content.actions;
     out.extend(registry_pair(
         site,
         "actions",
-        &header,
+        [&header, &names],
         actions.values(),
         |a| {
             let [cost, currency] = money_cells(&a.cost);
@@ -370,46 +378,93 @@ fn registry_files(site: &Site) -> Vec<OutputFile> {
                 a.kind.to_string(),
                 a.date.to_string(),
                 a.end_date.map(|d| d.to_string()).unwrap_or_default(),
-                a.place.city.clone(),
+                a.place.city.default_name().to_string(),
                 a.place.country.clone(),
                 a.participants.join("; "),
                 cost,
                 currency,
-                a.funded_by.clone().unwrap_or_default(),
+                a.funded_by
+                    .as_ref()
+                    .map(|n| n.default_name().to_string())
+                    .unwrap_or_default(),
                 agreements.join(" "),
             ];
-            (cells, &a.title, action_json(site, a))
+            let mut names = names_in_other_languages(site, &a.place.city);
+            match &a.funded_by {
+                Some(n) => names.extend(names_in_other_languages(site, n)),
+                None => names.extend(other_language_columns(site, "").map(|_| String::new())),
+            }
+            (cells, &a.title, names, action_json(site, a))
         },
     ));
     out
 }
 
+/// The columns `<field>_<lang>` of a name, one for each language but the
+/// default one (whose name is in the column `<field>`).
+fn other_language_columns<'s>(site: &'s Site, field: &'s str) -> impl Iterator<Item = String> + 's {
+    let default = site.config.default_language();
+    site.config
+        .languages
+        .iter()
+        .filter(move |l| *l != default)
+        .map(move |l| format!("{field}_{l}"))
+}
+
+/// The cells of [`other_language_columns`]: the name a reader of each
+/// language but the default one sees (written in that language, else the
+/// default language's).
+fn names_in_other_languages(site: &Site, name: &Name) -> Vec<String> {
+    let default = site.config.default_language();
+    site.config
+        .languages
+        .iter()
+        .filter(|l| *l != default)
+        .map(|l| name.get(l).to_string())
+        .collect()
+}
+
+/// A name as the JSON files give it besides its default-language text: the
+/// name a reader of each site language sees, by language code.
+fn names_json(site: &Site, name: &Name) -> Value {
+    Value::Object(
+        site.config
+            .languages
+            .iter()
+            .map(|l| (l.clone(), json!(name.get(l))))
+            .collect(),
+    )
+}
+
 /// `/data/<name>.csv` and `/data/<name>.json` of a part of the registry
 /// (none when it is empty): `entry` gives each item's CSV cells (those of
 /// `header`; its title in each language follows, one `title_<lang>`
-/// column each) and its JSON record.
+/// column each, then the cells of `names`: its names in the languages
+/// other than the default one) and its JSON record.
 fn registry_pair<'a, T: 'a>(
     site: &Site,
     name: &str,
-    header: &[&str],
+    [header, names]: [&[String]; 2],
     items: impl ExactSizeIterator<Item = &'a T>,
-    entry: impl Fn(&'a T) -> (Vec<String>, &'a crate::yaml::LangText, Value),
+    entry: impl Fn(&'a T) -> (Vec<String>, &'a crate::yaml::LangText, Vec<String>, Value),
 ) -> Vec<OutputFile> {
     if items.len() == 0 {
         return Vec::new();
     }
     let langs = &site.config.languages;
-    let mut head: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+    let mut head: Vec<String> = header.to_vec();
     head.extend(langs.iter().map(|l| format!("title_{l}")));
+    head.extend(names.iter().cloned());
     let mut rows = Vec::new();
     let mut json = Vec::new();
     for item in items {
-        let (mut cells, title, record) = entry(item);
+        let (mut cells, title, name_cells, record) = entry(item);
         cells.extend(
             langs
                 .iter()
                 .map(|l| title.0.get(l).cloned().unwrap_or_default()),
         );
+        cells.extend(name_cells);
         rows.push(cells);
         json.push(record);
     }
@@ -465,14 +520,15 @@ fn funds_json(funds: &[crate::content::money::Fund]) -> Value {
 
 fn agreement_json(site: &Site, a: &crate::content::Agreement) -> Value {
     json!({
-        "id": a.id, "title": a.title, "summary": a.summary, "partner": a.partner, "partner_country": a.partner_country,
+        "id": a.id, "title": a.title, "summary": a.summary, "partner": a.partner.default_name(), "partner_names": names_json(site, &a.partner), "partner_country": a.partner_country,
         "partner_type": a.partner_type,
-        "other_counterparts": a.counterparts.iter().map(|c| json!({"name": c.name, "country": c.country, "type": c.kind})).collect::<Vec<_>>(),
+        "other_counterparts": a.counterparts.iter().map(|c| json!({"name": c.name.default_name(), "names": names_json(site, &c.name), "country": c.country, "type": c.kind})).collect::<Vec<_>>(),
         "type": a.kind, "signed": a.signed, "ends": a.ends, "status": a.status, "amount": money_json(&a.amount),
         "funds": funds_json(&a.funds),
         "approved_by": a.approved_by,
         "registration": a.registration.as_ref().map(|r| json!({"authority": r.authority, "reference": r.reference, "date": r.date})),
-        "city_bodies": a.city_bodies,
+        "city_bodies": a.city_bodies.iter().map(Name::default_name).collect::<Vec<_>>(),
+        "city_bodies_names": a.city_bodies.iter().map(|b| names_json(site, b)).collect::<Vec<_>>(),
         "signatories": a.signatories.iter().map(|x| json!({"name": x.name, "office": x.office})).collect::<Vec<_>>(),
         "commitments": a.commitments,
         "sdgs": a.sdgs, "themes": a.themes, "documents": a.documents,
@@ -483,7 +539,10 @@ fn agreement_json(site: &Site, a: &crate::content::Agreement) -> Value {
 fn action_json(site: &Site, a: &crate::content::Action) -> Value {
     json!({
         "id": a.id, "title": a.title, "summary": a.summary, "type": a.kind, "date": a.date, "end_date": a.end_date,
-        "place": a.place, "participants": a.participants, "cost": money_json(&a.cost), "funded_by": a.funded_by,
+        "place": {"city": a.place.city.default_name(), "city_names": names_json(site, &a.place.city), "country": a.place.country},
+        "participants": a.participants, "cost": money_json(&a.cost),
+        "funded_by": a.funded_by.as_ref().map(Name::default_name),
+        "funded_by_names": a.funded_by.as_ref().map(|n| names_json(site, n)),
         "funds": funds_json(&a.funds),
         "agreements": a.agreements, "results": a.results, "sdgs": a.sdgs, "themes": a.themes,
         "url": permalinks(site, Kind::Action, &a.id),

@@ -665,7 +665,7 @@ fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
             kind: strings.get("search_kind_agreement").into(),
             body: format!(
                 "{} {} {}",
-                a.partner,
+                a.partner.get(lang),
                 a.approved_by.clone().unwrap_or_default(),
                 sdg_text(site, lang, &a.sdgs)
             ),
@@ -682,10 +682,10 @@ fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
             kind: strings.get("search_kind_action").into(),
             body: format!(
                 "{} {} {} {} {} {}",
-                a.place.city,
+                a.place.city.get(lang),
                 country,
                 a.participants.join(" "),
-                a.funded_by.clone().unwrap_or_default(),
+                a.funded_by.as_ref().map_or("", |n| n.get(lang)),
                 a.results.as_ref().map(text).unwrap_or_default(),
                 sdg_text(site, lang, &a.sdgs)
             ),

@@ -67,7 +67,9 @@ fn expected_widget(kind: &Kind) -> (&'static str, bool) {
         | Kind::Theme
         | Kind::Scale { .. } => ("select", false),
         Kind::Ref(_) => ("relation", false),
-        Kind::Texts(_) | Kind::Object(_) | Kind::Keyed(_) | Kind::Breakdown => ("object", false),
+        Kind::Texts(_) | Kind::Name | Kind::Object(_) | Kind::Keyed(_) | Kind::Breakdown => {
+            ("object", false)
+        }
         Kind::List(inner) => match expected_widget(inner) {
             ("select", _) => ("select", true),
             ("relation", _) => ("relation", true),
@@ -150,6 +152,28 @@ fn check_field_in(
             assert_eq!(names, languages, "{path}: one input per language");
             let (inner_widget, _) = expected_widget(inner);
             assert!(ws.iter().all(|w| w["widget"] == inner_widget), "{path}");
+        }
+        Kind::Name => {
+            // One input per language, as for texts; only the default
+            // language's is required (a name may be the same in every
+            // language), and only when the name itself is.
+            let w = if w["widget"] == "list" {
+                &w["field"]
+            } else {
+                w
+            };
+            let ws = w["fields"].as_sequence().unwrap();
+            let names: Vec<&str> = ws.iter().map(|w| w["name"].as_str().unwrap()).collect();
+            assert_eq!(names, languages, "{path}: one input per language");
+            assert!(ws.iter().all(|w| w["widget"] == "string"), "{path}");
+            let required: Vec<bool> = ws.iter().map(|w| w["required"] == true).collect();
+            let mut expected = vec![false; languages.len()];
+            expected[0] = f.need == Need::Required && within_optional.is_none()
+                || matches!(f.kind, Kind::List(_));
+            assert_eq!(
+                required, expected,
+                "{path}: only the default language is required"
+            );
         }
         Kind::Keyed(sub) => {
             for theme in w["fields"].as_sequence().unwrap() {

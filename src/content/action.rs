@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::data_file::DataItem;
 use super::fields::{sdg_numbers, Country, DocumentLink, Sdg, TermId};
 use super::money::{read_funds, Fund, Money, FUND_FIELDS, MONEY_FIELDS};
+use super::name::Name;
 use crate::yaml::model::{Choice, Field, Kind, Target};
 use crate::yaml::{LangText, Located, MapReader, YamlEnum};
 use crate::yaml_enum;
@@ -37,7 +38,7 @@ const PLACE_EXAMPLE: &str = "{ city: \"Madrid\", country: ES }";
 
 /// The fields of `place`.
 const PLACE_FIELDS: &[Field] = &[
-    Field::required("city", Kind::Line, "The city."),
+    Field::required("city", Kind::Name, "The city, once or per language."),
     Field::required(
         "country",
         Kind::Country,
@@ -115,7 +116,12 @@ pub const FIELDS: &[Field] = &[
         "What it cost, with the currency.",
     )
     .words("action_cost"),
-    Field::optional("funded_by", Kind::Line, "Who paid for it.").words("action_funded_by"),
+    Field::optional(
+        "funded_by",
+        Kind::Name,
+        "Who paid for it, once or per language.",
+    )
+    .words("action_funded_by"),
     Field::optional(
         "funds",
         Kind::List(&Kind::Object(FUND_FIELDS)),
@@ -161,10 +167,10 @@ pub const FIELDS: &[Field] = &[
 ];
 
 /// Where an action took place.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Place {
-    /// The city.
-    pub city: String,
+    /// The city, once or per language.
+    pub city: Name,
     /// ISO 3166-1 alpha-2 code.
     pub country: String,
 }
@@ -214,8 +220,8 @@ pub struct Action {
     pub participants: Vec<String>,
     /// What it cost.
     pub cost: Option<Money>,
-    /// Who paid.
-    pub funded_by: Option<String>,
+    /// Who paid, once or per language.
+    pub funded_by: Option<Name>,
     /// The money received or contributed, as written in `funds`.
     pub funds: Vec<Fund>,
     /// Who authorised the mission.
@@ -262,7 +268,7 @@ impl DataItem for Action {
         let place = map.raw("place").and_then(|v| {
             let path = map.path_of("place");
             let mut m = reader.mapping(v, &path)?;
-            let city = m.required::<String>("city");
+            let city = m.required::<Name>("city");
             let country = m.required::<Country>("country");
             m.finish();
             Some(Place {
@@ -275,7 +281,7 @@ impl DataItem for Action {
         }
         let participants = map.required::<Vec<String>>("participants");
         let cost = map.optional::<Money>("cost");
-        let funded_by = map.optional::<String>("funded_by");
+        let funded_by = map.optional::<Name>("funded_by");
         let funds = read_funds(map);
         let authorisation = map.raw("authorisation").and_then(|v| {
             let path = map.path_of("authorisation");

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::data_file::DataItem;
 use super::fields::{sdg_numbers, Country, DocumentLink, Sdg, TermId};
 use super::money::{read_funds, Direction, Fund, FundKind, Money, FUND_FIELDS, MONEY_FIELDS};
+use super::name::Name;
 use crate::yaml::model::{Choice, Field, Kind};
 use crate::yaml::{FromYaml, LangText, MapReader, Reader, YamlEnum};
 use crate::yaml_enum;
@@ -80,7 +81,12 @@ yaml_enum!(
 
 /// The fields of one counterpart.
 const COUNTERPART_FIELDS: &[Field] = &[
-    Field::required("name", Kind::Line, "The institution's name.").words("agreement_partner"),
+    Field::required(
+        "name",
+        Kind::Name,
+        "The institution's name, once or per language.",
+    )
+    .words("agreement_partner"),
     Field::required(
         "country",
         Kind::Country,
@@ -173,8 +179,8 @@ pub const FIELDS: &[Field] = &[
     ),
     Field::required(
         "partner",
-        Kind::Line,
-        "The partner institution (the first counterpart).",
+        Kind::Name,
+        "The partner institution (the first counterpart), once or per language.",
     )
     .words("agreement_partner"),
     Field::required(
@@ -249,8 +255,8 @@ pub const FIELDS: &[Field] = &[
     .words("agreement_registration"),
     Field::optional(
         "city_bodies",
-        Kind::List(&Kind::Line),
-        "The city bodies that signed it (one or more).",
+        Kind::List(&Kind::Name),
+        "The city bodies that signed it (one or more), each once or per language.",
     )
     .words("agreement_city_bodies"),
     Field::optional(
@@ -294,8 +300,8 @@ pub const FIELDS: &[Field] = &[
 /// A counterpart of an agreement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counterpart {
-    /// The institution.
-    pub name: String,
+    /// The institution, once or per language.
+    pub name: Name,
     /// Its country (ISO 3166-1 alpha-2).
     pub country: String,
     /// What kind of institution it is.
@@ -307,7 +313,7 @@ impl FromYaml for Counterpart {
         "{ name: \"Alcaldía de Medellín\", country: CO, type: local-government }";
     fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
         let mut m = reader.mapping(value, path)?;
-        let name = m.required::<String>("name");
+        let name = m.required::<Name>("name");
         let country = m.required::<Country>("country");
         let kind = m.required::<CounterpartType>("type");
         m.finish();
@@ -398,16 +404,16 @@ pub struct Agreement {
     pub title: LangText,
     /// Summary per language.
     pub summary: LangText,
-    /// The partner institution (the first counterpart).
-    pub partner: String,
+    /// The partner institution (the first counterpart), once or per language.
+    pub partner: Name,
     /// The partner's country (ISO 3166-1 alpha-2).
     pub partner_country: String,
     /// What kind of institution the partner is, if given.
     pub partner_type: Option<CounterpartType>,
     /// The other counterparts (`other_counterparts`).
     pub counterparts: Vec<Counterpart>,
-    /// The city bodies that signed it.
-    pub city_bodies: Vec<String>,
+    /// The city bodies that signed it, each once or per language.
+    pub city_bodies: Vec<Name>,
     /// The people who signed it.
     pub signatories: Vec<Signatory>,
     /// The approval or registration required by national law.
@@ -582,7 +588,7 @@ impl DataItem for Agreement {
     fn read(map: &mut MapReader<'_, '_>, id: &str) -> Option<Self> {
         let title = map.required::<LangText>("title");
         let summary = map.required::<LangText>("summary");
-        let partner = map.required::<String>("partner");
+        let partner = map.required::<Name>("partner");
         let partner_country = map.required::<Country>("partner_country");
         let partner_type = map.optional::<CounterpartType>("partner_type");
         let counterparts = map
@@ -603,9 +609,7 @@ impl DataItem for Agreement {
         }
         let approved_by = map.optional::<String>("approved_by");
         let registration = map.optional::<Registration>("registration");
-        let city_bodies = map
-            .optional::<Vec<String>>("city_bodies")
-            .unwrap_or_default();
+        let city_bodies = map.optional::<Vec<Name>>("city_bodies").unwrap_or_default();
         let signatories = map
             .optional::<Vec<Signatory>>("signatories")
             .unwrap_or_default();

@@ -15,6 +15,7 @@ pub mod files;
 pub mod indicator;
 pub mod markdown_file;
 pub mod money;
+pub mod name;
 pub mod page;
 pub mod report;
 pub mod schema;

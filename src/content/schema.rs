@@ -83,6 +83,9 @@ pub struct Schema {
     /// Schemas of which at least one must hold.
     #[serde(rename = "anyOf", skip_serializing_if = "Option::is_none")]
     pub any_of: Option<Vec<Schema>>,
+    /// Schemas of which exactly one must hold.
+    #[serde(rename = "oneOf", skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<Vec<Schema>>,
     /// Schemas that must all hold.
     #[serde(rename = "allOf", skip_serializing_if = "Option::is_none")]
     pub all_of: Option<Vec<Schema>>,
@@ -267,6 +270,23 @@ fn values(ids: &[&'static str]) -> Schema {
     }
 }
 
+/// One value of schema `each` per language code.
+fn per_language(each: Schema) -> Schema {
+    Schema {
+        types: Some(Types::One("object")),
+        min_properties: Some(1),
+        property_names: Some(Box::new(Schema {
+            pattern: Some(LANGUAGE_PATTERN),
+            ..Schema::default()
+        })),
+        additional_properties: Some(Box::new(Additional::Of(Box::new(each)))),
+        ..Schema::default()
+    }
+}
+
+/// How language codes are written (`es`, `pt-BR`).
+const LANGUAGE_PATTERN: &str = "^[a-z]{2,3}(-[A-Za-z0-9]+)*$";
+
 /// The schema of a value of kind `k`.
 fn kind(k: &Kind) -> Schema {
     match k {
@@ -311,14 +331,11 @@ fn kind(k: &Kind) -> Schema {
             maximum: Some(17),
             ..Schema::default()
         },
-        Kind::Texts(inner) => Schema {
-            types: Some(Types::One("object")),
-            min_properties: Some(1),
-            property_names: Some(Box::new(Schema {
-                pattern: Some("^[a-z]{2,3}(-[A-Za-z0-9]+)*$"),
-                ..Schema::default()
-            })),
-            additional_properties: Some(Box::new(Additional::Of(Box::new(kind(inner))))),
+        Kind::Texts(inner) => per_language(kind(inner)),
+        // Written once, or once per language (the default language's being
+        // required, which a schema written for every site cannot say).
+        Kind::Name => Schema {
+            one_of: Some(vec![text(1), per_language(text(1))]),
             ..Schema::default()
         },
         Kind::List(inner) => Schema {

@@ -496,7 +496,9 @@ fn body(context: &Context<'_>, t: &ContentType) -> Widget {
 /// (ids, dates, codes, numbers) rather than translated (texts).
 fn same_in_every_language(kind: &Kind) -> bool {
     match kind {
-        Kind::Line | Kind::Paragraph | Kind::Slug | Kind::Bool | Kind::Texts(_) => false,
+        Kind::Line | Kind::Paragraph | Kind::Slug | Kind::Bool | Kind::Texts(_) | Kind::Name => {
+            false
+        }
         Kind::List(inner) => same_in_every_language(inner),
         Kind::Object(fields) => fields.iter().all(|f| same_in_every_language(&f.kind)),
         _ => true,
@@ -510,7 +512,7 @@ fn field_widget(context: &Context<'_>, f: &Field, translated: bool) -> Widget {
     w.name = f.name.to_string();
     w.label = context.word(f.words, &humanised(f.name));
     w.required = f.need == Need::Required;
-    if !w.required && matches!(f.kind, Kind::Texts(_)) {
+    if !w.required && matches!(f.kind, Kind::Texts(_) | Kind::Name) {
         // An optional text may be left empty in every language.
         for input in w.fields.iter_mut().flatten() {
             input.required = false;
@@ -679,6 +681,29 @@ fn kind_widget(context: &Context<'_>, k: &Kind, name: &str) -> Widget {
             ),
             ..widget("object")
         },
+        // One input per language: the default language's is required, the
+        // others may be left empty (the default one is shown then).
+        Kind::Name => Widget {
+            fields: Some(
+                context
+                    .languages
+                    .iter()
+                    .map(|lang| Widget {
+                        name: lang.clone(),
+                        label: (context.word_of)(lang, "language_name"),
+                        required: lang == context.default,
+                        hint: (lang != context.default).then(|| {
+                            format!(
+                                "Leave empty when the name is the same in {}.",
+                                (context.word_of)(lang, "language_name")
+                            )
+                        }),
+                        ..widget("string")
+                    })
+                    .collect(),
+            ),
+            ..widget("object")
+        },
         Kind::List(inner) => {
             let item = kind_widget(context, inner, name);
             match item.widget {
@@ -686,7 +711,7 @@ fn kind_widget(context: &Context<'_>, k: &Kind, name: &str) -> Widget {
                     multiple: Some(true),
                     ..item
                 },
-                "object" if !matches!(**inner, Kind::Texts(_)) => Widget {
+                "object" if !matches!(**inner, Kind::Texts(_) | Kind::Name) => Widget {
                     fields: item.fields,
                     ..widget("list")
                 },

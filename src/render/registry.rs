@@ -6,7 +6,7 @@ use super::data::listing::Downloads;
 use super::data::registry::{
     ActionData, ActionTemplate, ActionsTemplate, AgreementData, AgreementFull, AgreementLink,
     AgreementTemplate, AgreementsTemplate, AmendmentData, AuthorisationData, CounterpartData,
-    FundData, PlaceData, RegistrationData, SignatoryData, TripReportData,
+    FundData, NameData, PlaceData, RegistrationData, SignatoryData, TripReportData,
 };
 use super::indicators::Page;
 use crate::config::Section;
@@ -106,26 +106,28 @@ pub(crate) fn agreement<'a>(site: &'a Site, lang: &str, a: &'a Agreement) -> Agr
         url: url(site, Kind::Agreement, &a.id, lang),
         title: text(site, lang, &a.title),
         summary: text(site, lang, &a.summary),
-        partner: &a.partner,
-        counterparts: std::iter::once((
-            a.partner.as_str(),
-            a.partner_country.as_str(),
-            a.partner_type,
-        ))
-        .chain(
-            a.counterparts
-                .iter()
-                .map(|c| (c.name.as_str(), c.country.as_str(), Some(c.kind))),
-        )
-        .map(|(name, code, kind)| CounterpartData {
-            name,
-            country: code,
-            country_name: country(site, lang, code),
-            kind,
-            type_label: kind.map(|k| context::label(site, lang, "counterpart_type", k)),
-        })
-        .collect(),
-        city_bodies: &a.city_bodies,
+        partner: a.partner.get(lang),
+        partner_lang: a.partner.shown(lang).lang,
+        counterparts: std::iter::once((&a.partner, a.partner_country.as_str(), a.partner_type))
+            .chain(
+                a.counterparts
+                    .iter()
+                    .map(|c| (&c.name, c.country.as_str(), Some(c.kind))),
+            )
+            .map(|(name, code, kind)| CounterpartData {
+                name: name.get(lang),
+                name_lang: name.shown(lang).lang,
+                country: code,
+                country_name: country(site, lang, code),
+                kind,
+                type_label: kind.map(|k| context::label(site, lang, "counterpart_type", k)),
+            })
+            .collect(),
+        city_bodies: a
+            .city_bodies
+            .iter()
+            .map(|b| NameData::of(b, lang))
+            .collect(),
         signatories: a
             .signatories
             .iter()
@@ -216,13 +218,15 @@ pub(crate) fn action<'a>(site: &'a Site, lang: &str, a: &'a Action) -> ActionDat
         end_date: a.end_date,
         end_date_display: a.end_date.map(|d| i18n.format_date(lang, d)),
         place: PlaceData {
-            city: &a.place.city,
+            city: a.place.city.get(lang),
+            city_lang: a.place.city.shown(lang).lang,
             country: &a.place.country,
             country_name: country(site, lang, &a.place.country),
         },
         participants: &a.participants,
         cost: a.cost.as_ref().map(|m| money(site, lang, m)),
-        funded_by: a.funded_by.as_deref(),
+        funded_by: a.funded_by.as_ref().map(|n| n.get(lang)),
+        funded_by_lang: a.funded_by.as_ref().and_then(|n| n.shown(lang).lang),
         funds: funds(site, lang, &a.funds),
         authorisation: a.authorisation.as_ref().map(|x| AuthorisationData {
             by: &x.by,

@@ -12,8 +12,8 @@ use super::context::{self, LanguageContext};
 use super::data::reports::{
     AsPresentedLink, PresentedAction, PresentedActionGroup, PresentedActions, PresentedAgreement,
     PresentedAgreements, PresentedCase, PresentedCounterpart, PresentedCountryCount, PresentedData,
-    PresentedFund, PresentedIndicator, PresentedPlace, PresentedRegistration, PresentedSignatory,
-    PresentedTemplate, SectionChange, TypeCount,
+    PresentedFund, PresentedIndicator, PresentedName, PresentedPlace, PresentedRegistration,
+    PresentedSignatory, PresentedTemplate, SectionChange, TypeCount,
 };
 use super::indicators::Page;
 use crate::config::Section;
@@ -301,6 +301,7 @@ fn agreement(site: &Site, lang: &str, a: &StoredAgreement) -> PresentedAgreement
         url: url_of(site, Kind::Agreement, &a.id, lang),
         title: a.title.clone(),
         partner: a.partner.clone(),
+        partner_lang: None,
         partner_country: a.partner_country.clone(),
         partner_country_name: country(site, lang, &a.partner_country),
         type_label: word(site, lang, "agreement_type", &a.kind),
@@ -312,7 +313,14 @@ fn agreement(site: &Site, lang: &str, a: &StoredAgreement) -> PresentedAgreement
         amount: a.amount.as_ref().map(|m| money(site, lang, m)),
         approved_by: a.approved_by.clone(),
         counterparts: counterparts(site, lang, a),
-        city_bodies: f.city_bodies.clone(),
+        city_bodies: f
+            .city_bodies
+            .iter()
+            .map(|b| PresentedName {
+                name: b.clone(),
+                lang: None,
+            })
+            .collect(),
         signatories: f
             .signatories
             .iter()
@@ -351,6 +359,7 @@ fn counterparts(site: &Site, lang: &str, a: &StoredAgreement) -> Vec<PresentedCo
         .chain(others)
         .map(|(name, country, kind)| PresentedCounterpart {
             name: name.clone(),
+            name_lang: None,
             country: country.clone(),
             country_name: self::country(site, lang, country),
             type_label: kind.map(|k| word(site, lang, "counterpart_type", k)),
@@ -425,14 +434,17 @@ fn action(site: &Site, lang: &str, a: &StoredAction) -> PresentedAction {
         date: a.date,
         date_display: i18n.format_date(lang, a.date),
         end_date: a.end_date,
+        end_date_display: a.end_date.map(|d| i18n.format_date(lang, d)),
         place: PresentedPlace {
             city: a.place.city.clone(),
+            city_lang: None,
             country: a.place.country.clone(),
             country_name: country(site, lang, &a.place.country),
         },
         participants: a.participants.clone(),
         cost: a.cost.as_ref().map(|m| money(site, lang, m)),
         funded_by: a.funded_by.clone(),
+        funded_by_lang: None,
         authorisation: a.authorisation.as_ref().map(|x| {
             format!(
                 "{}, {}, {}",

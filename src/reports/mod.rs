@@ -166,12 +166,15 @@ fn totals_json(t: &BTreeMap<String, f64>) -> Value {
 /// appear only when there are some dated on or before the presentation
 /// (`before`: the day after it; for a draft, no limit), and its end date is
 /// the one known then, so a renewal signed after a report was presented
-/// does not change that report.
+/// does not change that report. Its names (partner, counterparts, city
+/// bodies) are those of the report's language, else the default
+/// language's: a name written once gives the same content as before names
+/// could be written per language.
 fn agreement_json(a: &Agreement, lang: &str, fallbacks: &[String], before: NaiveDate) -> Value {
     let mut value = json!({
         "id": a.id,
         "title": text(&a.title, lang, fallbacks),
-        "partner": a.partner,
+        "partner": a.partner.get(lang),
         "partner_country": a.partner_country,
         "type": a.kind,
         "signed": a.signed,
@@ -199,7 +202,8 @@ fn agreement_json(a: &Agreement, lang: &str, fallbacks: &[String], before: Naive
 /// the same; a trip report appears only in reports presented on or after
 /// the day it was handed in (`before`: the day after the presentation; for
 /// a draft, no limit), since a later one did not exist when it was
-/// presented.
+/// presented. The city and who paid are named in the report's language,
+/// else in the default language, as for agreements.
 fn action_json(a: &Action, lang: &str, fallbacks: &[String], before: NaiveDate) -> Value {
     let mut value = json!({
         "id": a.id,
@@ -207,10 +211,10 @@ fn action_json(a: &Action, lang: &str, fallbacks: &[String], before: NaiveDate) 
         "type": a.kind,
         "date": a.date,
         "end_date": a.end_date,
-        "place": a.place,
+        "place": {"city": a.place.city.get(lang), "country": a.place.country},
         "participants": a.participants,
         "cost": a.cost.as_ref().map(|m| json!({"value": number(m.value), "currency": m.currency})),
-        "funded_by": a.funded_by,
+        "funded_by": a.funded_by.as_ref().map(|n| n.get(lang)),
     });
     if let Some(x) = &a.authorisation {
         value["authorisation"] = json!({"by": x.by, "reference": x.reference, "date": x.date});

@@ -31,11 +31,15 @@ pub(super) fn agreement(
         value["other_counterparts"] = json!(a
             .counterparts
             .iter()
-            .map(|c| json!({"name": c.name, "country": c.country, "type": c.kind}))
+            .map(|c| json!({"name": c.name.get(lang), "country": c.country, "type": c.kind}))
             .collect::<Vec<_>>());
     }
     if !a.city_bodies.is_empty() {
-        value["city_bodies"] = json!(a.city_bodies);
+        value["city_bodies"] = json!(a
+            .city_bodies
+            .iter()
+            .map(|b| b.get(lang))
+            .collect::<Vec<_>>());
     }
     if !a.signatories.is_empty() {
         value["signatories"] = json!(a

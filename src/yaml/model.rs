@@ -123,6 +123,10 @@ pub enum Kind {
     Ref(Target),
     /// One text per site language, `{ es: …, en: … }`, each of the kind given.
     Texts(&'static Kind),
+    /// A name (of an institution, a place) written once for every language,
+    /// or once per language `{ es: Bruselas, en: Brussels }` with the
+    /// default language's always given (`crate::content::name::Name`).
+    Name,
     /// A list of values of the kind given.
     List(&'static Kind),
     /// A set of fields.

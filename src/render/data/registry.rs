@@ -22,8 +22,12 @@ pub(crate) struct AgreementData<'a> {
     pub title: &'a str,
     /// Its summary, likewise.
     pub summary: &'a str,
-    /// The partner.
+    /// The partner, in the page's language (else in the site's default language).
     pub partner: &'a str,
+    /// The language of `partner` when it is not the page's (a name not
+    /// written in the page's language, shown in the default language's), or
+    /// null: mark it `<span lang="…">`.
+    pub partner_lang: Option<&'a str>,
     /// The partner's country: its ISO code (`MX`).
     pub partner_country: &'a str,
     /// The partner's country: its name in the page's language (else the code).
@@ -57,8 +61,9 @@ pub(crate) struct AgreementData<'a> {
     pub approved_by: Option<&'a str>,
     /// Who it is with: its partner, then its `other_counterparts`.
     pub counterparts: Vec<CounterpartData<'a>>,
-    /// The city bodies that signed it.
-    pub city_bodies: &'a [String],
+    /// The city bodies that signed it, each in the page's language (else in
+    /// the default language, with its `lang`).
+    pub city_bodies: Vec<NameData<'a>>,
     /// The people who signed it.
     pub signatories: Vec<SignatoryData<'a>>,
     /// The approval or registration national law requires, or null.
@@ -84,8 +89,10 @@ pub(crate) struct AgreementData<'a> {
 /// A counterpart of an agreement: its partner or one of its other counterparts.
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct CounterpartData<'a> {
-    /// The institution.
+    /// The institution, in the page's language (else in the site's default language).
     pub name: &'a str,
+    /// The language of `name` when it is not the page's, or null.
+    pub name_lang: Option<&'a str>,
     /// Its country's ISO code.
     pub country: &'a str,
     /// Its country's name in the page's language (else the code).
@@ -98,6 +105,27 @@ pub(crate) struct CounterpartData<'a> {
     pub kind: Option<CounterpartType>,
     /// The type's label, or null.
     pub type_label: Option<String>,
+}
+
+/// A name of the registry written once or per language, as a page shows it.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct NameData<'a> {
+    /// The name in the page's language (else in the site's default language).
+    pub name: &'a str,
+    /// The language of `name` when it is not the page's, or null: mark it
+    /// `<span lang="…">`.
+    pub lang: Option<&'a str>,
+}
+
+impl<'a> NameData<'a> {
+    /// `name` as a page in `lang` shows it.
+    pub(crate) fn of(name: &'a crate::content::name::Name, lang: &str) -> NameData<'a> {
+        let shown = name.shown(lang);
+        NameData {
+            name: shown.text,
+            lang: shown.lang,
+        }
+    }
 }
 
 /// A person who signed, in an agreement's `signatories`.
@@ -197,8 +225,10 @@ pub(crate) struct ActionData<'a> {
     pub participants: &'a [String],
     /// Its cost written for readers, or null.
     pub cost: Option<String>,
-    /// Who paid for it, or null.
+    /// Who paid for it, in the page's language (else in the site's default language), or null.
     pub funded_by: Option<&'a str>,
+    /// The language of `funded_by` when it is not the page's, or null.
+    pub funded_by_lang: Option<&'a str>,
     /// The money received or contributed, as written in its `funds`.
     pub funds: Vec<FundData<'a>>,
     /// Who authorised the mission, or null.
@@ -246,8 +276,11 @@ pub(crate) struct TripReportData<'a> {
 /// Where an action took place, in `place`.
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct PlaceData<'a> {
-    /// The city.
+    /// The city, in the page's language (else in the site's default language).
     pub city: &'a str,
+    /// The language of `city` when it is not the page's, or null: mark it
+    /// `<span lang="…">`.
+    pub city_lang: Option<&'a str>,
     /// The country's ISO code.
     pub country: &'a str,
     /// The country's name in the page's language (else the code).

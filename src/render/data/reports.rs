@@ -208,8 +208,11 @@ pub(crate) struct PresentedAgreement {
     pub url: Option<String>,
     /// Its title as presented.
     pub title: String,
-    /// The partner.
+    /// The partner, as presented in the report's language.
     pub partner: String,
+    /// Always null: the content as presented holds each name as the report
+    /// gave it, without its language (as `partner_lang` of `report.html`).
+    pub partner_lang: Option<String>,
     /// The partner's country: its ISO code.
     pub partner_country: String,
     /// The country's name in the page's language (else the code).
@@ -234,8 +237,8 @@ pub(crate) struct PresentedAgreement {
     pub approved_by: Option<String>,
     /// Who it is with: its partner, then its other counterparts.
     pub counterparts: Vec<PresentedCounterpart>,
-    /// The city bodies that signed it.
-    pub city_bodies: Vec<String>,
+    /// The city bodies that signed it (each `lang` always null).
+    pub city_bodies: Vec<PresentedName>,
     /// The people who signed it.
     pub signatories: Vec<PresentedSignatory>,
     /// The registration national law requires, or null.
@@ -297,6 +300,8 @@ pub(crate) struct PresentedAction {
     /// The ISO date of its last day, or null.
     #[schemars(with = "Option<String>")]
     pub end_date: Option<NaiveDate>,
+    /// That date written for readers, or null.
+    pub end_date_display: Option<String>,
     /// Where it took place.
     pub place: PresentedPlace,
     /// Who took part.
@@ -305,6 +310,8 @@ pub(crate) struct PresentedAction {
     pub cost: Option<String>,
     /// Who paid for it, or null.
     pub funded_by: Option<String>,
+    /// Always null (as `funded_by_lang` of `report.html`).
+    pub funded_by_lang: Option<String>,
     /// Who authorised it (`body, act, date`), or null.
     pub authorisation: Option<String>,
     /// The money as presented.
@@ -316,12 +323,23 @@ pub(crate) struct PresentedAction {
 pub(crate) struct PresentedCounterpart {
     /// The institution.
     pub name: String,
+    /// Always null (as `name_lang` of `report.html`).
+    pub name_lang: Option<String>,
     /// Its country's ISO code.
     pub country: String,
     /// Its country's name in the page's language (else the code).
     pub country_name: String,
     /// The type's label, or null when no type was given.
     pub type_label: Option<String>,
+}
+
+/// A name as presented (a city body that signed an agreement).
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct PresentedName {
+    /// The name, as the report gave it.
+    pub name: String,
+    /// Always null: the content as presented holds the name without its language.
+    pub lang: Option<String>,
 }
 
 /// A person who signed an agreement, as presented.
@@ -385,6 +403,8 @@ pub(crate) struct PresentedCountryCount {
 pub(crate) struct PresentedPlace {
     /// The city.
     pub city: String,
+    /// Always null (as `city_lang` of `report.html`).
+    pub city_lang: Option<String>,
     /// The country's ISO code.
     pub country: String,
     /// The country's name in the page's language (else the code).

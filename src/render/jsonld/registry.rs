@@ -67,7 +67,7 @@ pub(super) fn agreement<'a>(site: &'a Site, lang: &str, a: &'a Agreement) -> Agr
             Organization::office(site, lang),
             Party {
                 kind: "Organization",
-                name: &a.partner,
+                name: a.partner.get(lang),
                 address: PostalAddress {
                     kind: "PostalAddress",
                     locality: None,
@@ -112,7 +112,7 @@ pub(super) fn action<'a>(site: &'a Site, lang: &str, a: &'a Action) -> ActionNod
         description: text(site, lang, &a.summary),
         start: a.date.to_string(),
         end: a.end_date.unwrap_or(a.date).to_string(),
-        location: Place::city(&a.place.city, &a.place.country),
+        location: Place::city(a.place.city.get(lang), &a.place.country),
         attendee: Organization::office(site, lang),
         keywords,
     }
