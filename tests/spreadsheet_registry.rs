@@ -291,9 +291,9 @@ fn a_round_trip_changes_a_status_a_date_and_adds_an_action() {
     assert_eq!(
         changed,
         [
+            "lima-council-exchange.yaml",
             "2025-11-bogota-mission.yaml",
-            "2026-01-madrid-visit.yaml",
-            "lima-council-exchange.yaml"
+            "2026-01-madrid-visit.yaml"
         ]
     );
     assert_eq!(
