@@ -96,9 +96,10 @@ enum Command {
         #[arg(long, value_enum)]
         ci: Option<Ci>,
     },
-    /// Write the indicators to a workbook to fill in (FILE.xlsx, one sheet
-    /// per indicator, with drop-down lists) or to a folder of CSV files
-    /// (FILE without an extension).
+    /// Write the indicators, agreements and actions to a workbook to fill in
+    /// (FILE.xlsx, one sheet per indicator and one each for agreements and
+    /// actions, with drop-down lists) or to a folder of CSV files (FILE
+    /// without an extension).
     Export {
         /// The workbook (ending in .xlsx) or the folder to write.
         file: PathBuf,
@@ -106,9 +107,9 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Read the observations of a filled-in workbook (.xlsx, .ods), a CSV
-    /// file or a folder of CSV files, and write the new or changed ones into
-    /// the indicators' files, leaving everything else as it was.
+    /// Read a filled-in workbook (.xlsx, .ods), a CSV file or a folder of
+    /// CSV files, and write the new or changed observations, agreements and
+    /// actions into their files, leaving everything else as it was.
     Import {
         /// The workbook, CSV file or folder of CSV files to read.
         file: PathBuf,
@@ -263,7 +264,10 @@ fn main() -> ExitCode {
                 for path in &exported.files {
                     eprintln!("wrote {}", path.display());
                 }
-                eprintln!("exported {} indicators", exported.indicators);
+                eprintln!(
+                    "exported {} indicators and {} agreements and actions",
+                    exported.indicators, exported.registry
+                );
                 ExitCode::SUCCESS
             }
             Err(diagnostics) => {
@@ -288,20 +292,59 @@ fn main() -> ExitCode {
                             what.push_str(&format!(" {d}: {v}"));
                         }
                         let _ = match &c.before {
+                            _ if !c.value_changed() => Ok(()),
                             Some(before) => {
                                 writeln!(out, "{}: {what}: {before} → {}", path.display(), c.after)
                             }
                             None => writeln!(out, "{}: {what}: new, {}", path.display(), c.after),
                         };
+                        for (lang, before, after) in &c.notes {
+                            let _ = writeln!(
+                                out,
+                                "{}: {what}: note ({lang}): «{}» → «{}»",
+                                path.display(),
+                                before.as_deref().unwrap_or(""),
+                                after.as_deref().unwrap_or("")
+                            );
+                        }
                     }
                 }
-                let files = imported.changes.len();
+                let observations = count;
+                for change in &imported.registry {
+                    if change.new {
+                        count += 1;
+                        let _ = writeln!(out, "{}: new", change.file.display());
+                        continue;
+                    }
+                    for f in &change.fields {
+                        count += 1;
+                        let _ = writeln!(
+                            out,
+                            "{}: {}: {} → {}",
+                            change.file.display(),
+                            f.field,
+                            if f.before.is_empty() {
+                                "(empty)"
+                            } else {
+                                &f.before
+                            },
+                            if f.after.is_empty() {
+                                "(empty)"
+                            } else {
+                                &f.after
+                            },
+                        );
+                    }
+                }
+                let files = imported.changes.len() + imported.registry.len();
                 if count == 0 {
                     eprintln!("nothing to change: the files already hold these figures");
                 } else if dry_run {
-                    eprintln!("{count} observations would change in {files} files; nothing was written (--dry-run)");
-                } else {
+                    eprintln!("{count} changes in {files} files would be made; nothing was written (--dry-run)");
+                } else if count == observations {
                     eprintln!("{count} observations changed in {files} files");
+                } else {
+                    eprintln!("{count} changes made in {files} files");
                 }
                 ExitCode::SUCCESS
             }

@@ -10,7 +10,14 @@ pub(crate) mod export;
 pub(crate) mod import;
 mod layout;
 mod messages;
+mod problems;
 mod read;
+mod registry_export;
+mod registry_import;
+mod registry_layout;
+mod trial;
+mod yaml_edit;
 
 pub use export::{export, Exported};
-pub use import::{import, Change, Imported};
+pub use import::{import, Change, Imported, RegistryChange};
+pub use registry_import::FieldChange;

@@ -487,3 +487,85 @@ fn a_sheet_of_100000_rows_is_refused_at_once() {
     );
     assert!(started.elapsed().as_secs() < 60);
 }
+
+/// The column (0-based) named `name` in the row of column names of sheet
+/// `sheet` (row 9).
+fn column_of(path: &Path, sheet: &str, name: &str) -> u32 {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let range = book.worksheet_range(sheet).unwrap();
+    (0..range.end().unwrap().1 + 1)
+        .find(|c| matches!(range.get_value((8, *c)), Some(Data::String(s)) if s == name))
+        .unwrap_or_else(|| panic!("{sheet}: no column {name}"))
+}
+
+#[test]
+fn notes_go_out_in_a_column_per_language_and_come_back_when_changed() {
+    let f = Fixture::bundled();
+    assert!(f.run(&["export", "indicators.xlsx"]).status.success());
+    let exported = f.root().join("indicators.xlsx");
+    let quality = row_of(&exported, "coordination-quality", "2025-S2", "");
+    let people = row_of(&exported, "people-trained", "2025-S2", "");
+    let quality_en = column_of(&exported, "coordination-quality", "note_en");
+    let people_es = column_of(&exported, "people-trained", "note_es");
+    // The notes are in the sheet, each language in its column.
+    let mut book: Xlsx<_> = open_workbook(&exported).unwrap();
+    let range = book.worksheet_range("coordination-quality").unwrap();
+    assert_eq!(
+        range.get_value((quality, quality_en)),
+        Some(&Data::String(
+            "A formal agreement with the foreign ministry is still missing.".into()
+        ))
+    );
+    rewrite(
+        &exported,
+        &f.root().join("filled.xlsx"),
+        &|sheet, r, c| match (sheet, r, c) {
+            ("coordination-quality", r, c) if r == quality && c == quality_en => Some(
+                Data::String("The agreement with the foreign ministry is being drafted.".into()),
+            ),
+            ("people-trained", r, c) if r == people && c == people_es => {
+                Some(Data::String("Incluye dos cursos en línea.".into()))
+            }
+            _ => None,
+        },
+    );
+    let before = indicator_files(&f);
+    let people_text = f.read("content/indicators/people-trained.yaml");
+    let quality_text = f.read("content/indicators/coordination-quality.yaml");
+    let out = f.run(&["import", "filled.xlsx"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = indicator_files(&f);
+    let changed: Vec<&str> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| b != a)
+        .map(|(b, _)| b.0.as_str())
+        .collect();
+    assert_eq!(
+        changed,
+        ["coordination-quality.yaml", "people-trained.yaml"]
+    );
+    assert_eq!(
+        line_diff(&quality_text, &f.read("content/indicators/coordination-quality.yaml")),
+        (
+            vec!["  - { period: \"2025-S2\", value: \"medium\", note: { es: \"Falta un acuerdo formal con la Cancillería.\", en: \"The agreement with the foreign ministry is being drafted.\" } }".to_string()],
+            vec!["  - { period: \"2025-S2\", value: \"medium\", note: { es: \"Falta un acuerdo formal con la Cancillería.\", en: \"A formal agreement with the foreign ministry is still missing.\" } }".to_string()]
+        )
+    );
+    assert_eq!(
+        line_diff(&people_text, &f.read("content/indicators/people-trained.yaml")),
+        (
+            vec!["  - { period: \"2025-S2\", value: 1050, note: { es: \"Incluye dos cursos en línea.\" } }".to_string()],
+            vec!["  - { period: \"2025-S2\", value: 1050 }".to_string()]
+        )
+    );
+    let out = f.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Again: nothing to change.
+    let out = f.run(&["import", "filled.xlsx"]);
+    assert!(
+        stderr(&out).contains("nothing to change"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -13,10 +13,13 @@ use rust_xlsxwriter::{
 };
 
 use super::layout::{self, HEADER_ROW, ID_ROW, SPARE_ROWS};
+use super::registry_export;
+use super::registry_layout::Registry;
 use crate::content::indicator::{Indicator, IndicatorKind, Measure};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::period::Period;
 use crate::site::{LoadOptions, Site};
+use crate::yaml::LangText;
 
 /// What an export wrote.
 #[derive(Debug)]
@@ -25,6 +28,8 @@ pub struct Exported {
     pub files: Vec<PathBuf>,
     /// How many indicators they hold.
     pub indicators: usize,
+    /// How many agreements and actions (the registry's sheets).
+    pub registry: usize,
 }
 
 /// The name of the hidden sheet that holds the lists of the drop-downs.
@@ -41,9 +46,10 @@ pub fn export(root: &Path, target: &Path) -> Result<Exported, Diagnostics> {
         _ => return Err(diagnostics),
     };
     let indicators: Vec<&Indicator> = site.content.indicators.values().collect();
-    if indicators.is_empty() {
+    let registry = site.content.agreements.len() + site.content.actions.len();
+    if indicators.is_empty() && registry == 0 {
         return Err(one(Problem::new(
-            "the site has no indicators to export",
+            "the site has no indicators, agreements or actions to export",
             "add an indicator under content/indicators/ first (see docs/content-format.md, section 13)",
         )
         .error("content/indicators")));
@@ -65,7 +71,12 @@ pub fn export(root: &Path, target: &Path) -> Result<Exported, Diagnostics> {
             let mut files = Vec::new();
             for ind in &indicators {
                 let path = target.join(format!("{}.csv", ind.id));
-                write(&path, &csv(ind))?;
+                write(&path, &csv(ind, &site.config.languages))?;
+                files.push(path);
+            }
+            for r in Registry::ALL {
+                let path = target.join(format!("{}.csv", r.name()));
+                write(&path, &registry_export::csv(&site, r))?;
                 files.push(path);
             }
             files
@@ -74,6 +85,7 @@ pub fn export(root: &Path, target: &Path) -> Result<Exported, Diagnostics> {
     Ok(Exported {
         files,
         indicators: indicators.len(),
+        registry,
     })
 }
 
@@ -130,18 +142,24 @@ fn measure_text(m: &Measure) -> String {
     }
 }
 
-/// The rows of observations of `ind`: period, the value of each dimension
-/// (empty for the total) and the value, the total first in each period.
-fn observation_rows(ind: &Indicator) -> Vec<(Period, Vec<String>, &Measure)> {
-    let mut rows: Vec<(Period, usize, Vec<String>, &Measure)> = ind
+/// One row of observations: its period, the value of each dimension
+/// (empty for the total), the value and the note.
+type ObservationRow<'a> = (Period, Vec<String>, &'a Measure, Option<&'a LangText>);
+
+/// The rows of observations of `ind`, the total first in each period.
+fn observation_rows(ind: &Indicator) -> Vec<ObservationRow<'_>> {
+    let mut rows: Vec<(usize, ObservationRow<'_>)> = ind
         .observations
         .iter()
         .map(|o| {
             (
-                o.period,
                 0,
-                vec![String::new(); ind.breakdowns.len()],
-                &o.value,
+                (
+                    o.period,
+                    vec![String::new(); ind.breakdowns.len()],
+                    &o.value,
+                    o.note.as_ref(),
+                ),
             )
         })
         .chain(ind.parts.iter().enumerate().map(|(i, p)| {
@@ -150,24 +168,32 @@ fn observation_rows(ind: &Indicator) -> Vec<(Period, Vec<String>, &Measure)> {
                 .iter()
                 .map(|b| p.value_of(&b.id).unwrap_or_default().to_string())
                 .collect();
-            (p.period, i + 1, dims, &p.value)
+            (i + 1, (p.period, dims, &p.value, p.note.as_ref()))
         }))
         .collect();
-    rows.sort_by_key(|(p, order, ..)| (*p, *order));
-    rows.into_iter().map(|(p, _, d, v)| (p, d, v)).collect()
+    rows.sort_by_key(|(order, row)| (row.0, *order));
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// The note of a row in `lang`, as written (no other language's).
+fn note_in<'a>(note: Option<&'a LangText>, lang: &str) -> &'a str {
+    note.and_then(|n| n.0.get(lang)).map_or("", String::as_str)
 }
 
 /// The CSV file of one indicator: the column names, then one row per
 /// observation (UTF-8, comma-separated).
-fn csv(ind: &Indicator) -> Vec<u8> {
+fn csv(ind: &Indicator, languages: &[String]) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let _ = w.write_record(layout::columns(ind));
-    for (period, dims, value) in observation_rows(ind) {
+    let mut header = layout::columns(ind);
+    header.extend(layout::note_columns(languages));
+    let _ = w.write_record(header);
+    for (period, dims, value, note) in observation_rows(ind) {
         let mut row = vec![period.to_string()];
         row.extend(dims);
         row.push(measure_text(value));
+        row.extend(languages.iter().map(|l| note_in(note, l).to_string()));
         let _ = w.write_record(&row);
     }
     w.into_inner().unwrap_or_default()
@@ -265,9 +291,23 @@ fn workbook(site: &Site, indicators: &[&Indicator]) -> Result<Vec<u8>, XlsxError
             sheet.write_string_with_format(HEADER_ROW, c as u16, column, &grey)?;
             sheet.set_column_width(c as u16, if c == 0 { 22 } else { 14 })?;
         }
+        let notes = layout::note_columns(&site.config.languages);
+        for (i, (column, l)) in notes.iter().zip(&site.config.languages).enumerate() {
+            let c = (columns.len() + i) as u16;
+            let label = format!("{} ({l})", words.get("ind_note"));
+            sheet.write_string_with_format(HEADER_ROW - 1, c, &label, &bold)?;
+            sheet.write_string_with_format(HEADER_ROW, c, column, &grey)?;
+            sheet.set_column_width(c, 30)?;
+        }
         let mut row = HEADER_ROW + 1;
-        for (period, dims, value) in observation_rows(ind) {
+        for (period, dims, value, note) in observation_rows(ind) {
             sheet.write_string(row, 0, period.to_string())?;
+            for (i, l) in site.config.languages.iter().enumerate() {
+                let text = note_in(note, l);
+                if !text.is_empty() {
+                    sheet.write_string(row, (columns.len() + i) as u16, text)?;
+                }
+            }
             for (i, d) in dims.iter().enumerate() {
                 if !d.is_empty() {
                     sheet.write_string(row, 1 + i as u16, d)?;
@@ -327,6 +367,9 @@ fn workbook(site: &Site, indicators: &[&Indicator]) -> Result<Vec<u8>, XlsxError
         validate(sheet, first, c, last, rule, words.get("ind_value"))?;
         sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
     }
+    for r in Registry::ALL {
+        registry_export::sheet(&mut book, site, r, &mut lists)?;
+    }
     let sheet = book.add_worksheet();
     sheet.set_name(LISTS_SHEET)?;
     for (c, list) in lists.iter().enumerate() {
@@ -338,18 +381,24 @@ fn workbook(site: &Site, indicators: &[&Indicator]) -> Result<Vec<u8>, XlsxError
     book.save_to_buffer()
 }
 
-/// Adds `values` as a column of the sheet of lists; the formula that names it.
-fn list_formula(lists: &mut Vec<Vec<String>>, values: Vec<String>) -> Formula {
-    let column = lists.len() as u16;
+/// Adds `values` as a column of the sheet of lists (unless the same list is
+/// there already); the formula that names it.
+pub(super) fn list_formula(lists: &mut Vec<Vec<String>>, values: Vec<String>) -> Formula {
     let rows = values.len().max(1);
-    lists.push(values);
+    let column = match lists.iter().position(|l| *l == values) {
+        Some(c) => c as u16,
+        None => {
+            lists.push(values);
+            lists.len() as u16 - 1
+        }
+    };
     let letter = rust_xlsxwriter::utility::column_number_to_name(column);
     Formula::new(format!("={LISTS_SHEET}!${letter}$1:${letter}${rows}"))
 }
 
 /// Applies `rule` to rows `first..=last` of column `col`, with `title` as the
 /// title of its messages.
-fn validate(
+pub(super) fn validate(
     sheet: &mut Worksheet,
     first: u32,
     col: u16,
@@ -367,7 +416,10 @@ fn validate(
 /// spreadsheet programs), different from the names already given.
 fn sheet_name(id: &str, taken: &[String]) -> String {
     let base: String = id.chars().take(31).collect();
-    if !taken.contains(&base) && base != LISTS_SHEET {
+    let free = |name: &str| {
+        !taken.iter().any(|t| t == name) && name != LISTS_SHEET && Registry::named(name).is_none()
+    };
+    if free(&base) {
         return base;
     }
     (2..)
@@ -376,6 +428,6 @@ fn sheet_name(id: &str, taken: &[String]) -> String {
             let keep: String = id.chars().take(31 - suffix.len()).collect();
             format!("{keep}{suffix}")
         })
-        .find(|name| !taken.contains(name))
+        .find(|name| free(name))
         .unwrap_or_default()
 }

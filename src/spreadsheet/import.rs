@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 
 use super::layout;
 use super::messages::say;
-use super::read::{self, cell_name, Cell, Table, Unreadable};
+use super::problems::Problems;
+use super::read::{self, plain_number, Cell, Table, Unreadable};
+use super::registry_import::{self, FieldChange};
+use super::registry_layout::Registry;
 use crate::content::indicator::{Indicator, IndicatorKind, Measure};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::period::Period;
@@ -37,6 +40,27 @@ pub struct Change {
     pub before: Option<String>,
     /// The value read.
     pub after: String,
+    /// The notes changed: language, the note in the file, the note read
+    /// (`None`: none).
+    pub notes: Vec<(String, Option<String>, Option<String>)>,
+}
+
+impl Change {
+    /// True when the value is new or changed (not only a note).
+    pub fn value_changed(&self) -> bool {
+        self.before.as_deref() != Some(self.after.as_str())
+    }
+}
+
+/// The changes to one file of the registry.
+#[derive(Debug, Clone)]
+pub struct RegistryChange {
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    /// True when the import makes the file (a row with a new id).
+    pub new: bool,
+    /// The fields changed (every field written, for a new file).
+    pub fields: Vec<FieldChange>,
 }
 
 /// What an import did, or would do with `dry_run`.
@@ -44,6 +68,8 @@ pub struct Change {
 pub struct Imported {
     /// The changes, by indicator file, in the order of the files.
     pub changes: Vec<(PathBuf, Vec<Change>)>,
+    /// The changes to agreements and actions, in the order of the files.
+    pub registry: Vec<RegistryChange>,
 }
 
 /// Reads `file` and writes its observations into the indicators of the site
@@ -86,8 +112,25 @@ pub fn import(root: &Path, file: &Path, dry_run: bool) -> Result<Imported, Diagn
     };
     let indicators = &site.content.indicators;
     let mut read_rows: Vec<Row> = Vec::new();
+    let mut registry_rows = Vec::new();
     for table in &tables {
-        read_table(table, indicators, &mut problems, &mut read_rows);
+        let named = if table.is_file {
+            &table.stem
+        } else {
+            &table.name
+        };
+        match Registry::named(named) {
+            Some(r) => {
+                registry_import::read_table(table, r, &site, &mut problems, &mut registry_rows);
+            }
+            None => read_table(
+                table,
+                indicators,
+                &site.config.languages,
+                &mut problems,
+                &mut read_rows,
+            ),
+        }
     }
     if problems.all.has_errors() {
         return Err(problems.all);
@@ -131,6 +174,38 @@ pub fn import(root: &Path, file: &Path, dry_run: bool) -> Result<Imported, Diagn
         texts.push((path, text));
         imported.changes.push((ind.source.clone(), changes));
     }
+    for (file, text, fields) in registry_import::changes(&site, &registry_rows, &mut problems) {
+        let new = !root.join(&file).exists();
+        texts.push((root.join(&file), text));
+        imported.registry.push(RegistryChange { file, new, fields });
+    }
+    if problems.all.has_errors() {
+        return Err(problems.all);
+    }
+    // The site as it would be: every error `memoria check` would give.
+    if !texts.is_empty() {
+        let relative: Vec<(PathBuf, String)> = texts
+            .iter()
+            .map(|(p, t)| (p.strip_prefix(root).unwrap_or(p).to_path_buf(), t.clone()))
+            .collect();
+        let found = super::trial::check(root, &site.config.output_dir, &relative);
+        let mut presented = false;
+        for d in found.iter() {
+            match registry_import::row_of(&registry_rows, &d.path) {
+                Some((sheet, row, id)) => problems.row(&sheet, row, &id, d),
+                None => {
+                    presented |= d.path.starts_with("content/reports")
+                        || d.path.as_os_str() == "reports.lock";
+                    problems.all.push(d.clone());
+                }
+            }
+        }
+        if presented {
+            problems.all.push(
+                Diagnostic::error(file, say(&lang, "presented")).help(say(&lang, "errata_first")),
+            );
+        }
+    }
     if problems.all.has_errors() {
         return Err(problems.all);
     }
@@ -144,51 +219,6 @@ pub fn import(root: &Path, file: &Path, dry_run: bool) -> Result<Imported, Diagn
     Ok(imported)
 }
 
-/// The problems found, with the words of the site's default language.
-struct Problems<'a> {
-    lang: &'a str,
-    file: &'a Path,
-    all: Diagnostics,
-}
-
-impl Problems<'_> {
-    /// A problem at cell (`row`, `col`) of `table`: `message` and `help` are
-    /// keys of the messages, `fill` the values of their `{…}`.
-    fn at(
-        &mut self,
-        table: &Table,
-        row: usize,
-        col: usize,
-        message: &str,
-        help: &str,
-        fill: &[(&str, &str)],
-    ) {
-        let fill_in = |key: &str| {
-            let mut text = say(self.lang, key).to_string();
-            for (k, v) in fill {
-                text = text.replace(&format!("{{{k}}}"), v);
-            }
-            text
-        };
-        let place = say(self.lang, if table.is_file { "file" } else { "sheet" })
-            .replace("{name}", &table.name);
-        let cell = say(self.lang, "cell").replace("{cell}", &cell_name(row, col));
-        self.all.push(
-            Diagnostic::error(self.file, format!("{place}, {cell}: {}", fill_in(message)))
-                .help(fill_in(help)),
-        );
-    }
-
-    /// `items` joined as a list a person reads: `a, b or c`.
-    fn list(&self, items: &[&str]) -> String {
-        match items {
-            [] => String::new(),
-            [one] => one.to_string(),
-            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), say(self.lang, "or")),
-        }
-    }
-}
-
 /// One observation read from a sheet.
 #[derive(Debug)]
 struct Row {
@@ -196,6 +226,8 @@ struct Row {
     period: Period,
     breakdown: Vec<(String, String)>,
     value: Measure,
+    /// The notes of the columns of notes the sheet has: language, note.
+    notes: Vec<(String, Option<String>)>,
 }
 
 /// Names of the open-data columns a tidy file may carry, which import
@@ -217,6 +249,7 @@ type Key = (String, Period, Vec<(String, String)>);
 fn read_table(
     table: &Table,
     indicators: &std::collections::BTreeMap<String, Indicator>,
+    languages: &[String],
     problems: &mut Problems<'_>,
     out: &mut Vec<Row>,
 ) {
@@ -292,7 +325,7 @@ fn read_table(
             || [layout::PERIOD, layout::VALUE, "indicator"].contains(&name.as_str())
             || IGNORED_COLUMNS.contains(&name.as_str())
             || name.starts_with("unit_")
-            || name.starts_with("note_")
+            || name.starts_with(layout::NOTE_PREFIX)
         {
             continue;
         }
@@ -319,6 +352,17 @@ fn read_table(
             );
         }
     }
+    // The columns of notes, one per site language.
+    let note_cols: Vec<(usize, String)> = names
+        .iter()
+        .enumerate()
+        .filter_map(|(c, n)| {
+            let lang = n.strip_prefix(layout::NOTE_PREFIX)?;
+            languages
+                .contains(&lang.to_string())
+                .then(|| (c, lang.to_string()))
+        })
+        .collect();
     let data_rows = (header + 1..table.rows.len())
         .filter(|r| table.rows[*r].iter().any(|c| *c != Cell::Empty))
         .count();
@@ -350,6 +394,7 @@ fn read_table(
         let row_cells: Vec<usize> = std::iter::once(period_col)
             .chain(dimension_cols.iter().map(|(c, _)| *c))
             .chain(value_cell)
+            .chain(note_cols.iter().map(|(c, _)| *c))
             .collect();
         // A cell that is part of the data must not be merged or a formula.
         let mut bad = false;
@@ -367,8 +412,17 @@ fn read_table(
         }
         let value_col = match value_cell {
             Some(c) if *table.cell(r, c) != Cell::Empty => c,
-            // A row without a value (a period offered to fill, left empty) says nothing.
-            _ => continue,
+            // A row without a value (a period offered to fill, left empty)
+            // says nothing; a note there would be lost.
+            _ => {
+                if let Some((c, _)) = note_cols
+                    .iter()
+                    .find(|(c, _)| *table.cell(r, *c) != Cell::Empty)
+                {
+                    problems.at(table, r, *c, "note_without_value", "add_value", &[]);
+                }
+                continue;
+            }
         };
         if id.is_empty() && indicator_col.is_some() {
             continue;
@@ -399,7 +453,7 @@ fn read_table(
                 );
                 None
             }
-            Cell::Date => {
+            Cell::Date(_) => {
                 problems.at(
                     table,
                     r,
@@ -508,11 +562,19 @@ fn read_table(
             continue;
         }
         seen.insert(key, r);
+        let notes = note_cols
+            .iter()
+            .map(|(c, lang)| {
+                let text = table.text(r, *c).trim().to_string();
+                (lang.clone(), (!text.is_empty()).then_some(text))
+            })
+            .collect();
         out.push(Row {
             indicator: ind.id.clone(),
             period,
             breakdown,
             value,
+            notes,
         });
     }
 }
@@ -584,7 +646,7 @@ fn read_value(
                 }
                 None
             }
-            Cell::Date => {
+            Cell::Date(_) => {
                 problems.at(table, r, c, "not_number", "write_number", &[("value", "")]);
                 None
             }
@@ -607,21 +669,6 @@ fn read_value(
     }
 }
 
-/// A number written with digits, an optional minus and a decimal dot.
-fn plain_number(t: &str) -> Option<f64> {
-    let digits = t.strip_prefix('-').unwrap_or(t);
-    let plain = !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.matches('.').count() <= 1
-        && !digits.starts_with('.')
-        && !digits.ends_with('.');
-    if plain {
-        t.parse().ok().filter(|n: &f64| n.is_finite())
-    } else {
-        None
-    }
-}
-
 /// A value as the indicator's file writes it.
 fn value_text(m: &Measure) -> String {
     match m {
@@ -635,18 +682,29 @@ fn value_text(m: &Measure) -> String {
 fn changes(ind: &Indicator, rows: &[&Row]) -> Vec<Change> {
     let mut out = Vec::new();
     for row in rows {
-        let before = if row.breakdown.is_empty() {
+        let (before, note) = if row.breakdown.is_empty() {
             ind.observations
                 .iter()
                 .find(|o| o.period == row.period)
-                .map(|o| &o.value)
+                .map(|o| (&o.value, o.note.as_ref()))
+                .unzip()
         } else {
             ind.parts
                 .iter()
                 .find(|p| p.period == row.period && p.breakdown == row.breakdown)
-                .map(|p| &p.value)
+                .map(|p| (&p.value, p.note.as_ref()))
+                .unzip()
         };
-        if before == Some(&row.value) {
+        let note = note.flatten();
+        let notes: Vec<(String, Option<String>, Option<String>)> = row
+            .notes
+            .iter()
+            .filter_map(|(lang, after)| {
+                let before = note.and_then(|n| n.0.get(lang)).cloned();
+                (before != *after).then(|| (lang.clone(), before, after.clone()))
+            })
+            .collect();
+        if before == Some(&row.value) && notes.is_empty() {
             continue;
         }
         out.push(Change {
@@ -655,6 +713,7 @@ fn changes(ind: &Indicator, rows: &[&Row]) -> Vec<Change> {
             breakdown: row.breakdown.clone(),
             before: before.map(value_text),
             after: value_text(&row.value),
+            notes,
         });
     }
     out.sort_by(|a, b| (a.period, &a.breakdown).cmp(&(b.period, &b.breakdown)));
@@ -725,18 +784,24 @@ fn edit(text: &str, ind: &Indicator, changes: &[Change]) -> Result<String, Strin
             .position(|(p, b)| *p == change.period && *b == change.breakdown);
         match found {
             Some(i) => {
-                let at = doc
-                    .spans
-                    .value(&format!("observations[{i}].value"))
-                    .and_then(offset)
-                    .ok_or("the value of an observation could not be found")?;
-                let len = token_len(&text[at..]);
-                // The file's own way of writing values: quoted or not.
-                let new = match text[at..].chars().next() {
-                    Some(q @ ('"' | '\'')) => format!("{q}{}{q}", change.after),
-                    _ => change.after.clone(),
-                };
-                edits.push((at, len, new));
+                if change.value_changed() {
+                    let at = doc
+                        .spans
+                        .value(&format!("observations[{i}].value"))
+                        .and_then(offset)
+                        .ok_or("the value of an observation could not be found")?;
+                    let len = token_len(&text[at..]);
+                    // The file's own way of writing values: quoted or not.
+                    let new = match text[at..].chars().next() {
+                        Some(q @ ('"' | '\'')) => format!("{q}{}{q}", change.after),
+                        _ => change.after.clone(),
+                    };
+                    edits.push((at, len, new));
+                }
+                if !change.notes.is_empty() {
+                    let item = format!("observations[{i}]");
+                    edits.push(note_edit(text, &doc, &item, &offset, change)?);
+                }
             }
             None => {
                 let mut line = format!(
@@ -750,6 +815,9 @@ fn edit(text: &str, ind: &Indicator, changes: &[Change]) -> Result<String, Strin
                         .map(|(d, v)| format!("{d}: {v}"))
                         .collect();
                     line.push_str(&format!(", breakdown: {{ {} }}", pairs.join(", ")));
+                }
+                if let Some(note) = new_note(&[], change) {
+                    line.push_str(&format!(", note: {note}"));
                 }
                 line.push_str(" }\n");
                 if items.is_empty() {
@@ -800,6 +868,129 @@ fn edit(text: &str, ind: &Indicator, changes: &[Change]) -> Result<String, Strin
     Ok(out)
 }
 
+/// The note of an observation whose note now is `current` (language,
+/// text) after `change`, written `{ es: "…", en: "…" }`; `None` when no
+/// language has a note any more.
+fn new_note(current: &[(String, String)], change: &Change) -> Option<String> {
+    let mut notes: Vec<(String, String)> = current.to_vec();
+    for (lang, _, after) in &change.notes {
+        match (notes.iter().position(|(l, _)| l == lang), after) {
+            (Some(i), Some(t)) => notes[i].1.clone_from(t),
+            (Some(i), None) => {
+                notes.remove(i);
+            }
+            (None, Some(t)) => notes.push((lang.clone(), t.clone())),
+            (None, None) => {}
+        }
+    }
+    let pairs: Vec<String> = notes
+        .iter()
+        .map(|(l, t)| format!("{l}: {}", serde_json::to_string(t).unwrap_or_default()))
+        .collect();
+    (!pairs.is_empty()).then(|| format!("{{ {} }}", pairs.join(", ")))
+}
+
+/// The edit that writes the notes of `change` into the observation at
+/// `item` (`observations[3]`), written on one line in braces: its note
+/// replaced, added before the closing brace, or removed.
+fn note_edit(
+    text: &str,
+    doc: &crate::yaml::Document,
+    item: &str,
+    offset: &dyn Fn(crate::diagnostics::Position) -> Option<usize>,
+    change: &Change,
+) -> Result<(usize, usize, String), String> {
+    const ONE_LINE: &str =
+        "the observation is not written on one line in braces, `- { period: …, value: … }`";
+    let item_at = doc.spans.value(item).and_then(offset).ok_or(ONE_LINE)?;
+    if !text[item_at..].starts_with('{') {
+        return Err(ONE_LINE.into());
+    }
+    let item_end = item_at + flow_len(&text[item_at..]).ok_or(ONE_LINE)?;
+    let note_path = format!("{item}.note");
+    let current: Vec<(String, String)> = match doc
+        .value
+        .get("observations")
+        .and_then(|o| o.get(item_index(item)?))
+        .and_then(|o| o.get("note"))
+    {
+        Some(serde_yaml::Value::Mapping(m)) => m
+            .iter()
+            .filter_map(|(k, v)| Some((crate::yaml::scalar_text(k)?, crate::yaml::scalar_text(v)?)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let note = new_note(&current, change);
+    match doc.spans.value(&note_path).and_then(offset) {
+        Some(at) => {
+            if !text[at..].starts_with('{') {
+                return Err(ONE_LINE.into());
+            }
+            let end = at + flow_len(&text[at..]).ok_or(ONE_LINE)?;
+            match note {
+                Some(n) => Ok((at, end - at, n)),
+                None => {
+                    // From the comma before `note:` to the end of its value.
+                    let key = doc.spans.key(&note_path).and_then(offset).ok_or(ONE_LINE)?;
+                    let start = text[item_at..key].rfind(',').map_or(key, |c| item_at + c);
+                    Ok((start, end - start, String::new()))
+                }
+            }
+        }
+        None => {
+            let inner = text[item_at..item_end - 1].trim_end();
+            let at = item_at + inner.len();
+            Ok((
+                at,
+                0,
+                note.map_or(String::new(), |n| format!(", note: {n}")),
+            ))
+        }
+    }
+}
+
+/// The index in `observations[3]`.
+fn item_index(item: &str) -> Option<usize> {
+    item.strip_prefix("observations[")?
+        .strip_suffix(']')?
+        .parse()
+        .ok()
+}
+
+/// The length of the flow collection (`{…}` or `[…]`) at the start of
+/// `rest`, through its closing bracket; quotes are skipped.
+fn flow_len(rest: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        if let Some(q) = quote {
+            if q == '"' && c == '\\' && !escaped {
+                escaped = true;
+                continue;
+            }
+            if c == q && !escaped {
+                quote = None;
+            }
+            escaped = false;
+            continue;
+        }
+        match c {
+            '"' | '\'' => quote = Some(c),
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The length of the plain or quoted scalar at the start of `rest`.
 fn token_len(rest: &str) -> usize {
     if let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
@@ -839,6 +1030,9 @@ fn end_of_list(text: &str, line_starts: &[usize], last: usize) -> usize {
 /// Writes every file, each through a temporary file renamed over it.
 fn write_all(texts: &[(PathBuf, String)]) -> Result<(), Diagnostic> {
     for (path, text) in texts {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
         let tmp = path.with_extension("yaml.import-tmp");
         std::fs::write(&tmp, text)
             .and_then(|()| std::fs::rename(&tmp, path))

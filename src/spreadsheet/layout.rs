@@ -25,6 +25,18 @@ pub(crate) fn columns(ind: &Indicator) -> Vec<String> {
     out
 }
 
+/// The names of the columns of notes, one per site language (`note_es`),
+/// after the value: the names the open data's CSV files give them.
+pub(crate) fn note_columns(languages: &[String]) -> Vec<String> {
+    languages
+        .iter()
+        .map(|l| format!("{NOTE_PREFIX}{l}"))
+        .collect()
+}
+
+/// The start of the name of a column of notes.
+pub(crate) const NOTE_PREFIX: &str = "note_";
+
 /// The period after `p`, of the same periodicity.
 pub(crate) fn next(p: Period) -> Period {
     match p {

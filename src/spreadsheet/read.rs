@@ -18,8 +18,8 @@ pub(crate) enum Cell {
     Text(String),
     /// A number.
     Number(f64),
-    /// A date or a time.
-    Date,
+    /// A date or a time, with its day when it has one.
+    Date(Option<chrono::NaiveDate>),
     /// Anything else (a truth value, an error of the spreadsheet).
     Other(String),
 }
@@ -61,7 +61,7 @@ impl Table {
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Cell::Number(n) => n.to_string(),
             Cell::Other(t) => t.clone(),
-            Cell::Empty | Cell::Date => String::new(),
+            Cell::Empty | Cell::Date(_) => String::new(),
         }
     }
 
@@ -212,9 +212,15 @@ fn workbook(bytes: &[u8], ext: &str) -> Result<Vec<Table>, Unreadable> {
                             Some(Data::String(s)) => Cell::Text(s.clone()),
                             Some(Data::Float(f)) => Cell::Number(*f),
                             Some(Data::Int(i)) => Cell::Number(*i as f64),
-                            Some(
-                                Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_),
-                            ) => Cell::Date,
+                            Some(Data::DateTime(d)) => Cell::Date(excel_day(d)),
+                            Some(Data::DateTimeIso(t)) => Cell::Date(
+                                chrono::NaiveDate::parse_from_str(
+                                    t.get(..10).unwrap_or(t),
+                                    "%Y-%m-%d",
+                                )
+                                .ok(),
+                            ),
+                            Some(Data::DurationIso(_)) => Cell::Date(None),
                             Some(Data::Bool(b)) => Cell::Other(b.to_string()),
                             Some(Data::Error(e)) => Cell::Other(e.to_string()),
                         }
@@ -257,6 +263,34 @@ fn workbook(bytes: &[u8], ext: &str) -> Result<Vec<Table>, Unreadable> {
         return Err(Unreadable::Empty);
     }
     Ok(out)
+}
+
+/// A number written with digits, an optional minus and a decimal dot.
+pub(crate) fn plain_number(t: &str) -> Option<f64> {
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let plain = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1
+        && !digits.starts_with('.')
+        && !digits.ends_with('.');
+    if plain {
+        t.parse().ok().filter(|n: &f64| n.is_finite())
+    } else {
+        None
+    }
+}
+
+/// The day of a spreadsheet's date (a count of days from 1899-12-30);
+/// None for a time or a duration.
+fn excel_day(d: &calamine::ExcelDateTime) -> Option<chrono::NaiveDate> {
+    if !d.is_datetime() {
+        return None;
+    }
+    let days = d.as_f64().floor();
+    if !(0.0..1e6).contains(&days) {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(days as u64))
 }
 
 /// The name of a cell as spreadsheets write it: `C7` for row 6, column 2
