@@ -146,10 +146,14 @@ fn answer(mut stream: TcpStream, routes: &Mutex<BTreeMap<String, Answer>>) {
     let _ = stream.write_all(&a.body);
 }
 
+/// One practice of a handmade feed: id, country, goals, title in English,
+/// title in Spanish (or none).
+pub type Practice<'a> = (&'a str, &'a str, &'a [u8], &'a str, Option<&'a str>);
+
 /// A feed written by hand, as a city without memoria would: `cases` is a
 /// list of (id, country, sdgs, title in English, title in Spanish or None),
 /// each practice's pages under `site`.
-pub fn handmade_feed(site: &str, cases: &[(&str, &str, &[u8], &str, Option<&str>)]) -> String {
+pub fn handmade_feed(site: &str, cases: &[Practice<'_>]) -> String {
     let items: Vec<serde_json::Value> = cases
         .iter()
         .map(|(id, country, sdgs, en, es)| {
