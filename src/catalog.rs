@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{json, Map, Value};
 
 mod vocabularies;
 
@@ -16,17 +15,29 @@ use vocabularies::{
     THEME_GOVERNMENT,
 };
 
+use crate::content::case::{Dimension, Scale, Status};
 use crate::content::Kind;
+use crate::exchange;
 use crate::opendata::to_bytes;
 use crate::output::OutputFile;
 use crate::period::Period;
 use crate::site::Site;
 
 /// `/data/cases.json`: every case's metadata per language, with canonical
-/// URLs and the licence. Its JSON Schema is `docs/schemas/cases.schema.json`.
+/// URLs and the licence, in the exchange profile ([`crate::exchange`]; its
+/// JSON Schema is `docs/schemas/cases.schema.json`).
 pub fn cases_json(site: &Site) -> OutputFile {
+    let value = cases_feed(site);
+    let bytes = serde_json::to_value(&value)
+        .map(|v| to_bytes(&v))
+        .unwrap_or_default();
+    OutputFile::new("data/cases.json".into(), bytes, "open data (cases)".into())
+}
+
+/// The site's cases as a feed of the exchange profile.
+pub(crate) fn cases_feed(site: &Site) -> exchange::Feed {
     let config = &site.config;
-    let cases: Vec<Value> = site
+    let cases = site
         .content
         .cases
         .entries
@@ -36,47 +47,76 @@ pub fn cases_json(site: &Site) -> OutputFile {
                 .get(config.default_language())
                 .or_else(|| e.docs.values().next())?;
             let m = &reference.meta;
-            let translations: Map<String, Value> = e
+            let translations = e
                 .docs
                 .values()
                 .filter_map(|d| {
                     let r = site.routes.doc(Kind::Case, &e.id, &d.lang)?;
+                    let t = &d.meta;
                     Some((
                         d.lang.clone(),
-                        json!({
-                            "title": d.meta.title,
-                            "city": d.meta.city,
-                            "summary": d.meta.summary,
-                            "actors": d.meta.actors,
-                            "lessons": d.meta.lessons,
-                            "url": r.permalink,
-                        }),
+                        exchange::FeedTranslation {
+                            title: t.title.clone(),
+                            city: t.city.clone(),
+                            summary: t.summary.clone(),
+                            actors: t.actors.clone(),
+                            lessons: t.lessons.clone(),
+                            url: r.permalink.clone(),
+                            contact: t.contact.as_ref().map(|c| exchange::Contact {
+                                office: c.office.clone(),
+                                email: c.email.clone(),
+                            }),
+                            resources: t.resources.clone(),
+                            partners: t.partners.clone(),
+                            transferability: t.transferability.clone(),
+                        },
                     ))
                 })
                 .collect();
-            Some(json!({
-                "id": e.id,
-                "country": m.country,
-                "date": m.date,
-                "scale": m.scale,
-                "dimension": m.dimension,
-                "themes": m.themes,
-                "sdgs": m.sdgs,
-                "indicators": m.indicators,
-                "translations": translations,
-            }))
+            Some(exchange::FeedCase {
+                id: e.id.clone(),
+                country: m.country.clone(),
+                date: m.date,
+                scale: match m.scale {
+                    Scale::Local => exchange::FeedScale::Local,
+                    Scale::Regional => exchange::FeedScale::Regional,
+                    Scale::International => exchange::FeedScale::International,
+                },
+                dimension: match m.dimension {
+                    Dimension::Institutional => exchange::FeedDimension::Institutional,
+                    Dimension::Political => exchange::FeedDimension::Political,
+                    Dimension::Territorial => exchange::FeedDimension::Territorial,
+                },
+                themes: m.themes.iter().map(|t| t.value.clone()).collect(),
+                sdgs: m.sdgs.iter().map(|&n| exchange::Sdg(n)).collect(),
+                sdg_targets: m.sdg_targets.clone(),
+                status: m.status.map(|s| match s {
+                    Status::Ongoing => exchange::FeedStatus::Ongoing,
+                    Status::Finished => exchange::FeedStatus::Finished,
+                }),
+                period: m.period.map(|p| exchange::FeedPeriod {
+                    start: p.start,
+                    end: p.end,
+                }),
+                indicators: m.indicators.iter().map(|i| i.value.clone()).collect(),
+                translations,
+            })
         })
         .collect();
-    let value = json!({
-        "site": {"title": config.title, "url": config.base_url, "languages": config.languages},
-        "license": config.licence.as_ref().map(|l| &l.url),
-        "cases": cases,
-    });
-    OutputFile::new(
-        "data/cases.json".into(),
-        to_bytes(&value),
-        "open data (cases)".into(),
-    )
+    exchange::Feed {
+        profile: exchange::PROFILE.into(),
+        site: exchange::FeedSite {
+            title: config
+                .languages
+                .iter()
+                .map(|l| (l.clone(), config.title(l).to_string()))
+                .collect(),
+            url: config.base_url.clone(),
+            languages: config.languages.clone(),
+        },
+        license: config.licence.as_ref().map(|l| l.url.clone()),
+        cases,
+    }
 }
 
 /// A reference to another resource by its address, with its class.

@@ -17,6 +17,8 @@ pub use editor::{EditorSettings, GitHost, DEFAULT_BRANCH};
 mod identity;
 pub(crate) use identity::tel;
 pub use identity::Identity;
+mod network;
+pub use network::{FeedSource, Member, Network};
 
 /// The name of the configuration file at the root of a site.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -196,6 +198,9 @@ pub struct Config {
     /// Who publishes the site: name, logo, contact, footer links, and the
     /// accessibility statement and privacy notice (`[identity]`).
     pub identity: Identity,
+    /// The members of the network whose portal this site is (`[network]`);
+    /// `None` for a city's own site.
+    pub network: Option<Network>,
 }
 
 /// `[report]` in `site.toml`: the facts the cover of a printed report shows
@@ -293,6 +298,7 @@ struct RawConfig {
     #[serde(default)]
     missions: RawMissions,
     identity: Option<identity::RawIdentity>,
+    network: Option<network::RawNetwork>,
 }
 
 /// `[report]` in `site.toml`.
@@ -414,7 +420,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    const KNOWN: [&str; 18] = [
+    const KNOWN: [&str; 19] = [
         "title",
         "description",
         "base_url",
@@ -433,6 +439,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         "missions",
         "editor",
         "identity",
+        "network",
     ];
     for key in ignored {
         // serde_ignored writes `?` for the inside of an optional table.
@@ -446,6 +453,12 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
                 .filter(|p| p.parse::<usize>().is_err())
                 .collect();
             identity::unknown_key_help(&k.join("."))
+        } else if let Some(k) = key.strip_prefix("network.") {
+            let k: Vec<&str> = k
+                .split('.')
+                .filter(|p| p.parse::<usize>().is_err())
+                .collect();
+            network::unknown_key_help(&k.join("."))
         } else {
             match closest(&key, KNOWN) {
                 Some(k) => format!("did you mean `{k}`?"),
@@ -714,6 +727,12 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         None
     });
 
+    let network = network::settings(raw.network, text).unwrap_or_else(|errors| {
+        ok = false;
+        diags.extend(errors);
+        None
+    });
+
     ok.then_some(Config {
         title,
         description,
@@ -735,6 +754,7 @@ pub fn parse(text: &str, diags: &mut Diagnostics) -> Option<Config> {
         report,
         editor,
         identity,
+        network,
     })
 }
 

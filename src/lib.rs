@@ -10,7 +10,9 @@
 //!
 //! 1. foundations: `diagnostics` (the one problem type), `text`, `slug`,
 //!    `yaml`, `period`, `countries`, `currencies`, `timing`, `i18n` (words,
-//!    numbers, periods and dates per language), [`frontmatter`], [`markdown`];
+//!    numbers, periods and dates per language), [`frontmatter`], [`markdown`],
+//!    `sdg` (the goals and targets of the 2030 Agenda), [`exchange`] (the
+//!    good-practices feed that networks of cities read);
 //! 2. `config`: `site.toml`;
 //! 3. load: [`content`] (loading and validation), `theme`;
 //! 4. derive: `taxonomy`, `routes`, `figures`, `reports`, `derive`, [`site`],
@@ -21,7 +23,8 @@
 //! 7. commands: `linkcheck`, `http` (the server of `serve`),
 //!    [`pdf`], [`pipeline`] (which orchestrates the steps), `editor` (the
 //!    editor in the browser and its API), [`serve`], [`scaffold`],
-//!    [`spreadsheet`] (export and import of indicator data).
+//!    [`spreadsheet`] (export and import of indicator data), [`network`]
+//!    (`network fetch`: the feeds of a network's members).
 //!
 //! Modules and items are `pub(crate)` unless the binary or a test uses them.
 
@@ -40,6 +43,7 @@ pub(crate) mod editor;
 /// The browser editor's `config.yml` of a site (see `editor::config`).
 pub use editor::config::site_editor_config;
 pub mod diagnostics;
+pub mod exchange;
 pub(crate) mod feeds;
 pub(crate) mod figures;
 pub(crate) mod format;
@@ -48,6 +52,7 @@ pub(crate) mod http;
 pub(crate) mod i18n;
 pub(crate) mod linkcheck;
 pub mod markdown;
+pub mod network;
 pub(crate) mod opendata;
 pub(crate) mod output;
 pub mod pdf;
@@ -60,6 +65,7 @@ pub use render::data::docs::regenerate as regenerate_theme_docs;
 pub(crate) mod reports;
 pub(crate) mod routes;
 pub mod scaffold;
+pub(crate) mod sdg;
 pub mod search;
 pub mod serve;
 pub mod site;

@@ -125,6 +125,23 @@ enum Command {
         #[command(subcommand)]
         what: ThemeCommand,
     },
+    /// A network's portal: fetch its members' feeds of good practices.
+    Network {
+        #[command(subcommand)]
+        what: NetworkCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum NetworkCommand {
+    /// Download every member's cases.json into network/, checking each
+    /// against the exchange profile; a member that fails keeps its last
+    /// good copy.
+    Fetch {
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -390,6 +407,36 @@ fn main() -> ExitCode {
             }
             Err(translation::MarkError::Write(e)) => {
                 eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Command::Network {
+            what: NetworkCommand::Fetch { root },
+        } => match memoria::network::fetch(&root) {
+            Ok(report) => {
+                pipeline::print_diagnostics(&report.diagnostics);
+                let mut fetched = 0;
+                for m in &report.members {
+                    if let Some(n) = m.cases {
+                        fetched += 1;
+                        eprintln!("fetched {} ({}): {n} practices", m.id, m.name);
+                    }
+                }
+                eprintln!(
+                    "fetched {fetched} of {} members into {}/ ({})",
+                    report.members.len(),
+                    memoria::network::CACHE_DIR,
+                    pipeline::summary(&report.diagnostics)
+                );
+                if report.diagnostics.error_count() > 0 {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(diagnostics) => {
+                pipeline::print_diagnostics(&diagnostics);
+                eprintln!("nothing was fetched ({})", pipeline::summary(&diagnostics));
                 ExitCode::from(1)
             }
         },

@@ -53,9 +53,14 @@ fn named<'v>(fields: &'v [Value], name: &str) -> Option<&'v Value> {
 /// of choices.
 fn expected_widget(kind: &Kind) -> (&'static str, bool) {
     match kind {
-        Kind::Line | Kind::Period | Kind::Link | Kind::Id | Kind::Slug | Kind::Measure => {
-            ("string", false)
-        }
+        Kind::Line
+        | Kind::Period
+        | Kind::Link
+        | Kind::Id
+        | Kind::Slug
+        | Kind::Measure
+        | Kind::SdgTarget
+        | Kind::Email => ("string", false),
         Kind::Paragraph => ("text", false),
         Kind::Integer | Kind::Number => ("number", false),
         Kind::Bool => ("boolean", false),

@@ -28,6 +28,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "i18n",
             "frontmatter",
             "markdown",
+            "sdg",
+            "exchange",
         ],
     ),
     ("config", &["config"]),
@@ -56,6 +58,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "serve",
             "scaffold",
             "spreadsheet",
+            "network",
         ],
     ),
 ];

@@ -48,9 +48,18 @@ fn start(f: &Fixture, extra: &[&str]) -> (Server, String) {
 }
 
 fn get(url: &str) -> (u16, String) {
-    match ureq::get(url).timeout(Duration::from_secs(5)).call() {
-        Ok(r) => (r.status(), r.into_string().unwrap_or_default()),
-        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap_or_default()),
+    match ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(5)))
+        .http_status_as_error(false)
+        .build()
+        .new_agent()
+        .get(url)
+        .call()
+    {
+        Ok(mut r) => (
+            r.status().as_u16(),
+            r.body_mut().read_to_string().unwrap_or_default(),
+        ),
         Err(e) => panic!("{url}: {e}"),
     }
 }

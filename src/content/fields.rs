@@ -99,3 +99,77 @@ impl FromYaml for DocumentLink {
         }
     }
 }
+
+pub use crate::sdg::{sdg_target_goal, sdg_targets_of, SDG_TARGET_PATTERN};
+
+/// How an e-mail address is written (what [`Email`] accepts).
+pub const EMAIL_PATTERN: &str = "^[^@\\s]+@[^@\\s.][^@\\s]*\\.[^@\\s]*[^@\\s.]$";
+
+/// A target of a Sustainable Development Goal, such as `11.3`.
+pub struct SdgTarget(pub String);
+
+impl FromYaml for SdgTarget {
+    const EXAMPLE: &'static str = "\"11.3\"";
+    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
+        // `11.3` unquoted is read as a number; its text is the same.
+        let text = crate::yaml::scalar_text(value).unwrap_or_default();
+        let text = text.trim().to_ascii_lowercase();
+        if let Some(goal) = sdg_target_goal(&text) {
+            // Unquoted, 8.10 is the number 8.1: ask for quotes where it matters.
+            if value.is_number() && crate::sdg::numbered_targets(goal) >= 10 {
+                reader.error(
+                    path,
+                    format!("the target {text} must be written between quotes"),
+                    Some(format!("without quotes {goal}.10 and {goal}.1 are the same number; write \"{text}\" (or \"{goal}.10\")")),
+                );
+                return None;
+            }
+            return Some(SdgTarget(text));
+        }
+        let goal = text
+            .split_once('.')
+            .and_then(|(g, _)| g.parse::<u8>().ok())
+            .filter(|g| (1..=17).contains(g));
+        let help = match goal {
+            Some(g) => format!("the targets of goal {g} are {}; write one of them, e.g. sdg_targets: [\"{g}.1\"]", sdg_targets_of(g)),
+            None => "write the goal's number, a dot and the target's number or letter, e.g. sdg_targets: [\"11.3\", \"11.a\"]".into(),
+        };
+        reader.error(
+            path,
+            format!(
+                "{} is not a target of the Sustainable Development Goals",
+                crate::yaml::describe(value)
+            ),
+            Some(help),
+        );
+        None
+    }
+}
+
+/// An e-mail address.
+pub struct Email(pub String);
+
+impl FromYaml for Email {
+    const EXAMPLE: &'static str = "office@example.org";
+    fn from_yaml(reader: &Reader<'_>, path: &str, value: &serde_yaml::Value) -> Option<Self> {
+        let text = String::from_yaml(reader, path, value)?;
+        let t = text.trim();
+        let parts: Vec<&str> = t.split('@').collect();
+        let ok = parts.len() == 2
+            && !parts[0].is_empty()
+            && parts[1].contains('.')
+            && !parts[1].starts_with('.')
+            && !parts[1].ends_with('.')
+            && !t.contains(char::is_whitespace);
+        if ok {
+            Some(Email(t.to_string()))
+        } else {
+            reader.error(
+                path,
+                format!("\"{text}\" is not an e-mail address"),
+                Some("write the whole address, a name, @ and the domain, e.g. relaciones.internacionales@example.org".into()),
+            );
+            None
+        }
+    }
+}

@@ -322,6 +322,18 @@ fn kind(k: &Kind) -> Schema {
             ..Schema::default()
         },
         Kind::Id | Kind::Slug | Kind::Theme | Kind::Ref(_) => id(),
+        Kind::SdgTarget => Schema {
+            // Unquoted in YAML, 11.3 is a number.
+            types: Some(Types::Many(vec!["string", "number"])),
+            pattern: Some(crate::content::fields::SDG_TARGET_PATTERN),
+            ..Schema::default()
+        },
+        Kind::Email => Schema {
+            types: Some(Types::One("string")),
+            format: Some("email"),
+            pattern: Some(crate::content::fields::EMAIL_PATTERN),
+            ..Schema::default()
+        },
         Kind::Choice(choice) => values(choice.ids),
         Kind::Country => values(crate::countries::all()),
         Kind::Currency => values(crate::currencies::all()),

@@ -615,6 +615,20 @@ fn kind_widget(context: &Context<'_>, k: &Kind, name: &str) -> Widget {
             ]),
             ..widget("string")
         },
+        Kind::SdgTarget => Widget {
+            pattern: Some([
+                crate::content::fields::SDG_TARGET_PATTERN,
+                "a target of a goal: the goal's number, a dot and the target (11.3, 11.a)",
+            ]),
+            ..widget("string")
+        },
+        Kind::Email => Widget {
+            pattern: Some([
+                crate::content::fields::EMAIL_PATTERN,
+                "an e-mail address, such as office@example.org",
+            ]),
+            ..widget("string")
+        },
         Kind::Id | Kind::Slug => Widget {
             pattern: Some(ID_PATTERN),
             ..widget("string")

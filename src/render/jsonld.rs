@@ -71,6 +71,64 @@ struct Article<'a> {
     /// Who translated the text (`machine translation`…), when it says.
     #[serde(rename = "creativeWorkStatus", skip_serializing_if = "Option::is_none")]
     status: Option<String>,
+    /// When the experience ran: `start/end`, or `start/..` while ongoing.
+    #[serde(rename = "temporalCoverage", skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
+    /// The goals and targets of the 2030 Agenda it contributes to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    about: Vec<SdgTerm>,
+    /// Its partners.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    contributor: Vec<Named<'a>>,
+    /// The office peers write to about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    maintainer: Option<ContactOffice<'a>>,
+}
+
+/// A goal or target of the 2030 Agenda, by its address in the UN's SDG
+/// vocabulary.
+#[derive(Serialize)]
+struct SdgTerm {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "termCode")]
+    code: String,
+    #[serde(rename = "inDefinedTermSet")]
+    set: &'static str,
+}
+
+/// The UN's vocabulary of the SDGs, their targets and indicators.
+const SDG_TERM_SET: &str = "http://metadata.un.org/sdg/";
+
+impl SdgTerm {
+    fn new(code: String) -> SdgTerm {
+        SdgTerm {
+            kind: "DefinedTerm",
+            id: format!("{SDG_TERM_SET}{code}"),
+            code,
+            set: SDG_TERM_SET,
+        }
+    }
+}
+
+/// An organisation known by its name only.
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+/// An office and its e-mail.
+#[derive(Serialize)]
+struct ContactOffice<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    email: &'a str,
 }
 
 /// An Article describing a case.
@@ -93,6 +151,30 @@ pub fn case(site: &Site, lang: &str, doc: &Document<CaseMeta>, permalink: &str) 
         license: licence(site),
         publisher: Organization::office(site, lang),
         status: m.translation.map(|t| format!("{t} translation")),
+        period: m.period.map(|p| match p.end {
+            Some(end) => format!("{}/{end}", p.start),
+            None => format!("{}/..", p.start),
+        }),
+        about: m
+            .sdgs
+            .iter()
+            .map(u8::to_string)
+            .chain(m.sdg_targets.iter().cloned())
+            .map(SdgTerm::new)
+            .collect(),
+        contributor: m
+            .partners
+            .iter()
+            .map(|name| Named {
+                kind: "Organization",
+                name,
+            })
+            .collect(),
+        maintainer: m.contact.as_ref().map(|c| ContactOffice {
+            kind: "Organization",
+            name: c.office.as_deref(),
+            email: &c.email,
+        }),
     }))
 }
 

@@ -117,6 +117,10 @@ pub enum Kind {
     Currency,
     /// A Sustainable Development Goal, 1 to 17.
     Sdg,
+    /// A target of a Sustainable Development Goal: `11.3`, `11.a`.
+    SdgTarget,
+    /// An e-mail address.
+    Email,
     /// A theme id of the vocabulary.
     Theme,
     /// The id of another content item.

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod feeds;
 pub mod server;
 
 use std::fs;

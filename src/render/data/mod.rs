@@ -229,6 +229,24 @@ pub(crate) struct CaseFull<'a> {
     pub actors: &'a [String],
     /// Key lessons (texts).
     pub lessons: &'a [String],
+    /// Whether the experience is `ongoing` or `finished`, or null when the case does not say.
+    #[schemars(with = "Option<String>")]
+    pub status: Option<crate::content::case::Status>,
+    /// The status's label (its `case_status_…` word), or null.
+    pub status_label: Option<String>,
+    /// When the experience ran: `start` and `end` (ISO dates, `end` null while unknown) with `start_display` and `end_display` written for the page's language; null when the case does not say.
+    pub period: Option<CasePeriodData>,
+    /// Targets of its goals (`11.3`), as written.
+    pub sdg_targets: &'a [String],
+    /// Whom peers write to: `office` (a text, or null) and `email`; null when the case does not say.
+    #[schemars(with = "Option<ContactDoc>")]
+    pub contact: Option<&'a crate::content::case::Contact>,
+    /// The resources mobilised (a text), or null.
+    pub resources: Option<&'a str>,
+    /// Partner cities and organisations (texts).
+    pub partners: &'a [String],
+    /// What another city needs to adapt the practice (a text), or null.
+    pub transferability: Option<&'a str>,
     /// The body, rendered from Markdown (print with `| safe`).
     pub html: &'a str,
     /// The body's headings, in order, for a table of contents.
@@ -249,6 +267,32 @@ pub(crate) struct CaseFull<'a> {
     pub related: Vec<&'a CaseSummary<'a>>,
     /// Indicator summaries of the indicators linked to the case.
     pub indicators: Vec<IndicatorSummary<'a>>,
+}
+
+/// When an experience ran, on a case's page.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct CasePeriodData {
+    /// The first day (`2016-03-01`).
+    pub start: String,
+    /// The first day written for the page's language.
+    pub start_display: String,
+    /// The last day, or null while unknown.
+    pub end: Option<String>,
+    /// The last day written for the page's language, or null.
+    pub end_display: Option<String>,
+}
+
+// Describes the fields of `crate::content::case::Contact`, which the pages
+// serialize as it is.
+/// Whom peers write to about a practice.
+#[derive(JsonSchema)]
+#[schemars(rename = "Contact")]
+#[allow(dead_code)]
+pub(crate) struct ContactDoc {
+    /// The office, or null.
+    office: Option<String>,
+    /// Its e-mail address.
+    email: String,
 }
 
 // Describes the fields of `crate::markdown::Heading`, which the pages
