@@ -40,9 +40,10 @@ fn the_workbook_has_a_sheet_per_indicator_with_its_facts_rows_and_drop_downs() {
     let names = book.sheet_names();
     assert_eq!(
         names.len(),
-        16,
-        "15 indicators and the hidden lists: {names:?}"
+        18,
+        "15 indicators, the agreements, the actions and the hidden lists: {names:?}"
     );
+    assert_eq!(&names[15..], ["agreements", "actions", "lists"]);
     assert_eq!(names.last().unwrap(), "lists");
     let sheet = book.worksheet_range("people-trained").unwrap();
     // The facts at the top, in the site's default language (Spanish).
@@ -126,17 +127,18 @@ fn a_folder_gets_one_csv_file_per_indicator() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = f.read("sheets/people-trained.csv");
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "period,sex,value");
-    assert_eq!(lines[1], "2024-S1,,180");
-    assert_eq!(lines[2], "2024-S1,women,104");
+    assert_eq!(lines[0], "period,sex,value,note_es,note_en");
+    assert!(lines[1].starts_with("2024-S1,,180,"), "{}", lines[1]);
+    assert!(lines[2].starts_with("2024-S1,women,104,"), "{}", lines[2]);
     assert_eq!(lines.len(), 13);
     assert_eq!(
         f.read("sheets/coordination-quality.csv").lines().next(),
-        Some("period,value")
+        Some("period,value,note_es,note_en")
     );
     assert_eq!(
         std::fs::read_dir(f.root().join("sheets")).unwrap().count(),
-        15
+        17,
+        "15 indicators, agreements.csv and actions.csv"
     );
 }
 

@@ -39,6 +39,15 @@ fn rewrite(from: &Path, to: &Path, change: &dyn Fn(&str, u32, u32) -> Option<Dat
                     Data::Int(n) => {
                         sheet.write_number(r, c as u16, n as f64).unwrap();
                     }
+                    Data::DateTime(d) => {
+                        let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+                        sheet
+                            .write_number_with_format(r, c as u16, d.as_f64(), &date)
+                            .unwrap();
+                    }
+                    Data::Bool(b) => {
+                        sheet.write_boolean(r, c as u16, b).unwrap();
+                    }
                     _ => {}
                 }
             }

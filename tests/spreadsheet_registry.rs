@@ -533,3 +533,38 @@ fn a_change_to_what_a_presented_report_showed_is_refused_like_check_does() {
         "the trial copy is removed"
     );
 }
+
+#[test]
+fn a_name_written_per_language_is_shown_in_the_default_language_and_not_overwritten() {
+    let f = Fixture::bundled();
+    assert!(f.run(&["export", "registro.xlsx"]).status.success());
+    let x = f.root().join("registro.xlsx");
+    // The partner of this agreement is written per language in its file.
+    let cdmx = row(&x, "agreements", "mexico-city-reporting");
+    let partner = column(&x, "agreements", "partner");
+    let mut book: Xlsx<_> = open_workbook(&x).unwrap();
+    let sheet = book.worksheet_range("agreements").unwrap();
+    assert_eq!(
+        sheet.get_value((cdmx, partner)),
+        Some(&Data::String("Gobierno de la Ciudad de México".into())),
+        "the cell holds the name in the site's default language"
+    );
+    rewrite(&x, &f.root().join("filled.xlsx"), &|name, r, c| {
+        (name == "agreements" && r == cdmx && c == partner)
+            .then(|| Data::String("Gobierno de la CDMX".into()))
+    });
+    let before = registry_files(&f);
+    let out = f.run(&["import", "filled.xlsx"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("Hoja 'agreements'"), "{err}");
+    assert!(
+        err.contains(
+            "«partner» está escrito por idioma en content/agreements/mexico-city-reporting.yaml"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("editor de memoria serve"), "{err}");
+    assert_eq!(err.matches("error:").count(), 1, "one error: {err}");
+    assert_eq!(registry_files(&f), before, "nothing written");
+}

@@ -11,8 +11,8 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::files;
 use super::paths::{self, Allowed, Kind};
+use super::{files, names};
 
 /// An answer: its HTTP status and its JSON body.
 pub(crate) struct Answer {
@@ -220,6 +220,8 @@ fn params<T: serde::de::DeserializeOwned>(request: &Request) -> Result<T, Fault>
 }
 
 fn run(root: &Path, request: &Request) -> Result<Answer, Fault> {
+    // The names of the registry go to the editor per language (`names`).
+    let default = default_language(root);
     match request.action.as_str() {
         "info" => Ok(Answer::ok(&Info {
             repo: root
@@ -234,7 +236,7 @@ fn run(root: &Path, request: &Request) -> Result<Answer, Fault> {
             let folder = paths::check(root, &p.folder, Kind::Folder)?;
             let entries: Vec<EntryOut> = files::list(root, &folder, &p.extension, p.depth)
                 .iter()
-                .map(|f| read_entry(f, None))
+                .map(|f| read_entry(f, None, default.as_deref()))
                 .collect();
             Ok(Answer::ok(&entries))
         }
@@ -247,16 +249,16 @@ fn run(root: &Path, request: &Request) -> Result<Answer, Fault> {
                 .collect::<Result<Vec<_>, Fault>>()?;
             let entries: Vec<EntryOut> = checked
                 .into_iter()
-                .map(|(f, label)| read_entry(&f, label))
+                .map(|(f, label)| read_entry(&f, label, default.as_deref()))
                 .collect();
             Ok(Answer::ok(&entries))
         }
         "getEntry" => {
             let p: PathParams = params(request)?;
             let file = paths::check(root, &p.path, Kind::File)?;
-            Ok(Answer::ok(&read_entry(&file, None)))
+            Ok(Answer::ok(&read_entry(&file, None, default.as_deref())))
         }
-        "persistEntry" => persist_entry(root, params(request)?),
+        "persistEntry" => persist_entry(root, params(request)?, default.as_deref()),
         "getMedia" => {
             let p: MediaFolderParams = params(request)?;
             let folder = paths::check(root, &p.media_folder, Kind::Folder)?;
@@ -298,7 +300,11 @@ fn run(root: &Path, request: &Request) -> Result<Answer, Fault> {
 /// paths are checked first, then every file is written beside its place,
 /// then all are put in place. An entry renamed (`newPath`) is written under
 /// its new name and its old file removed.
-fn persist_entry(root: &Path, p: PersistEntryParams) -> Result<Answer, Fault> {
+fn persist_entry(
+    root: &Path,
+    p: PersistEntryParams,
+    default: Option<&str>,
+) -> Result<Answer, Fault> {
     let data_files = match (p.data_files, p.entry) {
         (Some(files), _) if !files.is_empty() => files,
         (_, Some(entry)) => vec![entry],
@@ -316,7 +322,10 @@ fn persist_entry(root: &Path, p: PersistEntryParams) -> Result<Answer, Fault> {
             }
             _ => old,
         };
-        writes.push((target, data.raw.clone().into_bytes()));
+        let text = default
+            .and_then(|d| names::from_editor(&target.rel, &data.raw, d))
+            .unwrap_or_else(|| data.raw.clone());
+        writes.push((target, text.into_bytes()));
     }
     for a in &p.assets {
         writes.push(asset(root, a)?);
@@ -369,17 +378,31 @@ fn delete(root: &Path, rels: &[String]) -> Result<Answer, Fault> {
     }))
 }
 
-/// A text file for the editor; `data` is null when it cannot be read.
-fn read_entry(file: &Allowed, label: Option<String>) -> EntryOut {
+/// The site's default language, when its `site.toml` can be read.
+fn default_language(root: &Path) -> Option<String> {
+    let mut ignored = crate::diagnostics::Diagnostics::new();
+    crate::config::load(root, &mut ignored).map(|c| c.default_language().to_string())
+}
+
+/// A text file for the editor; `data` is null when it cannot be read. The
+/// names of a registry file written once are given per language (see
+/// `names`), in the site's `default` language.
+fn read_entry(file: &Allowed, label: Option<String>, default: Option<&str>) -> EntryOut {
     match std::fs::read(&file.path) {
-        Ok(bytes) => EntryOut {
-            file: FileOut {
-                path: file.rel.clone(),
-                label,
-                id: Some(sha256(&bytes)),
-            },
-            data: Some(String::from_utf8_lossy(&bytes).into_owned()),
-        },
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let data = default
+                .and_then(|d| names::for_editor(&file.rel, &text, d))
+                .unwrap_or_else(|| text.into_owned());
+            EntryOut {
+                file: FileOut {
+                    path: file.rel.clone(),
+                    label,
+                    id: Some(sha256(&bytes)),
+                },
+                data: Some(data),
+            }
+        }
         Err(_) => EntryOut {
             data: None,
             file: FileOut {

@@ -13,6 +13,7 @@ mod backend;
 pub(crate) mod config;
 mod files;
 mod guard;
+mod names;
 mod paths;
 pub(crate) mod published;
 

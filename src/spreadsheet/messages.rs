@@ -22,6 +22,8 @@ pub(crate) fn say(lang: &str, key: &str) -> &'static str {
 type Words = &'static [(&'static str, &'static str)];
 
 const EN: Words = &[
+    ("name_per_language", "«{field}» is written per language in {file}, and a sheet holds only its name in {lang}"),
+    ("name_per_language_help", "nothing was written; change this name in the file or in the editor of memoria serve, where each language has its box"),
     ("sheet", "Sheet '{name}'"),
     ("file", "File '{name}'"),
     ("cell", "cell {cell}"),
@@ -93,6 +95,8 @@ const EN: Words = &[
 ];
 
 const ES: Words = &[
+    ("name_per_language", "«{field}» está escrito por idioma en {file}, y la hoja solo tiene su nombre en {lang}"),
+    ("name_per_language_help", "no se escribió nada; cambie este nombre en el archivo o en el editor de memoria serve, donde cada idioma tiene su casilla"),
     ("sheet", "Hoja '{name}'"),
     ("file", "Archivo '{name}'"),
     ("cell", "celda {cell}"),
@@ -164,6 +168,8 @@ const ES: Words = &[
 ];
 
 const FR: Words = &[
+    ("name_per_language", "«{field}» est écrit par langue dans {file}, et la feuille n'a que son nom en {lang}"),
+    ("name_per_language_help", "rien n'a été écrit ; changez ce nom dans le fichier ou dans l'éditeur de memoria serve, où chaque langue a sa case"),
     ("sheet", "Feuille '{name}'"),
     ("file", "Fichier '{name}'"),
     ("cell", "cellule {cell}"),
@@ -235,6 +241,8 @@ const FR: Words = &[
 ];
 
 const PT: Words = &[
+    ("name_per_language", "«{field}» está escrito por idioma em {file}, e a folha só tem o seu nome em {lang}"),
+    ("name_per_language_help", "nada foi escrito; mude este nome no ficheiro ou no editor do memoria serve, onde cada idioma tem a sua caixa"),
     ("sheet", "Folha '{name}'"),
     ("file", "Arquivo '{name}'"),
     ("cell", "célula {cell}"),
@@ -306,6 +314,8 @@ const PT: Words = &[
 ];
 
 const AR: Words = &[
+    ("name_per_language", "«{field}» مكتوب بكل لغة في {file}، والورقة لا تحوي إلا اسمه بلغة {lang}"),
+    ("name_per_language_help", "لم يُكتب شيء؛ غيّر هذا الاسم في الملف أو في محرر memoria serve، حيث لكل لغة خانتها"),
     ("sheet", "الورقة '{name}'"),
     ("file", "الملف '{name}'"),
     ("cell", "الخلية {cell}"),

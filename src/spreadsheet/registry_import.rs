@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use serde_yaml::{Mapping, Value};
 
+use super::messages::say;
 use super::problems::Problems;
 use super::read::{Cell, Table};
 use super::registry_export::entries;
@@ -347,6 +348,25 @@ pub(crate) fn changes(
                         let after = new_text(v, column);
                         // Cells are read without the spaces around them.
                         if before.trim() == after {
+                            continue;
+                        }
+                        let per_language = column.name_lang.as_ref().filter(|_| {
+                            layout::value_at(doc, &column.path).is_some_and(layout::is_per_language)
+                        });
+                        if let Some(lang) = per_language {
+                            let source = source_of(site, registry, &row.id);
+                            let fill = |key: &str| {
+                                say(problems.lang, key)
+                                    .replace("{field}", &column.key)
+                                    .replace("{file}", &source.display().to_string())
+                                    .replace("{lang}", lang)
+                            };
+                            let d = crate::diagnostics::Diagnostic::error(
+                                &source,
+                                fill("name_per_language"),
+                            )
+                            .help(fill("name_per_language_help"));
+                            problems.row(&row.sheet, row.row, &row.id, &d);
                             continue;
                         }
                         edits.push(Edit {

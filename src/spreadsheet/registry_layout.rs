@@ -80,6 +80,9 @@ pub(crate) struct Column {
     pub list: bool,
     /// The language of a text per language.
     pub lang: Option<String>,
+    /// For a name (written once or per language, `Kind::Name`): the site's
+    /// default language, whose name the cell holds.
+    pub name_lang: Option<String>,
 }
 
 impl Column {
@@ -120,8 +123,15 @@ fn add(
         kind,
         list,
         lang,
+        name_lang: None,
+    };
+    let name = |list: bool, path: Vec<String>| Column {
+        name_lang: languages.first().cloned(),
+        ..column(Kind::Line, list, path, None)
     };
     match field.kind {
+        Kind::Name => out.push(name(false, path)),
+        Kind::List(Kind::Name) => out.push(name(true, path)),
         Kind::Texts(inner) if is_plain(*inner) => {
             for lang in languages {
                 let mut p = path.clone();
@@ -184,20 +194,29 @@ pub(crate) fn value_at<'v>(doc: &'v Value, path: &[String]) -> Option<&'v Value>
     (!v.is_null()).then_some(v)
 }
 
-/// The paths of the name fields, which may become texts per language.
-const NAME_FIELDS: [&str; 2] = ["partner", "place.city"];
-
 /// The text of one value as a cell shows it: a string as written, a number
 /// plainly.
 fn scalar_cell(v: &Value) -> String {
     crate::yaml::scalar_text(v).unwrap_or_default()
 }
 
-/// The cell of a name (`partner`, `place.city`): today a string. This is
-/// the one place that reads them, so that names given per language can be
-/// shown here later.
-pub(crate) fn name_cell(v: &Value) -> String {
-    scalar_cell(v)
+/// The cell of a name (`Kind::Name`): a name written once as written, a
+/// name written per language in the default language `lang`. This is the
+/// one place that reads them.
+pub(crate) fn name_cell(v: &Value, lang: &str) -> String {
+    match v {
+        Value::Mapping(_) => v.get(lang).map(scalar_cell).unwrap_or_default(),
+        other => scalar_cell(other),
+    }
+}
+
+/// True when the name (or a name of the list) `v` is written per language.
+pub(crate) fn is_per_language(v: &Value) -> bool {
+    match v {
+        Value::Mapping(_) => true,
+        Value::Sequence(items) => items.iter().any(Value::is_mapping),
+        _ => false,
+    }
 }
 
 /// The text of `column`'s cell for the entry whose file holds `doc`:
@@ -206,16 +225,17 @@ pub(crate) fn cell_text(doc: &Value, column: &Column) -> String {
     let Some(v) = value_at(doc, &column.path) else {
         return String::new();
     };
-    if NAME_FIELDS.contains(&column.key.as_str()) {
-        return name_cell(v);
-    }
+    let one = |v: &Value| match &column.name_lang {
+        Some(lang) => name_cell(v, lang),
+        None => scalar_cell(v),
+    };
     match v {
         Value::Sequence(items) if column.list => items
             .iter()
-            .map(scalar_cell)
+            .map(one)
             .collect::<Vec<_>>()
             .join(LIST_SEPARATOR),
-        other => scalar_cell(other),
+        other => one(other),
     }
 }
 
@@ -235,6 +255,7 @@ mod tests {
             ["title.es", "title.en", "summary.es", "summary.en"]
         );
         assert!(keys.contains(&"place.city".to_string()));
+        assert!(keys.contains(&"funded_by".to_string()));
         assert!(keys.contains(&"cost.currency".to_string()));
         assert!(keys.contains(&"participants".to_string()));
         assert_eq!(left_out(Registry::Actions), ["funds"]);
@@ -248,5 +269,25 @@ mod tests {
                 "amendments"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_shows_its_default_language_once_or_per_language() {
+        let langs = vec!["es".to_string(), "en".to_string()];
+        let cols = columns(Registry::Agreements, &langs);
+        let col = |key: &str| cols.iter().find(|c| c.key == key).unwrap();
+        let doc: Value = serde_yaml::from_str(
+            "partner: { es: Bruselas, en: Brussels }\ncity_bodies: [Alcaldía, { es: Concejo, en: Council }]\n",
+        )
+        .unwrap();
+        assert_eq!(cell_text(&doc, col("partner")), "Bruselas");
+        assert_eq!(cell_text(&doc, col("city_bodies")), "Alcaldía; Concejo");
+        assert!(is_per_language(&doc["partner"]));
+        assert!(is_per_language(&doc["city_bodies"]));
+        let once: Value =
+            serde_yaml::from_str("partner: FAMSI\ncity_bodies: [Alcaldía]\n").unwrap();
+        assert_eq!(cell_text(&once, col("partner")), "FAMSI");
+        assert!(!is_per_language(&once["partner"]));
+        assert!(!is_per_language(&once["city_bodies"]));
     }
 }
