@@ -78,6 +78,9 @@ def edit_label(i):
 
 n_cases = len([f for f in os.listdir(os.path.join(site, "content/cases")) if f.endswith(".es.md")])
 wait_rebuilds(1)
+# The first build wrote the whole site (640 MB at N = 10,000): let the
+# kernel put it on disk before the edits, as it has by a person's first save.
+os.sync()
 results = {}
 try:
     for name, edit in (("one-case edit", edit_case), ("vocabulary label edit", edit_label)):
