@@ -123,7 +123,7 @@ pub(crate) fn start(
             match paths.replace(Some(BTreeSet::new())) {
                 Some(mut known) => {
                     let any = !known.is_empty();
-                    known.retain(|p| !(created.contains(p) && !p.exists()));
+                    known.retain(|p| !created.contains(p) || p.exists());
                     if !(any && known.is_empty()) {
                         rebuild(&mut site, &state, Some(changed), &known);
                     }
