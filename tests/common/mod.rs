@@ -6,6 +6,7 @@
 
 pub mod feeds;
 pub mod server;
+pub mod workbook;
 
 use std::fs;
 use std::path::{Path, PathBuf};
