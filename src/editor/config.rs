@@ -533,7 +533,10 @@ fn field_widget(context: &Context<'_>, f: &Field, translated: bool) -> Widget {
         _ => f.description.to_string(),
     });
     if translated {
-        w.i18n = Some(if same_in_every_language(&f.kind) {
+        // Decap takes `duplicate` only for a field of one value (its config
+        // check refuses it on an object or a list): those are per language.
+        let one_value = !matches!(w.widget, "object" | "list");
+        w.i18n = Some(if one_value && same_in_every_language(&f.kind) {
             Translation::Same("duplicate")
         } else {
             Translation::Translated(true)
