@@ -182,8 +182,8 @@ fn a_new_name_in_a_presented_report_is_a_change_that_needs_an_erratum() {
     let f = Fixture::bundled();
     f.edit(
         "content/actions/2025-05-brussels-mission.yaml",
-        "place: { city: \"Bruselas\", country: BE }",
-        "place: { city: { es: \"Bruselas\", en: \"Brussels\" }, country: BE }",
+        "en: \"Brussels\" }",
+        "en: \"City of Brussels\" }",
     );
     let check = f.run(&["check"]);
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
@@ -200,17 +200,17 @@ fn a_new_name_in_a_presented_report_is_a_change_that_needs_an_erratum() {
     // The Spanish report, whose name did not change, is not named.
     assert!(!err.contains("(es)"), "{err}");
     // Recorded as an erratum, the change is accepted and English pages
-    // say Brussels.
+    // say the new name.
     f.edit(
         "content/reports/2025-S1.en.md",
         "errata:\n",
-        "errata:\n  - { date: 2026-01-10, kind: typo, section: actions, description: \"Brussels is now called by its English name.\" }\n",
+        "errata:\n  - { date: 2026-12-01, kind: typo, section: actions, description: \"Brussels is now called by its full English name.\" }\n",
     );
     f.build_ok();
     let page = f.output("en/actions/2025-05-brussels-mission/index.html");
-    assert!(page.contains("Brussels (Belgium)"), "{page}");
+    assert!(page.contains("City of Brussels (Belgium)"), "{page}");
     let report = f.output("en/reports/2025-s1/index.html");
-    assert!(report.contains("Brussels (Belgium)"), "{report}");
+    assert!(report.contains("City of Brussels (Belgium)"), "{report}");
     // The version as presented keeps the name it was presented with.
     let presented = f.output("en/reports/2025-s1/as-presented/index.html");
     assert!(presented.contains("Bruselas (Belgium)"), "{presented}");
