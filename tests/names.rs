@@ -126,14 +126,17 @@ fn the_open_data_keeps_the_default_names_and_adds_the_others() {
             .position(|h| h == name)
             .unwrap_or_else(|| panic!("{name}: {header:?}"))
     };
-    let lisbon = rows
-        .records()
-        .map(Result::unwrap)
-        .find(|r| &r[0] == "2025-09-ucci-assembly")
-        .unwrap();
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let row = |id: &str| records.iter().find(|r| &r[0] == id).unwrap();
+    let lisbon = row("2025-09-ucci-assembly");
     assert_eq!(&lisbon[at("city")], "Lisboa");
     assert_eq!(&lisbon[at("city_en")], "Lisbon");
-    assert_eq!(&lisbon[at("funded_by_en")], "Presupuesto municipal");
+    assert_eq!(&lisbon[at("funded_by")], "Presupuesto municipal");
+    assert_eq!(&lisbon[at("funded_by_en")], "Municipal budget");
+    // A name written once is every language's name.
+    let paris = row("2025-04-cuf-meeting");
+    assert_eq!(&paris[at("funded_by")], "Cités Unies France");
+    assert_eq!(&paris[at("funded_by_en")], "Cités Unies France");
     // The JSON files: the default name where it always was, and every
     // language's beside it.
     let agreements: serde_json::Value =
