@@ -97,11 +97,11 @@ enum Command {
         ci: Option<Ci>,
     },
     /// Write the indicators, agreements and actions to a workbook to fill in
-    /// (FILE.xlsx, one sheet per indicator and one each for agreements and
-    /// actions, with drop-down lists) or to a folder of CSV files (FILE
-    /// without an extension).
+    /// (FILE.xlsx or FILE.ods, one sheet per indicator and one each for
+    /// agreements and actions, with drop-down lists) or to a folder of CSV
+    /// files (FILE without an extension).
     Export {
-        /// The workbook (ending in .xlsx) or the folder to write.
+        /// The workbook (ending in .xlsx or .ods) or the folder to write.
         file: PathBuf,
         /// The folder that holds site.toml.
         #[arg(long, default_value = ".")]

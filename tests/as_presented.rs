@@ -329,6 +329,49 @@ fn a_report_corrected_before_versions_were_kept_is_not_invented() {
     assert!(f.has_output("en/reports/2024-s2/as-presented/index.html"));
 }
 
+/// Undoes the third erratum of 2025-S1 (en): the actions of the first half
+/// of 2025 name their places and funders once, in Spanish, as when the
+/// report was presented. Gives each file changed and its corrected text.
+fn names_as_presented(f: &Fixture) -> Vec<(String, String)> {
+    let mut changed = Vec::new();
+    let folder = f.root().join("content/actions");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("2025-0") && n.as_str() < "2025-07")
+        .collect();
+    names.sort();
+    for name in names {
+        let path = format!("content/actions/{name}");
+        let text = f.read(&path);
+        let mut once = String::new();
+        for line in text.lines() {
+            let line = match (line.find("{ es: "), line.find(", en: \"")) {
+                (Some(start), Some(en))
+                    if line.starts_with("place:") || line.starts_with("funded_by:") =>
+                {
+                    let close = en + line[en..].find(" }").unwrap();
+                    format!(
+                        "{}{}{}",
+                        &line[..start],
+                        &line[start + 6..en],
+                        &line[close + 2..]
+                    )
+                }
+                _ => line.to_string(),
+            };
+            once.push_str(&line);
+            once.push('\n');
+        }
+        if once != text {
+            f.write(&path, &once);
+            changed.push((path, text));
+        }
+    }
+    assert!(changed.len() > 3, "{changed:?}");
+    changed
+}
+
 #[test]
 fn putting_the_presented_content_back_stores_it() {
     let f = Fixture::bundled();
@@ -343,6 +386,7 @@ fn putting_the_presented_content_back_stores_it() {
         .find(|l| l.starts_with("authorisation:"))
         .unwrap();
     f.edit(action, &format!("{authorisation}\n"), "");
+    let renamed = names_as_presented(&f);
     f.edit(
         "content/reports/2025-S1.en.md",
         "will be submitted to",
@@ -373,6 +417,9 @@ fn putting_the_presented_content_back_stores_it() {
         );
     }
     // The corrections come back: no error, the page as presented is there.
+    for (path, text) in renamed {
+        f.write(&path, &text);
+    }
     f.write(action, &corrected_action);
     f.edit(
         "content/reports/2025-S1.en.md",

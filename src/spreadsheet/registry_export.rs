@@ -4,12 +4,10 @@
 //! (types, statuses, countries, currencies) are drop-downs; dates are date
 //! cells.
 
-use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, ExcelDateTime, Format, Workbook, XlsxError,
-};
+use chrono::NaiveDate;
 use serde_yaml::Value;
 
-use super::export::{list_formula, validate};
+use super::book::{self, Book, Rule, Sheet, Style};
 use super::registry_layout::{self as layout, Column, Registry, ID, KEY_ROW, LABEL_ROW, NEW_ROWS};
 use crate::site::Site;
 use crate::yaml::model::Kind;
@@ -59,111 +57,92 @@ fn label(site: &Site, lang: &str, column: &Column) -> String {
     out
 }
 
-/// Adds the sheet of `registry` to `book`; the drop-down lists go to `lists`.
-pub(crate) fn sheet(
-    book: &mut Workbook,
-    site: &Site,
-    registry: Registry,
-    lists: &mut Vec<Vec<String>>,
-) -> Result<(), XlsxError> {
+/// The sheet of `registry`; its drop-down lists go to `book`.
+pub(crate) fn sheet(book: &mut Book, site: &Site, registry: Registry) -> Sheet {
     let lang = site.config.default_language().to_string();
     let columns = layout::columns(registry, &site.config.languages);
-    let bold = Format::new().set_bold();
-    let grey = Format::new().set_font_color("#595959").set_italic();
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let sheet = book.add_worksheet();
-    sheet.set_name(registry.name())?;
-    sheet.write_string_with_format(LABEL_ROW, 0, "id", &bold)?;
-    sheet.write_string_with_format(KEY_ROW, 0, ID, &grey)?;
-    sheet.set_column_width(0, 28)?;
+    let mut sheet = Sheet::new(registry.name());
+    sheet.put(LABEL_ROW, 0, book::Value::Text("id".into()), Style::Bold);
+    sheet.put(KEY_ROW, 0, book::Value::Text(ID.into()), Style::Grey);
+    sheet.widths.insert(0, 28.0);
     for (i, column) in columns.iter().enumerate() {
         let c = 1 + i as u16;
-        sheet.write_string_with_format(LABEL_ROW, c, label(site, &lang, column), &bold)?;
-        sheet.write_string_with_format(KEY_ROW, c, &column.key, &grey)?;
+        sheet.put(
+            LABEL_ROW,
+            c,
+            book::Value::Text(label(site, &lang, column)),
+            Style::Bold,
+        );
+        sheet.put(
+            KEY_ROW,
+            c,
+            book::Value::Text(column.key.clone()),
+            Style::Grey,
+        );
         let wide = matches!(column.kind, Kind::Line | Kind::Paragraph | Kind::Link);
-        sheet.set_column_width(c, if wide { 30 } else { 14 })?;
+        sheet.widths.insert(c, if wide { 30.0 } else { 14.0 });
     }
     let entries = entries(site, registry);
     let mut row = KEY_ROW + 1;
     for (id, doc) in &entries {
-        sheet.write_string(row, 0, id)?;
+        sheet.text(row, 0, id.clone());
         for (i, column) in columns.iter().enumerate() {
             let c = 1 + i as u16;
             let text = layout::cell_text(doc, column);
             if text.is_empty() {
                 continue;
             }
-            match column.kind {
+            let value = match column.kind {
                 Kind::Date if !column.list => match day(&text) {
-                    Some(d) => sheet.write_datetime_with_format(row, c, &d, &date)?,
-                    None => sheet.write_string(row, c, &text)?,
+                    Some(d) => book::Value::Date(d),
+                    None => book::Value::Text(text),
                 },
                 Kind::Number | Kind::Integer if !column.list => match text.parse::<f64>() {
-                    Ok(n) => sheet.write_number(row, c, n)?,
-                    Err(_) => sheet.write_string(row, c, &text)?,
+                    Ok(n) => book::Value::Number(n),
+                    Err(_) => book::Value::Text(text),
                 },
-                _ => sheet.write_string(row, c, &text)?,
+                _ => book::Value::Text(text),
             };
+            sheet.put(row, c, value, Style::Plain);
         }
         row += 1;
     }
     let first = KEY_ROW + 1;
     let last = row + NEW_ROWS;
-    // The date format also for the empty rows, so a typed date is a date.
     for (i, column) in columns.iter().enumerate() {
         let c = 1 + i as u16;
-        let title = label(site, &lang, column);
+        let all = |codes: &[&str]| codes.iter().map(|s| s.to_string()).collect();
         let rule = match column.kind {
             _ if column.list => None,
-            Kind::Choice(choice) => Some(DataValidation::new().allow_list_formula(list_formula(
-                lists,
-                choice.ids.iter().map(|s| s.to_string()).collect(),
-            ))),
-            Kind::Country => Some(
-                DataValidation::new().allow_list_formula(list_formula(
-                    lists,
-                    crate::countries::all()
-                        .iter()
-                        .map(|s| s.to_string())
-                        .collect(),
-                )),
-            ),
-            Kind::Currency => Some(
-                DataValidation::new().allow_list_formula(list_formula(
-                    lists,
-                    crate::currencies::all()
-                        .iter()
-                        .map(|s| s.to_string())
-                        .collect(),
-                )),
-            ),
+            Kind::Choice(choice) => Some(book.list(all(choice.ids))),
+            Kind::Country => Some(book.list(all(crate::countries::all()))),
+            Kind::Currency => Some(book.list(all(crate::currencies::all()))),
             Kind::Date => {
-                sheet.set_column_format(c, &date)?;
-                Some(
-                    DataValidation::new().allow_date(DataValidationRule::Between(
-                        ExcelDateTime::from_ymd(1900, 1, 1)?,
-                        ExcelDateTime::from_ymd(2999, 12, 31)?,
-                    )),
-                )
+                // Formatted as dates also in the empty rows, so that a typed
+                // date is a date.
+                sheet.date_columns.push(c);
+                match (day("1900-01-01"), day("2999-12-31")) {
+                    (Some(from), Some(to)) => Some(Rule::Date { from, to }),
+                    _ => None,
+                }
             }
-            Kind::Number => Some(
-                DataValidation::new().allow_decimal_number(DataValidationRule::Between(0.0, 1e15)),
-            ),
+            Kind::Number => Some(Rule::Number {
+                min: 0.0,
+                max: 1e15,
+            }),
             _ => None,
         };
         if let Some(rule) = rule {
-            validate(sheet, first, c, last, rule, &title)?;
+            sheet.check(c, first, last, rule, &label(site, &lang, column));
         }
     }
-    sheet.set_freeze_panes(KEY_ROW + 1, 1)?;
-    Ok(())
+    sheet.freeze = (KEY_ROW + 1, 1);
+    sheet
 }
 
-/// The date written `YYYY-MM-DD` in `text`, as a spreadsheet date.
-fn day(text: &str) -> Option<ExcelDateTime> {
-    let d = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
-    use chrono::Datelike;
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).ok()
+/// The date written `YYYY-MM-DD` in `text`.
+fn day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 /// The CSV file of `registry`: the row of names for memoria, then one row
