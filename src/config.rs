@@ -55,11 +55,13 @@ pub enum Section {
     /// The progress overview of the indicators (under the indicators
     /// section: `/es/indicadores/progreso/`).
     Progress,
+    /// A network's portal: its members' practices (`/es/red/`).
+    Network,
 }
 
 impl Section {
     /// Every section.
-    pub const ALL: [Section; 14] = [
+    pub const ALL: [Section; 15] = [
         Section::Cases,
         Section::Indicators,
         Section::Reports,
@@ -74,6 +76,7 @@ impl Section {
         Section::Sdgs,
         Section::Page,
         Section::Progress,
+        Section::Network,
     ];
 
     /// The key used in `site.toml` (`[sections.cases]`) and in `@/` links.
@@ -93,6 +96,7 @@ impl Section {
             Section::Sdgs => "sdgs",
             Section::Page => "page",
             Section::Progress => "progress",
+            Section::Network => "network",
         }
     }
 
@@ -144,6 +148,9 @@ impl Section {
             (Section::Progress, "fr") => "progres",
             (Section::Progress, "pt") => "progresso",
             (Section::Page, "pt") => "pagina",
+            (Section::Network, "es") => "red",
+            (Section::Network, "fr") => "reseau",
+            (Section::Network, "pt") => "rede",
             _ => self.id(),
         }
     }

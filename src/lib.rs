@@ -14,9 +14,10 @@
 //!    `sdg` (the goals and targets of the 2030 Agenda), [`exchange`] (the
 //!    good-practices feed that networks of cities read);
 //! 2. `config`: `site.toml`;
-//! 3. load: [`content`] (loading and validation), `theme`;
-//! 4. derive: `taxonomy`, `routes`, `figures`, `reports`, `derive`, [`site`],
-//!    `format`;
+//! 3. load: [`content`] (loading and validation), `theme`, `members` (the
+//!    practices of a network's members, from the cache of their feeds);
+//! 4. derive: `taxonomy`, `routes`, `figures`, `reports`, `derive`, `portal`
+//!    (a network's portal), [`site`], `format`;
 //! 5. render: `output` (the output-file model), `chart`, `render`, [`search`],
 //!    `feeds`, `opendata`, `catalog`;
 //! 6. write: `publish` (all-or-nothing swap);
@@ -52,12 +53,14 @@ pub(crate) mod http;
 pub(crate) mod i18n;
 pub(crate) mod linkcheck;
 pub mod markdown;
+pub(crate) mod members;
 pub mod network;
 pub(crate) mod opendata;
 pub(crate) mod output;
 pub mod pdf;
 pub(crate) mod period;
 pub mod pipeline;
+pub(crate) mod portal;
 pub(crate) mod publish;
 pub(crate) mod render;
 /// Regenerates the tables of template data in `docs/themes.md` (see `tests/template_data.rs`).

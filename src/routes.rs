@@ -275,3 +275,58 @@ pub fn paged(config: &Config, first: &Route, lang: &str, page: usize) -> Route {
         file: format!("{folder}{tail}index.html"),
     }
 }
+
+/// A network portal's page of the practices of one member:
+/// `/<lang>/<network>/<member>/`.
+pub fn network_member(config: &Config, lang: &str, member: &str) -> Route {
+    Route::folder(
+        config,
+        &[lang, config.section_segment(Section::Network, lang), member],
+    )
+}
+
+/// A network portal's page of the practices with one value of a facet:
+/// `/<lang>/<network>/<facet>/<value>/` (`/es/red/ods/11/`), or the
+/// member's page for [`crate::portal::Facet::Members`].
+pub fn network_facet(
+    config: &Config,
+    lang: &str,
+    facet: crate::portal::Facet,
+    value: &str,
+) -> Route {
+    let Some(section) = facet.section() else {
+        return network_member(config, lang, value);
+    };
+    // Scales and dimensions are closed lists with words in each language,
+    // as in the cases' taxonomies.
+    let value = match facet {
+        crate::portal::Facet::Scales | crate::portal::Facet::Dimensions => {
+            address_word(lang, value)
+        }
+        _ => value,
+    };
+    Route::folder(
+        config,
+        &[
+            lang,
+            config.section_segment(Section::Network, lang),
+            config.section_segment(section, lang),
+            value,
+        ],
+    )
+}
+
+/// A practice of a member in a network's portal:
+/// `/<lang>/<network>/<member>/<practice id>/`. Both ids are checked slugs
+/// (the member's name made an id, and the feed's id as the profile allows).
+pub fn network_practice(config: &Config, lang: &str, member: &str, practice: &str) -> Route {
+    Route::folder(
+        config,
+        &[
+            lang,
+            config.section_segment(Section::Network, lang),
+            member,
+            practice,
+        ],
+    )
+}

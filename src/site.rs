@@ -64,6 +64,9 @@ pub(crate) struct Site {
     pub(crate) printed: BTreeMap<(String, String), Printed>,
     /// The reports as presented printed to PDF for this build, likewise.
     pub(crate) printed_presented: BTreeMap<(String, String), Printed>,
+    /// A network's portal: its members' practices (`[network]`); none for
+    /// a site that is not a network.
+    pub(crate) portal: Option<crate::portal::Portal>,
 }
 
 /// A report printed to PDF, as the pages and the catalogue refer to it.
@@ -119,6 +122,8 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
         Mode::Verify
     };
     let verified = lock::verify(root, &content, &config.languages, mode, &mut diags);
+    let members = crate::members::load(root, &config, &mut diags);
+    let portal = crate::portal::derive(root, members, &config, &content.vocabulary, &mut diags);
     let figures = content
         .indicators
         .iter()
@@ -143,6 +148,7 @@ pub(crate) fn load(root: &Path, options: &LoadOptions) -> (Option<Site>, Diagnos
                 theme,
                 printed: BTreeMap::new(),
                 printed_presented: BTreeMap::new(),
+                portal,
             }),
             diags,
         ),

@@ -33,11 +33,11 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("config", &["config"]),
-    ("load", &["content", "theme"]),
+    ("load", &["content", "theme", "members"]),
     (
         "derive",
         &[
-            "taxonomy", "routes", "figures", "reports", "derive", "site", "format",
+            "taxonomy", "routes", "figures", "reports", "derive", "site", "format", "portal",
         ],
     ),
     (

@@ -13,6 +13,7 @@
 //! `http://` only on this computer (127.0.0.1, localhost, ::1), or a path
 //! to a file, relative to the site's folder.
 
+use std::collections::BTreeMap;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
@@ -21,7 +22,7 @@ use serde::Deserialize;
 use crate::diagnostics::{closest, Diagnostic, Position};
 
 /// The keys of a `[[network.members]]` table.
-const MEMBER_KEYS: [&str; 3] = ["name", "country", "feed"];
+const MEMBER_KEYS: [&str; 4] = ["name", "country", "feed", "themes"];
 
 /// The advice for an unknown key `key` of `[network]` (`members.x` inside a member).
 pub(super) fn unknown_key_help(key: &str) -> String {
@@ -66,6 +67,13 @@ pub struct Member {
     pub feed: FeedSource,
     /// Where `feed` is written in `site.toml`, for reports about the member.
     pub feed_position: Option<Position>,
+    /// Where `name` is written in `site.toml`.
+    pub name_position: Option<Position>,
+    /// The member's theme ids mapped onto the network's own (`themes =
+    /// { movilidad = "mobility" }`): member theme id → network theme id.
+    pub themes: BTreeMap<String, String>,
+    /// Where `themes` is written in `site.toml`.
+    pub themes_position: Option<Position>,
 }
 
 /// Where a member's feed is read from.
@@ -100,6 +108,7 @@ struct RawMember {
     name: Option<String>,
     country: Option<String>,
     feed: Option<String>,
+    themes: Option<BTreeMap<String, String>>,
 }
 
 /// True for an address of this computer.
@@ -225,6 +234,14 @@ pub(super) fn settings(
                 country,
                 feed,
                 feed_position: member_position(text, i, "feed"),
+                name_position: at("name"),
+                themes: m
+                    .themes
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                    .collect(),
+                themes_position: member_position(text, i, "themes"),
             });
         }
     }

@@ -3,42 +3,11 @@
 //! `network/fetched.json`, when each was fetched, from where, and its
 //! SHA-256. Both are committed with the site.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-
 use crate::config::Member;
-
-/// The cache folder, inside the site's folder.
-pub const CACHE_DIR: &str = "network";
-
-/// The record of the fetched feeds, inside [`CACHE_DIR`].
-pub const RECORD_FILE: &str = "fetched.json";
-
-/// What is recorded of one member's cached feed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Record {
-    /// Where it was fetched from.
-    pub source: String,
-    /// When, in UTC (`2026-11-30T15:40:00Z`).
-    pub fetched: String,
-    /// The SHA-256 of the file, in hexadecimal.
-    pub sha256: String,
-}
-
-/// The records, by member id.
-pub type RecordMap = BTreeMap<String, Record>;
-
-/// A member's cached feed, as `build` reads it.
-#[derive(Debug, Clone)]
-pub struct CachedMember {
-    /// Its record.
-    pub record: Record,
-    /// The feed's bytes.
-    pub bytes: Vec<u8>,
-}
+pub use crate::members::{read_record, Record, RecordMap, CACHE_DIR, RECORD_FILE};
+use crate::members::sha256_hex as hex;
 
 /// The current time in UTC, to the second.
 pub(super) fn now() -> String {
@@ -49,12 +18,6 @@ pub(super) fn now() -> String {
     chrono::DateTime::from_timestamp(secs, 0)
         .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .unwrap_or_default()
-}
-
-/// The record of the site at `root` (empty when there is none yet).
-pub fn read_record(root: &Path) -> Option<RecordMap> {
-    let text = std::fs::read_to_string(root.join(CACHE_DIR).join(RECORD_FILE)).ok()?;
-    serde_json::from_str(&text).ok()
 }
 
 /// Writes the record, sorted by member id, ending in a newline.
@@ -79,7 +42,7 @@ pub(super) fn store(
     let dir = root.join(CACHE_DIR);
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(format!("{}.json", member.id));
-    let sha256 = hex(&Sha256::digest(bytes));
+    let sha256 = hex(bytes);
     let unchanged = record.get(&member.id).is_some_and(|r| r.sha256 == sha256) && path.exists();
     if !unchanged {
         let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
@@ -95,18 +58,4 @@ pub(super) fn store(
         },
     );
     Ok(())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The cached feed of member `id`, when it is there and matches its record.
-pub fn read_member(root: &Path, record: &RecordMap, id: &str) -> Option<CachedMember> {
-    let r = record.get(id)?;
-    let bytes = std::fs::read(root.join(CACHE_DIR).join(format!("{id}.json"))).ok()?;
-    (hex(&Sha256::digest(&bytes)) == r.sha256).then(|| CachedMember {
-        record: r.clone(),
-        bytes,
-    })
 }

@@ -15,7 +15,7 @@ use crate::config::{self, FeedSource, Member};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::exchange::check;
 
-pub use cache::{CachedMember, Record, CACHE_DIR, RECORD_FILE};
+pub use cache::{Record, CACHE_DIR, RECORD_FILE};
 
 /// What `network fetch` did for one member.
 #[derive(Debug)]

@@ -225,6 +225,7 @@ fn nav<'a>(site: &'a Site, lang: &str) -> Vec<NavItem<'a>> {
             Section::Actions,
             "actions",
         ),
+        (site.portal.is_some(), "nav_network", Section::Network, "network"),
     ] {
         if present {
             items.push(item(key, Some(section), kind));
@@ -304,6 +305,7 @@ pub(crate) fn page_data<'a>(
         description: description.map(Cow::Borrowed),
         url: &route.url,
         permalink: &route.permalink,
+        canonical: None,
         noindex: !current_available,
         alternates,
         x_default,

@@ -426,7 +426,9 @@ pub(crate) fn for_page(site: &Site, job: &Job, ctx: &tera::Context) -> Option<St
         | Job::Page(..)
         | Job::Search(_)
         | Job::ReportAsPresented(..)
-        | Job::Progress(_) => page("WebPage", None::<()>),
+        | Job::Progress(_)
+        | Job::NetworkPractice(..) => page("WebPage", None::<()>),
+        Job::Network(_) | Job::NetworkFacet(..) => page("CollectionPage", None::<()>),
         Job::Agreement(id, _) => {
             let about = registry::agreement(site, lang, site.content.agreements.get(id)?);
             web_page(site, &head, lang, "WebPage", Some(about))

@@ -10,6 +10,7 @@ pub(crate) mod home;
 pub mod indicators;
 pub(crate) mod inputs;
 pub mod jsonld;
+pub(crate) mod network;
 pub(crate) mod page_registry;
 pub(crate) mod progress;
 pub mod registry;
@@ -203,6 +204,13 @@ fn render_job(site: &Site, shared: &Shared<'_>, job: &Job) -> Result<OutputFile,
             taxonomies::term_page(site, lc(lang), lang, *tax, term, *n)
         }
         Job::Search(lang) => search(site, shared, lang),
+        Job::Network(lang) => network::listing(site, lc(lang), lang, None)?,
+        Job::NetworkFacet(lang, facet, value) => {
+            network::listing(site, lc(lang), lang, Some((*facet, value)))?
+        }
+        Job::NetworkPractice(lang, member, id) => {
+            network::practice(site, lc(lang), lang, member, id)?
+        }
     };
     // The page registry gives every page's address: the sitemap and
     // `serve` rely on it being the one each page is written at.

@@ -53,6 +53,13 @@ pub enum Job {
     Term(String, crate::taxonomy::Taxonomy, usize, usize),
     /// `/<lang>/<search>/`.
     Search(String),
+    /// `/<lang>/<network>/`: a network's portal, every member's practices.
+    Network(String),
+    /// The portal's practices with one value of a facet (a member's page
+    /// for members): language, facet, value id.
+    NetworkFacet(String, crate::portal::Facet, String),
+    /// A practice of a member in the portal: language, member id, practice id.
+    NetworkPractice(String, String, String),
 }
 
 impl Job {
@@ -71,7 +78,10 @@ impl Job {
             | Job::Reports(l)
             | Job::Taxonomy(l, _)
             | Job::Term(l, ..)
-            | Job::Search(l) => l,
+            | Job::Search(l)
+            | Job::Network(l)
+            | Job::NetworkFacet(l, ..)
+            | Job::NetworkPractice(l, ..) => l,
             Job::Case(_, l)
             | Job::Page(_, l)
             | Job::Indicator(_, l)
@@ -164,6 +174,22 @@ pub fn jobs(site: &Site) -> Vec<Job> {
                     .map(|(id, _)| Job::ReportAsPresented(id.clone(), lang.clone())),
             );
         }
+        if let Some(portal) = &site.portal {
+            jobs.push(Job::Network(lang.clone()));
+            for (facet, values) in &portal.facets {
+                for v in values {
+                    jobs.push(Job::NetworkFacet(lang.clone(), *facet, v.id.clone()));
+                }
+            }
+            for i in 0..portal.practices.len() {
+                let (m, case) = portal.practice(i);
+                jobs.push(Job::NetworkPractice(
+                    lang.clone(),
+                    m.member.id.clone(),
+                    case.id.clone(),
+                ));
+            }
+        }
     }
     jobs
 }
@@ -206,6 +232,11 @@ impl Job {
                 *n,
             ),
             Job::Search(l) => routes::section(config, Section::Search, l),
+            Job::Network(l) => routes::section(config, Section::Network, l),
+            Job::NetworkFacet(l, facet, value) => routes::network_facet(config, l, *facet, value),
+            Job::NetworkPractice(l, member, id) => {
+                routes::network_practice(config, l, member, id)
+            }
         })
     }
 
@@ -225,6 +256,9 @@ impl Job {
             | Job::Taxonomy(l, _)
             | Job::Term(l, ..)
             | Job::Search(l)
+            | Job::Network(l)
+            | Job::NetworkFacet(l, ..)
+            | Job::NetworkPractice(l, ..)
             | Job::Case(_, l)
             | Job::Page(_, l)
             | Job::Indicator(_, l)

@@ -10,6 +10,7 @@ pub mod docs;
 pub(crate) mod identity;
 pub(crate) mod indicators;
 pub(crate) mod listing;
+pub(crate) mod network;
 pub(crate) mod pages;
 pub(crate) mod progress;
 pub(crate) mod registry;
@@ -93,7 +94,7 @@ pub(crate) struct NavItem<'a> {
 /// About the page being rendered (`page`).
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct PageData<'a> {
-    /// The kind of page: `chooser`, `home`, `cases`, `case`, `page`, `untranslated`, `404`, `indicators` (also for filtered listings), `indicator`, `dimension`, `progress`, `agreements`, `agreement`, `actions`, `action`, `reports`, `report`, `terms`, `term`, `search`.
+    /// The kind of page: `chooser`, `home`, `cases`, `case`, `page`, `untranslated`, `404`, `indicators` (also for filtered listings), `indicator`, `dimension`, `progress`, `agreements`, `agreement`, `actions`, `action`, `reports`, `report`, `terms`, `term`, `search`, `network` (a network's portal, also for a member's or a facet value's page), `practice` (a member's practice in the portal).
     pub kind: &'a str,
     /// The page's title (for the stand-in of a missing translation, the original's title).
     pub title: Cow<'a, str>,
@@ -103,6 +104,8 @@ pub(crate) struct PageData<'a> {
     pub url: &'a str,
     /// Its absolute address (from `base_url`).
     pub permalink: &'a str,
+    /// The address of the page's own version elsewhere, for `<link rel="canonical">` instead of `permalink`: on a practice of a network's portal, its page on the member's site; null otherwise.
+    pub canonical: Option<&'a str>,
     /// True for pages search engines should not index: the stand-in for a missing translation, and the 404 page.
     pub noindex: bool,
     /// The versions of this page that exist, one per language; for `<link rel="alternate" hreflang="…">`.
