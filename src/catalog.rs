@@ -116,7 +116,44 @@ pub(crate) fn cases_feed(site: &Site) -> exchange::Feed {
         },
         license: config.licence.as_ref().map(|l| l.url.clone()),
         cases,
+        members: site
+            .portal
+            .iter()
+            .flat_map(|p| p.members.iter())
+            .map(|m| exchange::FeedMember {
+                name: m.member.name.clone(),
+                country: m.member.country.clone(),
+                url: m.feed.site.url.clone(),
+                feed: m.member.feed.to_string(),
+                fetched: m.fetched.clone(),
+                cases: m.feed.cases.len(),
+                license: m.feed.license.clone(),
+            })
+            .collect(),
     }
+}
+
+/// The path under the output folder of the copy of member `id`'s feed
+/// that a network's portal publishes.
+fn member_feed_path(id: &str) -> String {
+    format!("data/network/{id}.json")
+}
+
+/// A network's portal publishes each member's feed as it was fetched
+/// (`/data/network/<member>.json`), the source of its pages, with the
+/// member credited in the catalogue.
+pub fn member_feeds(site: &Site) -> Vec<OutputFile> {
+    site.portal
+        .iter()
+        .flat_map(|p| p.members.iter())
+        .map(|m| {
+            OutputFile::new(
+                member_feed_path(&m.member.id),
+                m.bytes.clone(),
+                format!("open data (feed of member {})", m.member.name),
+            )
+        })
+        .collect()
 }
 
 /// A reference to another resource by its address, with its class.
@@ -326,6 +363,23 @@ struct Distribution {
     language: Option<Ref>,
 }
 
+/// Someone credited for a dataset: a member of a network.
+#[derive(Serialize)]
+struct Agent {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    class: [&'static str; 2],
+    #[serde(rename = "foaf:name")]
+    name: String,
+    #[serde(rename = "schema:name")]
+    schema_name: String,
+    #[serde(rename = "foaf:homepage")]
+    homepage: Ref,
+    #[serde(rename = "dct:type")]
+    kind: Concept,
+}
+
 /// One dataset of the catalogue.
 #[derive(Serialize)]
 struct Dataset {
@@ -368,6 +422,9 @@ struct Dataset {
     schema_licence: Option<String>,
     #[serde(rename = "dct:publisher")]
     publisher: Ref,
+    /// The member of a network whose practices the dataset holds.
+    #[serde(rename = "dct:creator", skip_serializing_if = "Option::is_none")]
+    creator: Option<Agent>,
     #[serde(rename = "dcat:contactPoint", skip_serializing_if = "Option::is_none")]
     contact: Option<ContactPoint>,
     #[serde(rename = "dcat:distribution")]
@@ -505,6 +562,8 @@ struct DatasetInfo {
     issued: Option<NaiveDate>,
     /// When it last changed.
     modified: Option<NaiveDate>,
+    /// The member of a network it comes from: its name and its site.
+    creator: Option<(String, String)>,
 }
 
 fn span(dates: impl Iterator<Item = (NaiveDate, NaiveDate)>) -> Option<(NaiveDate, NaiveDate)> {
@@ -536,7 +595,16 @@ fn datasets(site: &Site) -> Vec<DatasetInfo> {
             .values()
             .map(|a| (a.date, a.end_date.unwrap_or(a.date).max(a.date))),
     );
-    let cases = span(c.cases.documents().map(|d| (d.meta.date, d.meta.date)));
+    // A network's portal without practices of its own credits its members'
+    // in its cases.json: their dates are the time it covers.
+    let cases = span(c.cases.documents().map(|d| (d.meta.date, d.meta.date))).or_else(|| {
+        span(
+            site.portal
+                .iter()
+                .flat_map(|p| p.members.iter())
+                .flat_map(|m| m.feed.cases.iter().map(|c| (c.date, c.date))),
+        )
+    });
     let first_published = |s: Option<(NaiveDate, NaiveDate)>| s.map(|(a, _)| a);
     let mut out = vec![
         DatasetInfo {
@@ -551,6 +619,7 @@ fn datasets(site: &Site) -> Vec<DatasetInfo> {
                 .filter_map(|i| i.observations.iter().map(|o| last_day(o.period)).min())
                 .min(),
             modified: periods.map(|(_, b)| b),
+            creator: None,
         },
         DatasetInfo {
             id: "agreements".into(),
@@ -560,6 +629,7 @@ fn datasets(site: &Site) -> Vec<DatasetInfo> {
             covers: agreements,
             issued: first_published(agreements),
             modified: c.agreements.values().map(|a| a.signed).max(),
+            creator: None,
         },
         DatasetInfo {
             id: "actions".into(),
@@ -569,6 +639,7 @@ fn datasets(site: &Site) -> Vec<DatasetInfo> {
             covers: actions,
             issued: first_published(actions),
             modified: actions.map(|(_, b)| b),
+            creator: None,
         },
         DatasetInfo {
             id: "cases".into(),
@@ -578,6 +649,7 @@ fn datasets(site: &Site) -> Vec<DatasetInfo> {
             covers: cases,
             issued: first_published(cases),
             modified: cases.map(|(_, b)| b),
+            creator: None,
         },
     ];
     for e in c.reports.entries.values() {
@@ -603,6 +675,21 @@ fn datasets(site: &Site) -> Vec<DatasetInfo> {
             covers: period.map(|p| (p.start(), last_day(p))),
             issued: presented.or(period.map(last_day)),
             modified: corrected.or(period.map(last_day)),
+            creator: None,
+        });
+    }
+    // A network's portal: the feed of each member, credited to it.
+    for m in site.portal.iter().flat_map(|p| p.members.iter()) {
+        let practices = span(m.feed.cases.iter().map(|c| (c.date, c.date)));
+        out.push(DatasetInfo {
+            id: format!("member-{}", m.member.id),
+            key: "dataset_member",
+            detail: m.member.name.clone(),
+            prefix: member_feed_path(&m.member.id),
+            covers: practices,
+            issued: first_published(practices),
+            modified: NaiveDate::parse_from_str(m.fetched_day(), "%Y-%m-%d").ok(),
+            creator: Some((m.member.name.clone(), m.feed.site.url.clone())),
         });
     }
     out
@@ -695,6 +782,14 @@ pub fn catalog(site: &Site, data_files: &[&OutputFile]) -> OutputFile {
             licence: licence_node(site),
             schema_licence: config.licence.as_ref().map(|l| l.url.clone()),
             publisher: Ref::to(publisher_id.clone()),
+            creator: info.creator.as_ref().map(|(name, url)| Agent {
+                id: format!("{url}#member"),
+                class: ["foaf:Agent", "schema:Organization"],
+                name: name.clone(),
+                schema_name: name.clone(),
+                homepage: Ref::typed(url.clone(), "foaf:Document"),
+                kind: concept(PUBLISHER_LOCAL_AUTHORITY, "Local authority"),
+            }),
             contact: contact(),
             distributions,
         });

@@ -230,9 +230,10 @@ fn produce_into(site: &Site, sink: &dyn Sink, search: SearchIndex) -> (Diagnosti
 /// Everything under `/data/`, the catalogue that describes it last.
 fn data_files(site: &Site) -> Vec<OutputFile> {
     let mut files = opendata::files(site);
-    if !site.content.cases.is_empty() {
+    if !site.content.cases.is_empty() || site.portal.is_some() {
         files.push(catalog::cases_json(site));
     }
+    files.extend(catalog::member_feeds(site));
     let catalog = catalog::catalog(site, &files.iter().collect::<Vec<_>>());
     files.push(catalog);
     files

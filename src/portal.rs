@@ -169,7 +169,8 @@ pub(crate) fn derive(
                 .languages
                 .iter()
                 .any(|l| config.section_segment(s, l) == member.id)
-        }) || member.id == config.section_segment(Section::Page, config.default_language());
+        }) || member.id
+            == config.section_segment(Section::Page, config.default_language());
         if reserved {
             diags.push(
                 Diagnostic::error(

@@ -608,7 +608,8 @@ fn case_document(
 }
 
 /// Everything searchable in `lang`: cases, pages, indicators, agreements,
-/// actions and reports that exist in that language. Cases, indicators,
+/// actions and reports that exist in that language, and the practices of a
+/// network's members (in their own words when not translated). Cases, indicators,
 /// agreements and actions carry their SDGs as `sdg<n>` and the goals' names.
 fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
     let strings = site.theme.i18n.strings(lang);
@@ -690,6 +691,30 @@ fn documents(site: &Site, lang: &str) -> Vec<SearchDoc> {
                 sdg_text(site, lang, &a.sdgs)
             ),
         });
+    }
+    if let Some(portal) = &site.portal {
+        for i in 0..portal.practices.len() {
+            let (m, case) = portal.practice(i);
+            let (_, t) = portal.text(i, lang);
+            let sdgs: Vec<u8> = case.sdgs.iter().map(|s| s.0).collect();
+            out.push(SearchDoc {
+                url: crate::routes::network_practice(&site.config, lang, &m.member.id, &case.id)
+                    .url,
+                title: t.title.clone(),
+                summary: t.summary.clone(),
+                kind: strings.get("search_kind_practice").into(),
+                body: format!(
+                    "{} {} {} {} {} {} {}",
+                    t.city,
+                    m.member.name,
+                    strings.get(&format!("country_{}", case.country)),
+                    t.actors.join(" "),
+                    t.lessons.join(" "),
+                    t.partners.join(" "),
+                    sdg_text(site, lang, &sdgs)
+                ),
+            });
+        }
     }
     out
 }

@@ -23,6 +23,35 @@ pub struct Feed {
     pub license: Option<String>,
     /// The practices.
     pub cases: Vec<FeedCase>,
+    /// On a network's portal: the members whose practices it shows, each
+    /// credited with its site, its feed and when it was fetched. Absent on
+    /// a city's own feed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<FeedMember>,
+}
+
+/// A member of a network, as the network's portal credits it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FeedMember {
+    /// The member's name.
+    pub name: String,
+    /// Its country, as an ISO 3166-1 alpha-2 code.
+    #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
+    pub country: String,
+    /// The address of its site.
+    #[schemars(regex(pattern = r"^https?://"))]
+    pub url: String,
+    /// Where the network reads its feed (an address, or a file the network
+    /// keeps).
+    pub feed: String,
+    /// When the network last fetched it, in UTC (2026-11-30T15:40:00Z).
+    #[schemars(extend("format" = "date-time"))]
+    pub fetched: String,
+    /// How many of its practices the portal shows.
+    pub cases: usize,
+    /// The licence of its feed, as the member gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
 }
 
 /// The site that publishes a feed.

@@ -11,8 +11,8 @@ pub mod check;
 pub mod feed;
 
 pub use feed::{
-    Contact, Feed, FeedCase, FeedDimension, FeedPeriod, FeedScale, FeedSite, FeedStatus,
-    FeedTranslation, Sdg,
+    Contact, Feed, FeedCase, FeedDimension, FeedMember, FeedPeriod, FeedScale, FeedSite,
+    FeedStatus, FeedTranslation, Sdg,
 };
 
 /// The profile this version of memoria writes and reads: its name and its

@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use crate::config::Member;
-pub use crate::members::{read_record, Record, RecordMap, CACHE_DIR, RECORD_FILE};
 use crate::members::sha256_hex as hex;
+pub use crate::members::{read_record, Record, RecordMap, CACHE_DIR, RECORD_FILE};
 
 /// The current time in UTC, to the second.
 pub(super) fn now() -> String {

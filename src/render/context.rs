@@ -225,7 +225,12 @@ fn nav<'a>(site: &'a Site, lang: &str) -> Vec<NavItem<'a>> {
             Section::Actions,
             "actions",
         ),
-        (site.portal.is_some(), "nav_network", Section::Network, "network"),
+        (
+            site.portal.is_some(),
+            "nav_network",
+            Section::Network,
+            "network",
+        ),
     ] {
         if present {
             items.push(item(key, Some(section), kind));

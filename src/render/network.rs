@@ -210,7 +210,10 @@ pub(crate) fn listing(
         &versions,
     );
     let data = NetworkTemplate {
-        practices: selected.iter().map(|i| card(site, portal, lang, *i)).collect(),
+        practices: selected
+            .iter()
+            .map(|i| card(site, portal, lang, *i))
+            .collect(),
         practice_count: selected.len(),
         facets: facets(site, portal, lang),
         members: portal

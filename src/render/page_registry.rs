@@ -234,9 +234,7 @@ impl Job {
             Job::Search(l) => routes::section(config, Section::Search, l),
             Job::Network(l) => routes::section(config, Section::Network, l),
             Job::NetworkFacet(l, facet, value) => routes::network_facet(config, l, *facet, value),
-            Job::NetworkPractice(l, member, id) => {
-                routes::network_practice(config, l, member, id)
-            }
+            Job::NetworkPractice(l, member, id) => routes::network_practice(config, l, member, id),
         })
     }
 
