@@ -8,42 +8,9 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{repo_root, Fixture};
+use common::search::{has_node, search};
+use common::Fixture;
 use serde_json::Value;
-
-fn has_node(test: &str) -> bool {
-    let ok = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{test} cannot run: node is missing"
-        );
-        eprintln!("SKIPPED: {test}: node is missing");
-    }
-    ok
-}
-
-/// What the search page `page` of the built site in `public` shows for `query`.
-fn search(public: &Path, page: &str, query: &str) -> Value {
-    let out = Command::new("node")
-        .arg(repo_root().join("tests/search/page.mjs"))
-        .args([public.to_str().unwrap(), page, query])
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{query}: {stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"))
-}
 
 fn titles(v: &Value) -> Vec<String> {
     v["results"]

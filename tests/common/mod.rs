@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod feeds;
+pub mod search;
 pub mod server;
 pub mod workbook;
 
