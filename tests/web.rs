@@ -148,6 +148,53 @@ fn arabic_site_passes_the_web_checks() {
 }
 
 #[test]
+#[ignore = "needs Java, Node, Chromium and tests/web/node_modules: run with `cargo test --test web -- --ignored` (.ci/run runs it)"]
+fn network_portal_passes_the_web_checks() {
+    // A network's portal in Spanish and English with two members: the
+    // bundled example's feed, and a city without memoria that wrote its
+    // feed by hand (one practice only in English), both sent as files.
+    let site = common::Fixture::new(&["es", "en"]);
+    // The network's own practice, beside its members'.
+    site.case("secretariat", "es", "La secretaría de la red", "", "Texto.");
+    site.case("secretariat", "en", "The network's secretariat", "", "Text.");
+    let bundled = common::Fixture::bundled();
+    build_in(bundled.root(), &["build"]);
+    site.write("members/ejemplo.json", &bundled.output("data/cases.json"));
+    site.write(
+        "members/villa.json",
+        &common::feeds::handmade_feed(
+            "https://villa.example.org/",
+            &[
+                (
+                    "green-roofs",
+                    "CL",
+                    &[11, 13],
+                    "Green roofs",
+                    Some("Techos verdes"),
+                ),
+                ("night-buses", "CL", &[11], "Night buses", None),
+            ],
+        ),
+    );
+    let mut toml = site.read("site.toml");
+    toml.push_str(
+        "\n[network]\n\n[[network.members]]\nname = \"Ciudad Ejemplo\"\ncountry = \"CO\"\nfeed = \"members/ejemplo.json\"\n\n[[network.members]]\nname = \"Villa Prueba\"\ncountry = \"CL\"\nfeed = \"members/villa.json\"\n",
+    );
+    site.write("site.toml", &toml);
+    build_in(site.root(), &["network", "fetch"]);
+    build_in(site.root(), &["build"]);
+    assert!(site.has_output("es/red/villa-prueba/night-buses/index.html"));
+    // vnu on every page, axe at 1280 and 320 px (where no page may scroll
+    // sideways), the keyboard and the search box, in both languages.
+    let shots = common::repo_root().join("target/screenshots/network");
+    run_web_checks(
+        &site.root().join("public"),
+        &[("MEMORIA_SCREENSHOTS", shots)],
+        "web checks of a network's portal",
+    );
+}
+
+#[test]
 #[ignore = "needs Node, Chromium and tests/web/node_modules: run with `cargo test --test web -- --ignored` (.ci/run runs it)"]
 fn chart_labels_never_overlap_in_five_languages() {
     // The longest period labels of Spanish, English, French, Portuguese and

@@ -12,6 +12,7 @@ use super::indicators::{
     DimensionTemplate, IndicatorSummary, IndicatorTemplate, IndicatorsTemplate,
 };
 use super::listing::{Facet, Pagination};
+use super::network::{NetworkTemplate, PracticeTemplate};
 use super::pages::{ChooserTemplate, PageTemplate, SearchTemplate, UntranslatedTemplate};
 use super::progress::ProgressTemplate;
 use super::registry::{
@@ -60,6 +61,8 @@ fn tables() -> Vec<Table> {
         table::<ReportTemplate<'static>>("report", "", &[]),
         table::<PresentedTemplate>("report-presented", "", &[]),
         table::<SearchTemplate<'static>>("search", "", &[]),
+        table::<NetworkTemplate<'static>>("network", "", &[]),
+        table::<PracticeTemplate<'static>>("practice", "", &[]),
     ]
 }
 
@@ -80,6 +83,8 @@ const OWN_TABLES: &[(&str, &str)] = &[
     ("Heading", "case"),
     ("StatusCount", "dimension"),
     ("ProgressRow", "progress"),
+    ("PracticeCard", "network"),
+    ("MemberData", "network"),
 ];
 
 /// The fields an object has from the summary it starts with (flattened
