@@ -156,7 +156,13 @@ fn network_portal_passes_the_web_checks() {
     let site = common::Fixture::new(&["es", "en"]);
     // The network's own practice, beside its members'.
     site.case("secretariat", "es", "La secretaría de la red", "", "Texto.");
-    site.case("secretariat", "en", "The network's secretariat", "", "Text.");
+    site.case(
+        "secretariat",
+        "en",
+        "The network's secretariat",
+        "",
+        "Text.",
+    );
     let bundled = common::Fixture::bundled();
     build_in(bundled.root(), &["build"]);
     site.write("members/ejemplo.json", &bundled.output("data/cases.json"));
