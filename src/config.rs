@@ -970,6 +970,46 @@ fn key_position(text: &str, key: &str) -> Option<Position> {
     None
 }
 
+/// Where `key` of the `index`-th `[[table]]` of a TOML text is set: its
+/// line, the column of the key and the column of its value. With an empty
+/// `key`, the table's header (both columns 1).
+fn array_table_key(
+    text: &str,
+    table: &str,
+    index: usize,
+    key: &str,
+) -> Option<(usize, usize, usize)> {
+    let mut seen = 0;
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            let header = trimmed.trim_matches(|c: char| c == '[' || c == ']' || c == ' ');
+            inside = false;
+            if trimmed.starts_with("[[") && header == table {
+                seen += 1;
+                if seen == index + 1 {
+                    if key.is_empty() {
+                        return Some((i + 1, 1, 1));
+                    }
+                    inside = true;
+                }
+            }
+            continue;
+        }
+        if inside {
+            if let Some(rest) = trimmed.strip_prefix(key) {
+                if let Some(after) = rest.trim_start().strip_prefix('=') {
+                    let value = after.trim_start();
+                    let key_column = line.len() - trimmed.len() + 1;
+                    return Some((i + 1, key_column, line.len() - value.len() + 1));
+                }
+            }
+        }
+    }
+    None
+}
+
 fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
     let position = e.span().map(|s| crate::text::position_of(text, s.start));
     Diagnostic::error(CONFIG_FILE, format!("site.toml is not valid TOML: {}", e.message()))

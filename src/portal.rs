@@ -285,7 +285,7 @@ pub(crate) fn derive(
 }
 
 /// The id a value of the feed is written with (`political`, `local`).
-fn yaml_id<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn yaml_id<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),

@@ -890,6 +890,18 @@ fn a_practice_page_credits_its_member_and_links_to_its_page() {
     net.build_portal();
     let public = net.public();
     let practices = net.practices();
+    // The sitemap lists the portal's own pages, not the practices, whose
+    // canonical page is their member's.
+    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/en/network/</loc>"), "{sitemap}");
+    for p in &practices {
+        for lang in &LANGS {
+            assert!(
+                !sitemap.contains(&format!("{}</loc>", p.page(lang))),
+                "{sitemap}"
+            );
+        }
+    }
     let mut untranslated = 0;
     for lang in &LANGS {
         for p in &practices {

@@ -452,33 +452,8 @@ fn per_language(languages: &[String], example: &str) -> String {
 /// Where `key` of the `index`-th `[[identity.links]]` is (or, with an empty
 /// key, its header).
 fn link_position(text: &str, index: usize, key: &str) -> Option<Position> {
-    let mut seen = 0;
-    let mut inside = false;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('[') {
-            let header = trimmed.trim_matches(|c: char| c == '[' || c == ']' || c == ' ');
-            inside = false;
-            if trimmed.starts_with("[[") && header == "identity.links" {
-                seen += 1;
-                if seen == index + 1 {
-                    if key.is_empty() {
-                        return Some(Position::new(i + 1, 1));
-                    }
-                    inside = true;
-                }
-            }
-            continue;
-        }
-        if inside {
-            if let Some(rest) = trimmed.strip_prefix(key) {
-                if rest.trim_start().starts_with('=') {
-                    return Some(Position::new(i + 1, line.len() - trimmed.len() + 1));
-                }
-            }
-        }
-    }
-    None
+    super::array_table_key(text, "identity.links", index, key)
+        .map(|(line, key, _)| Position::new(line, key))
 }
 
 #[cfg(test)]

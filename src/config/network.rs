@@ -263,38 +263,11 @@ fn table_position(text: &str) -> Option<Position> {
     })
 }
 
-/// Where `key` of the `index`-th `[[network.members]]` is set (its header
-/// when `key` is empty).
+/// Where the value of `key` of the `index`-th `[[network.members]]` is set
+/// (its header when `key` is empty).
 fn member_position(text: &str, index: usize, key: &str) -> Option<Position> {
-    let mut seen = 0;
-    let mut inside = false;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('[') {
-            let header = trimmed.trim_matches(|c: char| c == '[' || c == ']' || c == ' ');
-            inside = false;
-            if trimmed.starts_with("[[") && header == "network.members" {
-                seen += 1;
-                if seen == index + 1 {
-                    if key.is_empty() {
-                        return Some(Position::new(i + 1, 1));
-                    }
-                    inside = true;
-                }
-            }
-            continue;
-        }
-        if inside {
-            if let Some(rest) = trimmed.strip_prefix(key) {
-                if rest.trim_start().starts_with('=') {
-                    let value = rest.trim_start()[1..].trim_start();
-                    let column = line.len() - value.len() + 1;
-                    return Some(Position::new(i + 1, column));
-                }
-            }
-        }
-    }
-    None
+    super::array_table_key(text, "network.members", index, key)
+        .map(|(line, _, value)| Position::new(line, value))
 }
 
 #[cfg(test)]

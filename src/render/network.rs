@@ -117,14 +117,8 @@ fn member_data<'a>(site: &Site, portal: &Portal, lang: &str, m: &'a MemberFeed) 
 fn card<'a>(site: &Site, portal: &'a Portal, lang: &str, i: usize) -> PracticeCard<'a> {
     let (m, case) = portal.practice(i);
     let (shown, t) = portal.text(i, lang);
-    let dimension = serde_json::to_value(case.dimension)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    let scale = serde_json::to_value(case.scale)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let dimension = crate::portal::yaml_id(&case.dimension);
+    let scale = crate::portal::yaml_id(&case.scale);
     PracticeCard {
         id: &case.id,
         member_id: &m.member.id,

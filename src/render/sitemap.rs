@@ -72,14 +72,17 @@ pub(crate) fn last_changed(site: &Site, job: &Job) -> Option<NaiveDate> {
 }
 
 /// Renders the sitemap of `site`: every page of the page registry but the
-/// stand-ins ([`Job::is_stand_in`]), grouped with its translations, in the
+/// stand-ins ([`Job::is_stand_in`]) and the practices of a network's portal
+/// (whose canonical page is their member's), grouped with its translations, in the
 /// order of the registry.
 pub fn render(site: &Site) -> OutputFile {
     let config = &site.config;
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut group_of: BTreeMap<Job, usize> = BTreeMap::new();
     for job in jobs(site) {
-        if job.is_stand_in(site) {
+        // Stand-ins, and a network's practices, whose own page (their
+        // canonical address) is on the member's site.
+        if job.is_stand_in(site) || matches!(job, Job::NetworkPractice(..)) {
             continue;
         }
         let Some(route) = job.route(site) else {

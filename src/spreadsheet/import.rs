@@ -397,17 +397,7 @@ fn read_table(
             .chain(note_cols.iter().map(|(c, _)| *c))
             .collect();
         // A cell that is part of the data must not be merged or a formula.
-        let mut bad = false;
-        for &c in &row_cells {
-            if table.is_merged(r, c) {
-                problems.at(table, r, c, "merged", "unmerge", &[]);
-                bad = true;
-            } else if table.is_formula(r, c) {
-                problems.at(table, r, c, "formula", "paste_value", &[]);
-                bad = true;
-            }
-        }
-        if bad {
+        if problems.merged_or_formula(table, r, row_cells.iter().copied(), "unmerge") {
             continue;
         }
         let value_col = match value_cell {
@@ -752,20 +742,9 @@ fn edit(text: &str, ind: &Indicator, changes: &[Change]) -> Result<String, Strin
             .collect(),
         _ => Vec::new(),
     };
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let offset = |p: crate::diagnostics::Position| -> Option<usize> {
-        let start = *line_starts.get(p.line - 1)?;
-        let line = &text[start..];
-        Some(
-            start
-                + line
-                    .char_indices()
-                    .nth(p.column - 1)
-                    .map_or(line.len(), |(i, _)| i),
-        )
-    };
+    let offsets = super::yaml_edit::Offsets::new(text);
+    let offset = |p: crate::diagnostics::Position| offsets.at(p);
+    let line_starts = offsets.starts();
     // (byte offset, bytes to remove, text to insert), applied from the end.
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let item_line = |i: usize| -> Option<usize> {
@@ -846,7 +825,7 @@ fn edit(text: &str, ind: &Indicator, changes: &[Change]) -> Result<String, Strin
                     }
                     None => end_of_list(
                         text,
-                        &line_starts,
+                        line_starts,
                         item_line(items.len() - 1).ok_or("an observation could not be found")?,
                     ),
                 };

@@ -35,6 +35,29 @@ impl Problems<'_> {
 
     /// A problem at cell (`row`, `col`) of `table`: `message` and `help` are
     /// keys of the messages, `fill` the values of their `{…}`.
+    /// Reports each cell of row `row` among `cols` that is merged (with the
+    /// advice `unmerge`) or holds a formula; true when one does, and the row
+    /// cannot be read.
+    pub(super) fn merged_or_formula(
+        &mut self,
+        table: &Table,
+        row: usize,
+        cols: impl IntoIterator<Item = usize>,
+        unmerge: &str,
+    ) -> bool {
+        let mut bad = false;
+        for c in cols {
+            if table.is_merged(row, c) {
+                self.at(table, row, c, "merged", unmerge, &[]);
+                bad = true;
+            } else if table.is_formula(row, c) {
+                self.at(table, row, c, "formula", "paste_value", &[]);
+                bad = true;
+            }
+        }
+        bad
+    }
+
     pub(super) fn at(
         &mut self,
         table: &Table,

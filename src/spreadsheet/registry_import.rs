@@ -102,17 +102,8 @@ pub(crate) fn read_table(
         if table.rows[r].iter().all(|c| *c == Cell::Empty) {
             continue;
         }
-        let mut bad = false;
-        for c in std::iter::once(0).chain(columns.iter().map(|(c, _)| *c)) {
-            if table.is_merged(r, c) {
-                problems.at(table, r, c, "merged", "unmerge_row", &[]);
-                bad = true;
-            } else if table.is_formula(r, c) {
-                problems.at(table, r, c, "formula", "paste_value", &[]);
-                bad = true;
-            }
-        }
-        if bad {
+        let cells = std::iter::once(0).chain(columns.iter().map(|(c, _)| *c));
+        if problems.merged_or_formula(table, r, cells, "unmerge_row") {
             continue;
         }
         let id = table.text(r, 0).trim().to_string();

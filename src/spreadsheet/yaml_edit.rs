@@ -20,26 +20,50 @@ pub(crate) struct Edit {
     pub text: bool,
 }
 
+/// The byte offsets of the places (line and column, from 1) of a text.
+pub(crate) struct Offsets<'a> {
+    text: &'a str,
+    /// The offset of the start of each line.
+    starts: Vec<usize>,
+}
+
+impl<'a> Offsets<'a> {
+    /// The offsets of `text`.
+    pub(crate) fn new(text: &'a str) -> Offsets<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Offsets { text, starts }
+    }
+
+    /// The offset of the start of each line.
+    pub(crate) fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
+    /// The byte offset of `p` (the end of its line when the column is past it).
+    pub(crate) fn at(&self, p: Position) -> Option<usize> {
+        let start = *self.starts.get(p.line.checked_sub(1)?)?;
+        let line = &self.text[start..];
+        Some(
+            start
+                + line
+                    .char_indices()
+                    .nth(p.column.checked_sub(1)?)
+                    .map_or(line.len(), |(i, _)| i),
+        )
+    }
+}
+
 /// `text` with `edits` made; `order` is the declared order of the
 /// top-level fields (where a new one goes). An error says why the file
 /// could not be changed.
 pub(crate) fn apply(text: &str, edits: &[Edit], order: &[&str]) -> Result<String, String> {
     let doc =
         crate::yaml::parse(text, 0).map_err(|_| "the file could not be read again".to_string())?;
-    let lines: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let offset = |p: Position| -> Option<usize> {
-        let start = *lines.get(p.line - 1)?;
-        let line = &text[start..];
-        Some(
-            start
-                + line
-                    .char_indices()
-                    .nth(p.column - 1)
-                    .map_or(line.len(), |(i, _)| i),
-        )
-    };
+    let offsets = Offsets::new(text);
+    let offset = |p: Position| offsets.at(p);
+    let lines = offsets.starts();
     // (byte offset, bytes to remove, text to insert), applied from the end.
     let mut changes: Vec<(usize, usize, String)> = Vec::new();
     let mut tops: Vec<&str> = edits.iter().map(|e| e.path[0].as_str()).collect();
@@ -91,7 +115,7 @@ pub(crate) fn apply(text: &str, edits: &[Edit], order: &[&str]) -> Result<String
         match doc.spans.key(top) {
             Some(k) => {
                 let start = lines[k.line - 1];
-                let end = block_end(text, &lines, k.line);
+                let end = block_end(text, lines, k.line);
                 let mut insert = line.unwrap_or_default();
                 if end == text.len() && !text.ends_with('\n') && !insert.is_empty() {
                     insert.pop();
@@ -103,7 +127,7 @@ pub(crate) fn apply(text: &str, edits: &[Edit], order: &[&str]) -> Result<String
                 let place = order.iter().position(|f| *f == top).unwrap_or(order.len());
                 let before = order[..place].iter().rev().find_map(|f| doc.spans.key(f));
                 let at = match before {
-                    Some(k) => block_end(text, &lines, k.line),
+                    Some(k) => block_end(text, lines, k.line),
                     None => text.len(),
                 };
                 let mut insert = line;
