@@ -143,12 +143,24 @@ pub(crate) fn translation<'a>(
         .get_key_value(lang)
         .or_else(|| default.and_then(|d| case.translations.get_key_value(d)))
         .or_else(|| case.translations.iter().next());
-    match found {
-        Some((l, t)) => (l.as_str(), t),
-        // The feed's check refuses a practice without a translation.
-        None => unreachable!("a practice without a translation passed the feed's check"),
-    }
+    // The feed's check refuses a practice without a translation, and
+    // `derive` leaves any out: the empty text is never shown.
+    found.map_or(("", &NO_TEXT), |(l, t)| (l.as_str(), t))
 }
+
+/// The text of a practice that has none.
+static NO_TEXT: FeedTranslation = FeedTranslation {
+    title: String::new(),
+    city: String::new(),
+    summary: String::new(),
+    actors: Vec::new(),
+    lessons: Vec::new(),
+    url: String::new(),
+    contact: None,
+    resources: None,
+    partners: Vec::new(),
+    transferability: None,
+};
 
 /// Derives the portal of the network of `config` from its members' feeds.
 /// A member theme mapped onto a theme the network's vocabulary lacks, and
@@ -213,6 +225,9 @@ pub(crate) fn derive(
     let mut practices: Vec<Practice> = Vec::new();
     for (mi, m) in members.iter().enumerate() {
         for (ci, case) in m.feed.cases.iter().enumerate() {
+            if case.translations.is_empty() {
+                continue;
+            }
             let mut themes: Vec<String> = case
                 .themes
                 .iter()
