@@ -250,6 +250,57 @@ fn serve_refuses_paths_outside_the_site() {
     assert!(response.contains("Concejo de Lima"));
 }
 
+/// The `memoria-serve-*` folders in `dir`.
+fn serve_folders(dir: &Path) -> std::collections::BTreeSet<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .filter(|e| {
+                    e.file_name()
+                        .to_string_lossy()
+                        .starts_with("memoria-serve-")
+                })
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Without `TMPDIR` (as most people run it) the served copy is made in the
+/// system's temporary folder: it serves and rebuilds as in the other
+/// tests, and goes on Ctrl+C.
+#[cfg(unix)]
+#[test]
+fn without_tmpdir_the_served_copy_is_in_the_system_temporary_folder_and_goes_with_the_server() {
+    let system = std::env::temp_dir();
+    let f = site();
+    let before = serve_folders(&system);
+    let (server, _) = common::server::Server::launch_with(f.root(), &[], false);
+    let mut server = Server(server);
+    server.wait_for_rebuilds(1);
+    let ours: Vec<_> = serve_folders(&system)
+        .difference(&before)
+        .cloned()
+        .collect();
+    assert_eq!(ours.len(), 1, "one served copy in {system:?}: {ours:?}");
+    assert!(ours[0].join("site/es/casos/lima/index.html").is_file());
+    let (status, page) = server.get("/es/casos/lima/");
+    assert_eq!(status, 200);
+    assert!(!page.contains("sin TMPDIR"));
+    let case = f.root().join("content/cases/lima.es.md");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(&case, text.replacen("Texto.", "Texto sin TMPDIR.", 1)).unwrap();
+    server.wait_for_rebuilds(2);
+    let (_, page) = server.get("/es/casos/lima/");
+    assert!(page.contains("sin TMPDIR"), "{}", server.log());
+    assert!(server.interrupt(), "the server stops on Ctrl+C");
+    assert!(
+        !ours[0].exists(),
+        "the served copy is removed: {:?}",
+        ours[0]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_the_server_and_removes_its_folder() {

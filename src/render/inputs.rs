@@ -58,6 +58,14 @@ pub(crate) struct PageInputs {
 impl PageInputs {
     /// Records that `job` read `read` (replacing what it read before).
     pub(crate) fn set(&mut self, job: Job, read: BTreeSet<Input>) {
+        // A page rendered again most often read what it read before.
+        let same = match self.pages.get(&job) {
+            Some(before) => *before == read,
+            None => read.is_empty(),
+        };
+        if same {
+            return;
+        }
         let before = if read.is_empty() {
             self.pages.remove(&job)
         } else {
@@ -89,13 +97,22 @@ impl PageInputs {
     /// The pages in language `lang` that read any of `inputs` (`default`:
     /// the site's default language), in the registry's order.
     pub(crate) fn reading(&self, lang: &str, default: &str, inputs: &BTreeSet<Input>) -> Vec<Job> {
-        let found: BTreeSet<&Job> = inputs
-            .iter()
-            .filter_map(|input| self.readers.get(input))
-            .flatten()
-            .filter(|job| job.lang(default) == lang)
-            .collect();
-        found.into_iter().cloned().collect()
+        let mut readers = inputs.iter().filter_map(|input| self.readers.get(input));
+        let in_lang = |job: &&Job| job.lang(default) == lang;
+        match (readers.next(), readers.next()) {
+            (None, _) => Vec::new(),
+            // One input (a label edited): its readers are in order already.
+            (Some(only), None) => only.iter().filter(in_lang).cloned().collect(),
+            (Some(first), Some(second)) => {
+                let found: BTreeSet<&Job> = [first, second]
+                    .into_iter()
+                    .chain(readers)
+                    .flatten()
+                    .filter(in_lang)
+                    .collect();
+                found.into_iter().cloned().collect()
+            }
+        }
     }
 }
 
@@ -138,5 +155,19 @@ mod tests {
             vec![Job::Case("lima".into(), "es".into())]
         );
         assert_eq!(pages.readers.len(), 2, "{:?}", pages.readers);
+        // Several inputs: each page once, in the registry's order.
+        let both = BTreeSet::from([Input::Theme("water".into()), Input::Theme("roads".into())]);
+        pages.set(Job::Case("acre".into(), "es".into()), both.clone());
+        pages.set(Job::Case("lima".into(), "es".into()), both.clone());
+        assert_eq!(
+            pages.reading("es", "es", &both),
+            vec![
+                Job::Case("acre".into(), "es".into()),
+                Job::Case("lima".into(), "es".into())
+            ]
+        );
+        // Setting what a page read already changes nothing.
+        pages.set(Job::Case("acre".into(), "es".into()), both);
+        assert_eq!(pages.readers[&Input::Theme("roads".into())].len(), 2);
     }
 }

@@ -1,14 +1,13 @@
 //! `serve`'s synchronisation: brings the served folder to a new build by
 //! writing only the files whose bytes changed.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::output::{check_path, parents, OutputFile};
+use crate::output::{check_path, OutputFile};
 
 /// What the served folder holds, by path: the hash of each file's bytes.
 pub(crate) type Manifest = std::collections::HashMap<String, u128>;
@@ -49,10 +48,6 @@ pub(crate) fn sync_tree(
         .iter()
         .filter(|f| previous.get(&f.path) != current.get(&f.path))
         .collect();
-    let folders: BTreeSet<&str> = changed.iter().flat_map(|f| parents(&f.path)).collect();
-    for folder in &folders {
-        fs::create_dir_all(dir.join(folder))?;
-    }
     changed.par_iter().try_for_each(|f| write_file(dir, f))?;
     let mut stale: Vec<&String> = previous
         .keys()
@@ -76,18 +71,34 @@ pub(crate) fn sync_tree(
 /// it (or truncating it to nothing first) would make ext4 send it to the
 /// disk at once: about 1.7 ms a file against 0.1 ms, most of a vocabulary
 /// label's rebuild (BENCHMARKS.md, "Serving"). A file with another hard
-/// link is replaced instead, never written through.
+/// link is replaced instead, never written through. Its folders are made
+/// only when it is new: most rebuilds write files that are there already,
+/// and asking for each folder first cost as much as writing.
 fn write_file(dir: &Path, f: &OutputFile) -> io::Result<()> {
     check_path(&f.path).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     let target = dir.join(&f.path);
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&target)?;
-    if is_only_link(&file)? {
+    let open = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&target)
+    };
+    let mut file = match open() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir_all(target.parent().unwrap_or(dir))?;
+            open()?
+        }
+        other => other?,
+    };
+    let metadata = file.metadata()?;
+    if is_only_link(&metadata) {
         io::Write::write_all(&mut file, &f.bytes)?;
-        return file.set_len(f.bytes.len() as u64);
+        // Setting the length it has already would change the file's inode a second time.
+        if metadata.len() > f.bytes.len() as u64 {
+            file.set_len(f.bytes.len() as u64)?;
+        }
+        return Ok(());
     }
     drop(file);
     let parent = target.parent().unwrap_or(dir);
@@ -97,17 +108,17 @@ fn write_file(dir: &Path, f: &OutputFile) -> io::Result<()> {
     Ok(())
 }
 
-/// True when `file` has no other name (hard link) than the one opened.
+/// True when the file of `metadata` has no other name (hard link) than the one opened.
 #[cfg(unix)]
-fn is_only_link(file: &fs::File) -> io::Result<bool> {
+fn is_only_link(metadata: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
-    Ok(file.metadata()?.nlink() == 1)
+    metadata.nlink() == 1
 }
 
 /// Elsewhere links are not counted: every file is replaced.
 #[cfg(not(unix))]
-fn is_only_link(_: &fs::File) -> io::Result<bool> {
-    Ok(false)
+fn is_only_link(_: &fs::Metadata) -> bool {
+    false
 }
 
 /// Removes the file `path` of `dir` and the folders it leaves empty; true
@@ -140,11 +151,6 @@ pub(crate) fn apply(
         .iter()
         .filter(|f| manifest.get(&f.path) != hashes.get(&f.path))
         .collect();
-    for f in &changed {
-        if let Some(parent) = Path::new(&f.path).parent() {
-            fs::create_dir_all(dir.join(parent))?;
-        }
-    }
     changed.par_iter().try_for_each(|f| write_file(dir, f))?;
     let mut gone = 0;
     for path in removed {

@@ -72,12 +72,24 @@ impl Server {
     /// line that says where it listens (`serving … on http://…`), as soon
     /// as it is printed.
     pub fn launch(cwd: &Path, args: &[&str]) -> (Server, String) {
+        Server::launch_with(cwd, args, true)
+    }
+
+    /// [`Server::launch`], with `TMPDIR` set to [`Server::tmp`] when
+    /// `own_tmpdir`, else without any `TMPDIR`, as most people run it.
+    pub fn launch_with(cwd: &Path, args: &[&str], own_tmpdir: bool) -> (Server, String) {
         let tmp = tempfile::tempdir().expect("a temporary folder for the server");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_memoria"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_memoria"));
+        command
             .args(["serve", "--port", "0"])
             .args(args)
-            .current_dir(cwd)
-            .env("TMPDIR", tmp.path())
+            .current_dir(cwd);
+        if own_tmpdir {
+            command.env("TMPDIR", tmp.path());
+        } else {
+            command.env_remove("TMPDIR");
+        }
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
